@@ -1,0 +1,1 @@
+"""seedpop: fitness package."""

@@ -1,0 +1,33 @@
+"""The project's root exception and the genome's own subclasses.
+
+Every error seedpop raises on purpose derives from :class:`SeedpopError`, so a caller (a CLI, the manager)
+can catch one type and print one line. Messages name the thing, show the value and suggest the fix.
+"""
+
+from __future__ import annotations
+
+
+class SeedpopError(Exception):
+    """Root of every deliberate seedpop error; ``str(err)`` is a complete one-line message."""
+
+
+class SourceError(SeedpopError):
+    """A program's text cannot be handled at all: not UTF-8, empty, or over a size limit."""
+
+
+class UnparseableError(SourceError):
+    """A program's text is not valid Python; carries the position of the syntax error."""
+
+    def __init__(self, message: str, line: int | None, col: int | None) -> None:
+        where = f" at line {line}, column {col}" if line is not None else ""
+        super().__init__(f"source is not valid Python{where}: {message}")
+        self.line = line
+        self.col = col
+        self.reason = message
+
+
+class UnknownNameError(SeedpopError, KeyError):
+    """An unknown name was looked up in a registry."""
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])

@@ -1,0 +1,1 @@
+"""seedpop: lineage package."""

@@ -1,0 +1,1 @@
+"""seedpop: seeds package."""
