@@ -1,0 +1,74 @@
+"""``validate``: is this a program the framework can run as a seed? Pure; compiles, never executes."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from genome.canonical import DEFAULT_LIMITS, Limits, parse
+from genome.errors import SourceError, UnparseableError
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One reason a program is not acceptable.
+
+    Attributes:
+        code: a stable short name: ``source``, ``syntax``, ``compile``, ``too-many-nodes``, ``too-deep``,
+            ``missing-function``.
+        message: one line for people.
+        line: 1-based line of the problem, when it has one.
+        col: 1-based column, when it has one.
+    """
+
+    code: str
+    message: str
+    line: int | None = None
+    col: int | None = None
+
+
+def _depth(tree: ast.AST) -> int:
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
+
+
+def validate(
+    source: str | bytes, required: Sequence[str] = ("solve",), limits: Limits = DEFAULT_LIMITS
+) -> list[Problem]:
+    """Every problem that keeps ``source`` from being run as a seed; an empty list means acceptable.
+
+    Checks: UTF-8, not empty, ``limits.max_bytes``, parses, compiles, ``limits.max_nodes`` AST nodes,
+    ``limits.max_depth`` nesting, and a top-level ``def`` for each name in ``required``. Never raises on
+    ordinary input.
+    """
+    try:
+        tree = parse(source, limits)
+    except UnparseableError as err:
+        return [Problem("syntax", str(err), err.line, err.col)]
+    except SourceError as err:
+        return [Problem("source", str(err))]
+    problems: list[Problem] = []
+    try:
+        compile(tree, "<seed>", "exec", dont_inherit=True)
+    except SyntaxError as err:
+        problems.append(Problem("compile", f"does not compile: {err.msg}", err.lineno, err.offset))
+    except (ValueError, RecursionError) as err:
+        problems.append(Problem("compile", f"does not compile: {err}"))
+    nodes = sum(1 for _ in ast.walk(tree))
+    if nodes > limits.max_nodes:
+        problems.append(
+            Problem("too-many-nodes", f"{nodes} AST nodes, over the limit of max_nodes={limits.max_nodes}")
+        )
+    depth = _depth(tree)
+    if depth > limits.max_depth:
+        problems.append(Problem("too-deep", f"nesting depth {depth}, over the limit of max_depth={limits.max_depth}"))
+    defined = {s.name for s in tree.body if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef)}
+    for name in required:
+        if name not in defined:
+            problems.append(Problem("missing-function", f"no top-level function {name}(); a seed must define it"))
+    return problems
