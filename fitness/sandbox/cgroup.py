@@ -1,0 +1,112 @@
+"""A per-worker control group capping the whole sandbox tree's processes and memory.
+
+Works with cgroup v2 (one unified hierarchy) and v1 (``pids`` and ``memory`` hierarchies), created under
+the harness's own cgroup so outer limits still apply. Needs write access to the hierarchy (root, or a
+delegated subtree); :func:`create` returns ``None`` where that is missing, and the sandbox falls back to
+rlimits (``RLIMIT_NPROC`` works for non-root users).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path("/sys/fs/cgroup")
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The directories of one worker's cgroup (one per controller on v1, one on v2)."""
+
+    dirs: tuple[Path, ...]
+    version: int
+
+    def add(self, pid: int) -> None:
+        """Move ``pid`` (and its future children) into the group."""
+        for d in self.dirs:
+            (d / "cgroup.procs").write_text(str(pid))
+
+    def pids(self) -> set[int]:
+        """Processes in the group now."""
+        found: set[int] = set()
+        for d in self.dirs:
+            with contextlib.suppress(OSError):
+                found.update(int(p) for p in (d / "cgroup.procs").read_text().split())
+        return found
+
+    def kill(self) -> None:
+        """SIGKILL every process in the group; returns when the group is empty (or after 200 rounds)."""
+        for d in self.dirs:
+            kill_file = d / "cgroup.kill"
+            if kill_file.exists():
+                with contextlib.suppress(OSError):
+                    kill_file.write_text("1")
+        for _ in range(200):
+            alive = self.pids()
+            if not alive:
+                return
+            for pid in alive:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+            os.sched_yield()
+
+    def remove(self) -> None:
+        """Kill what is left and delete the directories. Idempotent."""
+        self.kill()
+        for d in self.dirs:
+            for _ in range(100):
+                try:
+                    d.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    self.kill()
+
+
+def _own_paths() -> dict[str, str]:
+    paths: dict[str, str] = {}
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/cgroup").read_text().splitlines():
+            _, controllers, path = line.split(":", 2)
+            for c in controllers.split(",") if controllers else [""]:
+                paths[c] = path
+    return paths
+
+
+def create(name: str, max_pids: int, max_memory: int) -> Group | None:
+    """Create cgroup ``name`` with ``pids.max`` and a memory limit; None when not permitted here."""
+    own = _own_paths()
+    if (ROOT / "cgroup.controllers").exists():
+        base = ROOT / own.get("", "/").lstrip("/")
+        d = base / name
+        try:
+            d.mkdir()
+            (d / "pids.max").write_text(str(max_pids))
+            (d / "memory.max").write_text(str(max_memory))
+            (d / "memory.swap.max").write_text("0")
+        except OSError:
+            with contextlib.suppress(OSError):
+                d.rmdir()
+            return None
+        return Group((d,), 2)
+    dirs: list[Path] = []
+    try:
+        for controller, files in (
+            ("pids", {"pids.max": str(max_pids)}),
+            ("memory", {"memory.limit_in_bytes": str(max_memory)}),
+        ):
+            d = ROOT / controller / own.get(controller, "/").lstrip("/") / name
+            d.mkdir()
+            dirs.append(d)
+            for fname, value in files.items():
+                (d / fname).write_text(value)
+    except OSError:
+        for d in dirs:
+            with contextlib.suppress(OSError):
+                d.rmdir()
+        return None
+    return Group(tuple(dirs), 1)

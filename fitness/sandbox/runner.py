@@ -1,0 +1,363 @@
+"""What runs inside the innermost sandboxed process: load untrusted code and report plain JSON lines.
+
+Everything here executes in the same process as untrusted code, so nothing here is trusted: the harness
+treats every line it receives as a claim and checks it on the trusted side (hidden expected values never
+enter the sandbox). Lines are JSON arrays, one per line, written to the result descriptor:
+
+* ``tests``:   ``["r", i, value]`` (test ``i`` returned ``value``), ``["e", i, reason]``, ``["load", reason]``
+* ``program``: ``["verdict", nonce, passed, reason]``
+* ``solve``:   ``["solution", source]``, ``["publish", message]``, ``["invalid", reason]``, ``["error", reason]``
+* ``reproduce``: ``["children", [source, ...]]``; ``reflect``: ``["reflection", {...}]``; plus the errors above
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import select
+import signal
+import sys
+import time
+import types
+from dataclasses import dataclass
+from typing import Any
+
+MAX_REASON = 300
+
+
+class TestTimeout(Exception):  # noqa: N818 - it is raised into untrusted code, the name reads better
+    """Raised by the per-test alarm."""
+
+
+class Out:
+    """The result descriptor: one JSON array per line."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def line(self, *items: Any) -> None:
+        try:
+            data = json.dumps(list(items), ensure_ascii=False, allow_nan=True) + "\n"
+        except (TypeError, ValueError, RecursionError, OverflowError) as err:
+            data = json.dumps(["unserializable", _reason(err)]) + "\n"
+        raw = data.encode("utf-8", "replace")
+        while raw:
+            try:
+                raw = raw[os.write(self.fd, raw) :]
+            except InterruptedError:
+                continue
+            except OSError:
+                return
+
+
+def _reason(err: BaseException) -> str:
+    text = f"{type(err).__name__}: {err}".replace("\n", " ")
+    return text[:MAX_REASON]
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise TestTimeout("test took longer than its time limit")
+
+
+def load_module(source: str, name: str) -> types.ModuleType:
+    """Execute ``source`` as a fresh module named ``name``; exceptions propagate."""
+    module = types.ModuleType(name)
+    module.__file__ = f"<{name}>"
+    sys.modules[name] = module
+    code = compile(source, f"<{name}>", "exec")
+    exec(code, module.__dict__)
+    return module
+
+
+def _plain(value: Any) -> Any:
+    """JSON text of a returned value as a plain value (tuples become lists), or raise TypeError."""
+    return json.loads(json.dumps(value, allow_nan=True))
+
+
+def run_tests(request: dict[str, Any], out: Out) -> None:
+    """Call ``entry(*args)`` for every argument list, each under a per-test alarm."""
+    try:
+        module = load_module(request["source"], "solution")
+    except BaseException as err:  # noqa: BLE001 - anything the solution raises is its failure
+        out.line("load", _reason(err))
+        return
+    entry = getattr(module, request["entry"], None)
+    if not callable(entry):
+        out.line("load", f"the solution defines no function named {request['entry']!r}")
+        return
+    per_test = float(request.get("per_test_s", 0) or 0)
+    signal.signal(signal.SIGALRM, _alarm)
+    for i, args in enumerate(request["args"]):
+        try:
+            if per_test > 0:
+                signal.setitimer(signal.ITIMER_REAL, per_test)
+            try:
+                value = entry(*args)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            try:
+                plain = _plain(value)
+            except (TypeError, ValueError, RecursionError, OverflowError) as err:
+                out.line("e", i, f"returned a value that is not plain JSON ({type(value).__name__}): {err}"[:MAX_REASON])
+                continue
+            out.line("r", i, plain)
+        except BaseException as err:  # noqa: BLE001 - SystemExit and KeyboardInterrupt are failures too
+            out.line("e", i, _reason(err))
+
+
+def run_program(request: dict[str, Any], out: Out) -> None:
+    """Execute a whole test program (HumanEval style): it passes iff it finishes without raising."""
+    nonce = request["nonce"]
+    signal.signal(signal.SIGALRM, _alarm)
+    per_test = float(request.get("per_test_s", 0) or 0)
+    try:
+        if per_test > 0:
+            signal.setitimer(signal.ITIMER_REAL, per_test)
+        exec(compile(request["program"], "<program>", "exec"), {"__name__": "__main__", "__builtins__": __builtins__})
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    except BaseException as err:  # noqa: BLE001
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        out.line("verdict", nonce, False, _reason(err))
+        return
+    out.line("verdict", nonce, True, "")
+
+
+@dataclass(frozen=True, slots=True)
+class VisibleExample:
+    """A visible example as a seed sees it."""
+
+    args: tuple[Any, ...]
+    expected: Any
+
+
+@dataclass(frozen=True, slots=True)
+class SeedTask:
+    """What ``solve`` receives: never hidden tests, checkers or test code."""
+
+    id: str
+    prompt: str
+    entry_point: str
+    visible: tuple[VisibleExample, ...]
+
+
+class RefusingLLM:
+    """The ``llm`` a seed gets when no model is configured: every call raises."""
+
+    def chat(self, messages: Any, **kwargs: Any) -> str:
+        raise RuntimeError("no LLM is configured for this evaluation (model 'none'); solve without it")
+
+    def complete(self, prompt: Any, **kwargs: Any) -> str:
+        raise RuntimeError("no LLM is configured for this evaluation (model 'none'); solve without it")
+
+
+def _example_parts(example: Any) -> tuple[list[Any], Any]:
+    if isinstance(example, dict):
+        return list(example["args"]), example.get("expected")
+    if hasattr(example, "args"):
+        return list(example.args), getattr(example, "expected", None)
+    args, expected = example
+    return list(args), expected
+
+
+class Tools:
+    """The ``tools`` a seed gets: run candidates on examples in a nested child, island messages."""
+
+    def __init__(self, out: Out, inbox: list[str], run_timeout_s: float, max_message: int) -> None:
+        self._out = out
+        self._inbox = list(inbox)
+        self._timeout = run_timeout_s
+        self._max_message = max_message
+
+    def inbox(self) -> list[str]:
+        """Messages other seeds of the island published before this evaluation."""
+        return list(self._inbox)
+
+    def publish(self, message: str) -> None:
+        """Publish a message to the island (truncated to the harness's size limit)."""
+        self._out.line("publish", str(message)[: self._max_message])
+
+    def run(self, code: str, examples: Any, timeout_s: float | None = None) -> list[dict[str, Any]]:
+        """Run ``code`` on ``examples`` in a forked child with its own process group and a deadline.
+
+        Returns one dict per example: ``{"passed": bool, "output": value or None, "error": str or None}``;
+        ``passed`` compares JSON forms with ``==`` (the visible examples' expected values).
+        """
+        pairs = [_example_parts(e) for e in examples]
+        entry = _entry_name(code)
+        deadline = float(timeout_s if timeout_s is not None else self._timeout)
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the nested child: same sandbox, own process group, CPU-limited
+            try:
+                os.close(r)
+                os.setsid()
+                import resource
+
+                cpu = max(1, int(deadline) + 1)
+                resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+                run_tests({"source": code, "entry": entry, "args": [a for a, _ in pairs], "per_test_s": deadline}, Out(w))
+            finally:
+                os._exit(0)
+        os.close(w)
+        data = _collect(pid, r, deadline)
+        results: list[dict[str, Any]] = [{"passed": False, "output": None, "error": "did not finish"} for _ in pairs]
+        for raw in data.splitlines():
+            try:
+                item = json.loads(raw)
+            except ValueError:
+                continue
+            if item[0] == "load":
+                return [{"passed": False, "output": None, "error": item[1]} for _ in pairs]
+            if item[0] in ("r", "e") and isinstance(item[1], int) and 0 <= item[1] < len(pairs):
+                i = item[1]
+                if item[0] == "r":
+                    expected = _plain(pairs[i][1])
+                    results[i] = {"passed": item[2] == expected, "output": item[2], "error": None}
+                else:
+                    results[i] = {"passed": False, "output": None, "error": item[2]}
+        return results
+
+
+def _entry_name(code: str) -> str:
+    import ast
+
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return "solution"
+    names = [n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    return names[-1] if names else "solution"
+
+
+def _collect(pid: int, fd: int, deadline_s: float) -> bytes:
+    """Read the nested child's lines until it exits or the deadline; kill its process group after."""
+    end = time.monotonic() + deadline_s
+    chunks: list[bytes] = []
+    try:
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                break
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                break
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            if sum(map(len, chunks)) > 4_000_000:
+                break
+    finally:
+        for target in (-pid, pid):
+            try:
+                os.kill(target, signal.SIGKILL)
+            except OSError:
+                pass
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _call_solve(request: dict[str, Any], out: Out, llm: Any) -> None:
+    try:
+        seed = load_module(request["seed_source"], "seed")
+    except BaseException as err:  # noqa: BLE001
+        out.line("error", f"seed failed to import: {_reason(err)}")
+        return
+    solve = getattr(seed, "solve", None)
+    if not callable(solve):
+        out.line("invalid", "the seed defines no solve(task, llm, tools)")
+        return
+    raw = request["task"]
+    task = SeedTask(
+        id=raw["id"],
+        prompt=raw["prompt"],
+        entry_point=raw["entry_point"],
+        visible=tuple(VisibleExample(tuple(e["args"]), e["expected"]) for e in raw["visible"]),
+    )
+    tools = Tools(out, request.get("inbox", []), float(request.get("tool_timeout_s", 2.0)), 4096)
+    try:
+        source = solve(task, llm, tools)
+    except BaseException as err:  # noqa: BLE001
+        out.line("error", f"solve raised {_reason(err)}")
+        return
+    if not isinstance(source, str):
+        out.line("error", f"solve returned {type(source).__name__}, expected str")
+        return
+    out.line("solution", str.__str__(source))
+
+
+def _call_reproduce(request: dict[str, Any], out: Out, llm: Any) -> None:
+    try:
+        seed = load_module(request["seed_source"], "seed")
+    except BaseException as err:  # noqa: BLE001
+        out.line("error", f"seed failed to import: {_reason(err)}")
+        return
+    reproduce = getattr(seed, "reproduce", None)
+    if not callable(reproduce):
+        out.line("invalid", "the seed defines no reproduce(source, n, rng_seed, genome, llm)")
+        return
+    import genome
+
+    kwargs: dict[str, Any] = {}
+    try:
+        params = inspect.signature(reproduce).parameters
+    except (TypeError, ValueError):
+        params = {}  # type: ignore[assignment]
+    for key in ("partner_source", "reflection"):
+        if key in params and request.get(key) is not None:
+            kwargs[key] = request[key]
+    try:
+        children = reproduce(request["source"], int(request["n"]), int(request["rng_seed"]), genome, llm, **kwargs)
+    except BaseException as err:  # noqa: BLE001
+        out.line("error", f"reproduce raised {_reason(err)}")
+        return
+    if not isinstance(children, list | tuple) or not all(isinstance(c, str) for c in children):
+        out.line("error", "reproduce must return a list of source strings")
+        return
+    out.line("children", [str.__str__(c) for c in children][: int(request["n"])])
+
+
+def _call_reflect(request: dict[str, Any], out: Out) -> None:
+    try:
+        seed = load_module(request["seed_source"], "seed")
+    except BaseException as err:  # noqa: BLE001
+        out.line("error", f"seed failed to import: {_reason(err)}")
+        return
+    reflect = getattr(seed, "reflect", None)
+    if not callable(reflect):
+        out.line("reflection", {})
+        return
+    try:
+        result = reflect(request["history"])
+    except BaseException as err:  # noqa: BLE001
+        out.line("error", f"reflect raised {_reason(err)}")
+        return
+    out.line("reflection", result if isinstance(result, dict) else {})
+
+
+def run(request: dict[str, Any], out: Out, llm_fd: int | None, llm_factory: Any) -> None:
+    """Dispatch one request by its ``mode``; never raises (failures become lines)."""
+    mode = request["mode"]
+    if mode == "tests":
+        run_tests(request, out)
+    elif mode == "program":
+        run_program(request, out)
+    elif mode == "ping":
+        out.line("pong")
+    elif mode in ("solve", "reproduce"):
+        llm: Any = RefusingLLM()
+        if llm_fd is not None and llm_factory is not None:
+            llm = llm_factory(llm_fd)
+        if mode == "solve":
+            _call_solve(request, out, llm)
+        else:
+            _call_reproduce(request, out, llm)
+    elif mode == "reflect":
+        _call_reflect(request, out)
+    else:
+        out.line("error", f"unknown mode {mode!r}")

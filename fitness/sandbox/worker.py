@@ -1,0 +1,342 @@
+"""The warm sandbox worker (a zygote): pre-imports, then forks one confined child per request.
+
+Started by :class:`fitness.sandbox.pool.Sandbox` as ``python -I`` with the control socket inherited. Per
+request it forks a *supervisor* (trusted code) that enters a fresh pid namespace and forks the *runner*,
+the namespace's init, which confines itself (rlimits, Landlock, no capabilities) and runs untrusted code
+(:mod:`fitness.sandbox.runner`). The supervisor enforces the deadline: killing the runner kills every
+process in its namespace, including children that called ``setsid``. Without pid namespaces the
+supervisor is a child subreaper and kills every descendant it inherits instead.
+
+Frames on the control socket: 4-byte big-endian length + UTF-8 JSON; descriptors travel as SCM_RIGHTS
+with a request's header. Nothing is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import resource
+import select
+import shutil
+import signal
+import socket
+import struct
+import sys
+import time
+from typing import Any
+
+from fitness.sandbox import linux, runner
+
+_HEADER = struct.Struct(">I")
+MAX_REQUEST = 64 * 1024 * 1024
+
+
+def send_frame(sock: socket.socket, obj: Any, fds: list[int] | None = None) -> None:
+    body = json.dumps(obj).encode()
+    header = _HEADER.pack(len(body))
+    if fds:
+        socket.send_fds(sock, [header], fds)
+        sock.sendall(body)
+    else:
+        sock.sendall(header + body)
+
+
+def recv_frame(sock: socket.socket, max_fds: int = 0) -> tuple[Any, list[int]] | None:
+    """One frame and the descriptors that came with it; None at end of stream."""
+    fds: list[int] = []
+    head = b""
+    while len(head) < 4:
+        if max_fds and not head:
+            data, got, _, _ = socket.recv_fds(sock, 4, max_fds)
+            fds.extend(got)
+        else:
+            data = sock.recv(4 - len(head))
+        if not data:
+            return None
+        head += data
+    (size,) = _HEADER.unpack(head)
+    if size > MAX_REQUEST:
+        raise ValueError(f"frame of {size} bytes is over the limit")
+    body = bytearray()
+    while len(body) < size:
+        chunk = sock.recv(min(1 << 20, size - len(body)))
+        if not chunk:
+            return None
+        body += chunk
+    return json.loads(body), fds
+
+
+class Zygote:
+    """State of one worker process: its configuration and which confinement mechanisms work."""
+
+    def __init__(self, sock: socket.socket, config: dict[str, Any]) -> None:
+        self.sock = sock
+        self.config = config
+        self.root: str = config["root"]
+        self.limits: dict[str, Any] = config["limits"]
+        self.mech: dict[str, Any] = {"landlock": 0, "netns": False, "mountns": False, "tmpfs": False, "pidns": False}
+        self.counter = 0
+
+    def setup(self) -> None:
+        """Enter private net and mount namespaces and mount a size-capped tmpfs where each run gets a dir."""
+        linux.prctl(linux.PR_SET_PDEATHSIG, signal.SIGKILL)
+        uid, gid = os.geteuid(), os.getegid()
+        flags = linux.CLONE_NEWNET | linux.CLONE_NEWNS
+        try:
+            if uid == 0:
+                linux.unshare(flags)
+            else:
+                linux.unshare(flags | linux.CLONE_NEWUSER)
+                _write("/proc/self/setgroups", "deny")
+                _write("/proc/self/uid_map", f"{uid} {uid} 1")
+                _write("/proc/self/gid_map", f"{gid} {gid} 1")
+                self.mech["userns"] = True
+            self.mech["netns"] = True
+            self.mech["mountns"] = True
+        except OSError as err:
+            self.mech["ns_error"] = str(err)
+        if self.mech["mountns"]:
+            try:
+                linux.mount("none", "/", None, linux.MS_REC | linux.MS_PRIVATE, None)
+                size = int(self.limits["tmpfs_bytes"])
+                linux.mount("tmpfs", self.root, "tmpfs", linux.MS_NOSUID | linux.MS_NODEV, f"size={size},mode=0700")
+                self.mech["tmpfs"] = True
+            except OSError as err:
+                self.mech["tmpfs_error"] = str(err)
+        self.mech["landlock"] = linux.landlock_abi()
+        for name in self.config.get("preload", []):
+            importlib.import_module(name)
+        self.mech["pidns"] = self._probe_pidns()
+
+    def _probe_pidns(self) -> bool:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                linux.unshare(linux.CLONE_NEWPID)
+                os._exit(0)
+            except BaseException:  # noqa: BLE001
+                os._exit(1)
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
+    def serve(self) -> None:
+        """Answer requests until the control socket closes."""
+        send_frame(self.sock, {"hello": self.mech, "pid": os.getpid()})
+        while True:
+            frame = recv_frame(self.sock, max_fds=4)
+            if frame is None:
+                return
+            request, fds = frame
+            factory = request.get("llm_factory")
+            if factory:  # trusted: named by the harness, imported before any untrusted code runs
+                module, _, attr = factory.partition(":")
+                importlib.import_module(module)
+            self.counter += 1
+            pid = os.fork()
+            if pid == 0:
+                code = 1
+                try:
+                    Supervisor(self, request, fds).run()
+                    code = 0
+                finally:
+                    os._exit(code)
+            for fd in fds:
+                os.close(fd)
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                send_frame(self.sock, {"status": "lost", "reason": f"supervisor exited with {status}"})
+
+
+class Supervisor:
+    """Trusted code in the per-request child: owns the runner's deadline, output cap and cleanup."""
+
+    def __init__(self, zygote: Zygote, request: dict[str, Any], fds: list[int]) -> None:
+        self.z = zygote
+        self.request = request
+        self.fds = fds
+
+    def run(self) -> None:
+        z, request = self.z, self.request
+        linux.prctl(linux.PR_SET_PDEATHSIG, signal.SIGKILL)
+        linux.prctl(linux.PR_SET_CHILD_SUBREAPER, 1)
+        workdir = os.path.join(z.root, f"run{z.counter}")
+        os.mkdir(workdir, 0o700)
+        r, w = os.pipe()
+        if z.mech["pidns"]:
+            linux.unshare(linux.CLONE_NEWPID)
+        start = time.monotonic()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.close(r)
+                self._confine_and_run(workdir, w)
+            finally:
+                os._exit(0)
+        os.close(w)
+        for fd in self.fds:
+            os.close(fd)
+        timeout = float(request.get("timeout_s", 10.0))
+        data, status = self._watch(pid, r, timeout)
+        _, wstatus, usage = os.wait4(pid, 0)
+        self._reap_all()
+        seconds = time.monotonic() - start
+        shutil.rmtree(workdir, ignore_errors=True)
+        reply: dict[str, Any] = {
+            "status": status,
+            "output": data.decode("utf-8", "replace"),
+            "exit": os.WEXITSTATUS(wstatus) if os.WIFEXITED(wstatus) else None,
+            "signal": os.WTERMSIG(wstatus) if os.WIFSIGNALED(wstatus) else None,
+            "seconds": seconds,
+            "cpu_s": usage.ru_utime + usage.ru_stime,
+            "maxrss_kb": usage.ru_maxrss,
+        }
+        send_frame(z.sock, reply)
+
+    def _watch(self, pid: int, fd: int, timeout: float) -> tuple[bytes, str]:
+        cap = int(self.z.limits["result_bytes"])
+        pidfd = os.pidfd_open(pid)
+        end = time.monotonic() + timeout
+        chunks: list[bytes] = []
+        size = 0
+        status = "exited"
+        watching = [fd, pidfd]
+        try:
+            while True:
+                left = end - time.monotonic()
+                if left <= 0:
+                    status = "timeout"
+                    break
+                ready, _, _ = select.select(watching, [], [], left)
+                if fd in ready:
+                    chunk = os.read(fd, 1 << 16)
+                    if chunk:
+                        chunks.append(chunk)
+                        size += len(chunk)
+                        if size > cap:
+                            status = "oversize"
+                            break
+                        continue
+                    watching = [pidfd]
+                if pidfd in ready:
+                    break
+        finally:
+            try:
+                os.kill(pid, signal.SIGKILL)  # the namespace's init: the kernel kills every process in it
+            except ProcessLookupError:
+                pass
+            if status == "exited":  # drain what the runner wrote before it exited
+                os.set_blocking(fd, False)
+                while size <= cap:
+                    try:
+                        chunk = os.read(fd, 1 << 16)
+                    except BlockingIOError:
+                        break
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    size += len(chunk)
+            os.close(fd)
+            os.close(pidfd)
+        return b"".join(chunks)[:cap], status
+
+    def _reap_all(self) -> None:
+        """Kill and reap every descendant this subreaper inherited (the fallback without pid namespaces)."""
+        me = os.getpid()
+        for _ in range(1000):
+            try:
+                with open(f"/proc/{me}/task/{me}/children") as f:
+                    children = [int(p) for p in f.read().split()]
+            except OSError:
+                children = []
+            for child in children:
+                for target in (-child, child):
+                    try:
+                        os.kill(target, signal.SIGKILL)
+                    except OSError:
+                        pass
+            try:
+                got, _ = os.waitpid(-1, 0 if children else os.WNOHANG)
+            except ChildProcessError:
+                return
+            if got == 0 and not children:
+                return
+
+    def _confine_and_run(self, workdir: str, w: int) -> None:
+        z, request = self.z, self.request
+        linux.prctl(linux.PR_SET_PDEATHSIG, signal.SIGKILL)
+        os.setsid()
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for target in (0, 1, 2):
+            os.dup2(devnull, target)
+        llm_fd = self.fds[0] if self.fds else None
+        keep = sorted({0, 1, 2, w, *self.fds})
+        _close_except(keep)
+        os.chdir(workdir)
+        os.environ.clear()
+        os.environ.update({"HOME": workdir, "TMPDIR": workdir, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+        limits = z.limits
+        vm = _vm_bytes()
+        cpu = max(1, int(float(request.get("timeout_s", 10.0))) + 1)
+        _setrlimit(resource.RLIMIT_AS, vm + int(limits["memory_bytes"]))
+        _setrlimit(resource.RLIMIT_CPU, cpu)
+        _setrlimit(resource.RLIMIT_FSIZE, int(limits["file_bytes"]))
+        _setrlimit(resource.RLIMIT_NOFILE, int(limits["open_files"]))
+        _setrlimit(resource.RLIMIT_CORE, 0)
+        if os.geteuid() != 0 or z.mech.get("userns"):
+            _setrlimit(resource.RLIMIT_NPROC, int(limits["processes"]) + int(limits.get("nproc_base", 0)))
+        if z.mech["landlock"]:
+            reads = [*z.config["read_paths"], "/dev/urandom"]
+            linux.landlock_restrict(reads, [workdir, os.devnull], z.mech["landlock"])
+        linux.drop_all_capabilities()
+        linux.prctl(linux.PR_SET_NO_NEW_PRIVS, 1)
+        factory = None
+        name = request.get("llm_factory")
+        if name and llm_fd is not None:
+            module, _, attr = name.partition(":")
+            factory = _resolve(sys.modules[module], attr)
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
+        runner.run(request, runner.Out(w), llm_fd, factory)
+
+
+def _resolve(obj: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _write(path: str, text: str) -> None:
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def _vm_bytes() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _setrlimit(which: int, value: int) -> None:
+    soft, hard = resource.getrlimit(which)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(which, (value, value))
+
+
+def _close_except(keep: list[int]) -> None:
+    low = 0
+    for fd in keep:
+        if fd > low:
+            os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 65536)
+
+
+def main() -> None:
+    """Entry point: ``argv[1]`` is the control socket's descriptor."""
+    sock = socket.socket(fileno=int(sys.argv[1]))
+    frame = recv_frame(sock)
+    if frame is None:
+        return
+    zygote = Zygote(sock, frame[0])
+    zygote.setup()
+    zygote.serve()
