@@ -1,1 +1,65 @@
-"""seedpop: lineage package."""
+"""lineage: the hash-addressed archive of a run — every seed, edge, fitness record and run config, once.
+
+Public API:
+
+* :class:`Archive` (``create``/``open``, ``add``/``add_many``/``add_record``/``add_run`` and the queries).
+* :class:`AddStatus`, :class:`AddResult`, :class:`Proposal`, :class:`RecordResult` and the summary types.
+* :func:`reindex`, :func:`verify` — rebuild the index from ``objects/``; re-hash every object.
+* :class:`Edge`, :class:`ObjectStore`, :class:`Kind` — the store underneath.
+
+``python -m lineage --run-dir DIR <command>`` is the command line (see ``lineage.cli``).
+"""
+
+from lineage.archive import Archive
+from lineage.edge import Edge
+from lineage.errors import (
+    AmbiguousIdError,
+    ArchiveBusyError,
+    CorruptObjectError,
+    IndexUnavailableError,
+    LineageError,
+    MissingObjectError,
+    NotAnArchiveError,
+    UnknownIdError,
+)
+from lineage.model import (
+    AddResult,
+    AddStatus,
+    Counts,
+    GenerationStats,
+    OperatorStats,
+    Proposal,
+    RecordResult,
+    Relative,
+    SeedSummary,
+)
+from lineage.objects import Kind, ObjectStore
+from lineage.rebuild import ReindexReport, VerifyReport, reindex, verify
+
+__all__ = [
+    "AddResult",
+    "AddStatus",
+    "AmbiguousIdError",
+    "Archive",
+    "ArchiveBusyError",
+    "CorruptObjectError",
+    "Counts",
+    "Edge",
+    "GenerationStats",
+    "IndexUnavailableError",
+    "Kind",
+    "LineageError",
+    "MissingObjectError",
+    "NotAnArchiveError",
+    "ObjectStore",
+    "OperatorStats",
+    "Proposal",
+    "RecordResult",
+    "ReindexReport",
+    "Relative",
+    "SeedSummary",
+    "UnknownIdError",
+    "VerifyReport",
+    "reindex",
+    "verify",
+]

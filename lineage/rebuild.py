@@ -1,0 +1,162 @@
+"""``reindex`` and ``verify``: the two operations that work from ``objects/`` alone.
+
+``reindex`` builds a fresh index next to the old one and renames it into place (atomic), holding the archive
+lock alone so that no writer is active. The rules are those of the live index: an edge counts when its
+child and source objects are present and its parents are seeds; a seed exists when an edge proposes it; its
+birth is its earliest edge by (time, id). Objects that break a rule are reported, never deleted.
+
+``verify`` re-reads and re-hashes every object and reports each corrupt one by id and file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from fitness.record import FitnessRecord, RecordError
+from lineage import index
+from lineage.edge import Edge
+from lineage.errors import CorruptObjectError, LineageError, MissingObjectError
+from lineage.layout import ArchiveLock, check_layout
+from lineage.objects import Kind, ObjectStore
+
+
+@dataclass(frozen=True, slots=True)
+class ReindexReport:
+    """What a reindex found: rows written and objects it could not use (one line each)."""
+
+    objects: int
+    seeds: int
+    edges: int
+    records: int
+    runs: int
+    problems: tuple[str, ...]
+
+
+def reindex(run_dir: str) -> ReindexReport:
+    """Rebuild ``lineage.sqlite`` from ``objects/``. Deterministic: equal objects give an equal index.
+
+    Raises:
+        NotAnArchiveError: missing or foreign run directory.
+        ArchiveBusyError: another process has the archive open.
+    """
+    layout = check_layout(run_dir)
+    lock = ArchiveLock(layout, exclusive=True)
+    try:
+        return _reindex(layout.objects, layout.index)
+    finally:
+        lock.release()
+
+
+def _reindex(objects: str, target: str) -> ReindexReport:
+    store = ObjectStore(objects, durable=True)
+    problems: list[str] = []
+    edges: list[tuple[Edge, str]] = []
+    records: list[tuple[FitnessRecord, str]] = []
+    runs: list[str] = []
+    present: set[str] = set()
+    for oid in store.ids():
+        present.add(oid)
+        try:
+            kind = store.peek_kind(oid)
+            if kind is Kind.EDGE:
+                edges.append((Edge.from_json(store.get(oid, Kind.EDGE).body), oid))
+            elif kind is Kind.RECORD:
+                records.append((FitnessRecord.from_json(store.get(oid, Kind.RECORD).body), oid))
+            elif kind is Kind.RUN:
+                store.get(oid, Kind.RUN)
+                runs.append(oid)
+        except (LineageError, RecordError) as err:
+            problems.append(f"skipped object {oid}: {err}")
+    usable = _usable_edges(edges, present, problems)
+
+    tmp = f"{target}.reindex-{os.getpid()}"
+    for stale in (tmp, tmp + "-wal", tmp + "-shm"):
+        if os.path.exists(stale):
+            os.unlink(stale)
+    conn = index.connect(tmp, create=True)
+    try:
+        with index.transaction(conn, tmp):
+            for rid in sorted(runs):
+                index.insert_run(conn, rid)
+            # Seed rows first so that an edge may name a parent whose own birth edge has a later time.
+            for edge, _ in usable:
+                conn.execute("INSERT OR IGNORE INTO seeds (id) VALUES (?)", (bytes.fromhex(edge.child),))
+            for edge, eid in usable:
+                index.insert_edge(conn, edge, eid)
+            for record, rid in sorted(records, key=lambda item: item[1]):
+                if index.seed_n(conn, record.seed_id) is None:
+                    problems.append(f"skipped record {rid}: its seed {record.seed_id} has no usable edge")
+                    continue
+                index.insert_record(conn, record, rid)
+        counts = [int(conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in ("seeds", "edges")]
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    # The old index's WAL must not be replayed onto the new file.
+    for old in (target + "-wal", target + "-shm"):
+        if os.path.exists(old):
+            os.unlink(old)
+    os.replace(tmp, target)
+    return ReindexReport(len(present), counts[0], counts[1], len(records), len(runs), tuple(problems))
+
+
+def _usable_edges(edges: list[tuple[Edge, str]], present: set[str], problems: list[str]) -> list[tuple[Edge, str]]:
+    """Edges whose objects exist and whose parents are seeds (to a fixed point), oldest first."""
+    usable: list[tuple[Edge, str]] = []
+    for edge, eid in edges:
+        missing = [o for o in (edge.child, edge.source) if o not in present]
+        if missing:
+            problems.append(f"skipped edge {eid}: object {missing[0]} is missing")
+        else:
+            usable.append((edge, eid))
+    while True:
+        seeds = {edge.child for edge, _ in usable}
+        keep = [(e, i) for e, i in usable if all(p in seeds for p in e.parents)]
+        if len(keep) == len(usable):
+            break
+        for edge, eid in usable:
+            if not all(p in seeds for p in edge.parents):
+                problems.append(f"skipped edge {eid}: a parent of {edge.child} has no usable edge")
+        usable = keep
+    # Same-key edges (a retry after a crash between object and row) count once: the earliest.
+    usable.sort(key=lambda item: (item[0].time, item[1]))
+    seen: set[bytes] = set()
+    out: list[tuple[Edge, str]] = []
+    for edge, eid in usable:
+        if edge.key not in seen:
+            seen.add(edge.key)
+            out.append((edge, eid))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyReport:
+    """What verify found: objects checked, corrupt ones (id, file, why), temp files killed writers left."""
+
+    checked: int
+    corrupt: tuple[tuple[str, str, str], ...]
+    temp_files: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.corrupt
+
+
+def verify(run_dir: str) -> VerifyReport:
+    """Re-read and re-hash every object. Reads only; never deletes or rewrites anything.
+
+    Raises:
+        NotAnArchiveError: missing or foreign run directory.
+    """
+    layout = check_layout(run_dir)
+    store = ObjectStore(layout.objects)
+    corrupt: list[tuple[str, str, str]] = []
+    checked = 0
+    for oid in store.ids():
+        checked += 1
+        try:
+            store.get(oid)
+        except (CorruptObjectError, MissingObjectError) as err:
+            corrupt.append((oid, store.path(oid), str(err)))
+    return VerifyReport(checked, tuple(corrupt), tuple(store.leftover_temp_files()))
