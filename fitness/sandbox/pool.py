@@ -232,11 +232,16 @@ class Sandbox:
         """
         self.start()
         assert self._sock is not None
-        body = dict(request, timeout_s=timeout_s)
+        request_id = next(_ids)
+        body = dict(request, timeout_s=timeout_s, id=request_id)
+        frame: tuple[Any, list[int]] | None = None
         try:
             send_frame(self._sock, body, list(fds))
             self._sock.settimeout(timeout_s + self.limits.grace_s)
-            frame = recv_frame(self._sock)
+            while True:  # skip stale frames (a pre-forked supervisor that died before any request)
+                frame = recv_frame(self._sock)
+                if frame is None or not isinstance(frame[0], dict) or frame[0].get("id") == request_id:
+                    break
         except (OSError, ValueError):
             frame = None
         if frame is None or not isinstance(frame[0], dict) or "status" not in frame[0]:
@@ -245,14 +250,20 @@ class Sandbox:
         reply = frame[0]
         if reply["status"] == "lost":
             return Execution(ExecStatus.LOST)
+        lines = parse_lines(reply.get("output", ""))
+        cpu, rss = float(reply.get("cpu_s", 0.0)), int(reply.get("maxrss_kb", 0))
+        if lines and lines[-1][0] == "end":  # the runner's own (informational) rusage
+            end, lines = lines[-1], lines[:-1]
+            with contextlib.suppress(TypeError, ValueError, IndexError):
+                cpu, rss = float(end[1]), int(end[2])
         return Execution(
             status=ExecStatus(reply["status"]),
-            lines=parse_lines(reply.get("output", "")),
+            lines=lines,
             exit_code=reply.get("exit"),
             signal=reply.get("signal"),
             seconds=float(reply.get("seconds", 0.0)),
-            cpu_seconds=float(reply.get("cpu_s", 0.0)),
-            maxrss_kb=int(reply.get("maxrss_kb", 0)),
+            cpu_seconds=cpu,
+            maxrss_kb=rss,
         )
 
     def restart(self) -> None:

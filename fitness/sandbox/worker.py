@@ -121,77 +121,110 @@ class Zygote:
         return os.waitstatus_to_exitcode(status) == 0
 
     def serve(self) -> None:
-        """Answer requests until the control socket closes."""
+        """Keep one supervisor (with its runner) pre-forked and waiting; answer until the socket closes.
+
+        The next pair is forked while the harness digests the previous reply, so the fork cost stays off
+        the request's critical path.
+        """
         send_frame(self.sock, {"hello": self.mech, "pid": os.getpid()})
         while True:
-            frame = recv_frame(self.sock, max_fds=4)
-            if frame is None:
-                return
-            request, fds = frame
-            factory = request.get("llm_factory")
-            if factory:  # trusted: named by the harness, imported before any untrusted code runs
-                module, _, attr = factory.partition(":")
-                importlib.import_module(module)
             self.counter += 1
             pid = os.fork()
             if pid == 0:
                 code = 1
                 try:
-                    Supervisor(self, request, fds).run()
-                    code = 0
+                    code = Supervisor(self).run()
                 finally:
                     os._exit(code)
-            for fd in fds:
-                os.close(fd)
             _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                send_frame(self.sock, {"status": "lost", "reason": f"supervisor exited with {status}"})
+            code = os.waitstatus_to_exitcode(status)
+            if code == _CLOSED:
+                return
+            if code != 0:
+                send_frame(self.sock, {"status": "lost", "id": None, "reason": f"supervisor exited with {code}"})
+
+
+_CLOSED = 3
+
+
+def _ended(tail: bytes) -> bool:
+    """Does the output end with the runner's ``["end", ...]`` line?"""
+    if not tail.endswith(b"\n"):
+        return False
+    last = tail[:-1].rsplit(b"\n", 1)[-1]
+    return last.startswith(b'["end",')
 
 
 class Supervisor:
     """Trusted code in the per-request child: owns the runner's deadline, output cap and cleanup."""
 
-    def __init__(self, zygote: Zygote, request: dict[str, Any], fds: list[int]) -> None:
+    def __init__(self, zygote: Zygote) -> None:
         self.z = zygote
-        self.request = request
-        self.fds = fds
+        self.request: dict[str, Any] = {}
+        self.fds: list[int] = []
 
-    def run(self) -> None:
-        z, request = self.z, self.request
+    def run(self) -> int:
+        """Pre-fork the runner, wait for one request, supervise it, reply; the exit code for the zygote."""
+        z = self.z
         linux.prctl(linux.PR_SET_PDEATHSIG, signal.SIGKILL)
         linux.prctl(linux.PR_SET_CHILD_SUBREAPER, 1)
         workdir = os.path.join(z.root, f"run{z.counter}")
         os.mkdir(workdir, 0o700)
         r, w = os.pipe()
+        here, there = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         if z.mech["pidns"]:
             linux.unshare(linux.CLONE_NEWPID)
-        start = time.monotonic()
         pid = os.fork()
         if pid == 0:
             try:
                 os.close(r)
-                self._confine_and_run(workdir, w)
+                here.close()
+                self._confine(workdir, w, there.fileno())
+                frame = recv_frame(there, max_fds=4)
+                if frame is not None:
+                    self.request, self.fds = frame
+                    self._run(w)
             finally:
                 os._exit(0)
         os.close(w)
+        there.close()
+        try:
+            frame = recv_frame(z.sock, max_fds=4)
+        except (OSError, ValueError):
+            frame = None
+        if frame is None:
+            os.kill(pid, signal.SIGKILL)
+            self._reap_all()
+            shutil.rmtree(workdir, ignore_errors=True)
+            return _CLOSED
+        self.request, self.fds = frame
+        start = time.monotonic()
+        send_frame(here, self.request, self.fds)
         for fd in self.fds:
             os.close(fd)
-        timeout = float(request.get("timeout_s", 10.0))
+        here.close()
+        timeout = float(self.request.get("timeout_s", 10.0))
         data, status = self._watch(pid, r, timeout)
-        _, wstatus, usage = os.wait4(pid, 0)
-        self._reap_all()
-        seconds = time.monotonic() - start
+        reply: dict[str, Any] = {"id": self.request.get("id"), "output": data.decode("utf-8", "replace")}
+        if status == "ended":
+            # The runner wrote its last line and was killed at once: reply before its teardown.
+            reply.update(status="exited", exit=0, signal=None, seconds=time.monotonic() - start)
+            send_frame(z.sock, reply)
+            os.wait4(pid, 0)
+        else:
+            _, wstatus, usage = os.wait4(pid, 0)
+            reply.update(
+                status=status,
+                exit=os.WEXITSTATUS(wstatus) if os.WIFEXITED(wstatus) else None,
+                signal=os.WTERMSIG(wstatus) if os.WIFSIGNALED(wstatus) else None,
+                seconds=time.monotonic() - start,
+                cpu_s=usage.ru_utime + usage.ru_stime,
+                maxrss_kb=usage.ru_maxrss,
+            )
+            send_frame(z.sock, reply)
+        self._reap_all()  # after the reply: off the request's critical path
         shutil.rmtree(workdir, ignore_errors=True)
-        reply: dict[str, Any] = {
-            "status": status,
-            "output": data.decode("utf-8", "replace"),
-            "exit": os.WEXITSTATUS(wstatus) if os.WIFEXITED(wstatus) else None,
-            "signal": os.WTERMSIG(wstatus) if os.WIFSIGNALED(wstatus) else None,
-            "seconds": seconds,
-            "cpu_s": usage.ru_utime + usage.ru_stime,
-            "maxrss_kb": usage.ru_maxrss,
-        }
-        send_frame(z.sock, reply)
+        return 0
 
     def _watch(self, pid: int, fd: int, timeout: float) -> tuple[bytes, str]:
         cap = int(self.z.limits["result_bytes"])
@@ -216,6 +249,9 @@ class Supervisor:
                         if size > cap:
                             status = "oversize"
                             break
+                        if _ended(b"".join(chunks[-2:])):
+                            status = "ended"
+                            break
                         continue
                     watching = [pidfd]
                 if pidfd in ready:
@@ -225,7 +261,7 @@ class Supervisor:
                 os.kill(pid, signal.SIGKILL)  # the namespace's init: the kernel kills every process in it
             except ProcessLookupError:
                 pass
-            if status == "exited":  # drain what the runner wrote before it exited
+            if status == "exited":  # the runner died without its end line: drain what the runner wrote before it exited
                 os.set_blocking(fd, False)
                 while size <= cap:
                     try:
@@ -262,24 +298,21 @@ class Supervisor:
             if got == 0 and not children:
                 return
 
-    def _confine_and_run(self, workdir: str, w: int) -> None:
-        z, request = self.z, self.request
+    def _confine(self, workdir: str, w: int, channel: int) -> None:
+        """Everything that does not depend on the request: done while the runner waits for one."""
+        z = self.z
         linux.prctl(linux.PR_SET_PDEATHSIG, signal.SIGKILL)
         os.setsid()
         devnull = os.open(os.devnull, os.O_RDWR)
         for target in (0, 1, 2):
             os.dup2(devnull, target)
-        llm_fd = self.fds[0] if self.fds else None
-        keep = sorted({0, 1, 2, w, *self.fds})
-        _close_except(keep)
+        os.close(devnull)
+        _close_except(sorted({0, 1, 2, w, channel}))
         os.chdir(workdir)
         os.environ.clear()
         os.environ.update({"HOME": workdir, "TMPDIR": workdir, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
         limits = z.limits
-        vm = _vm_bytes()
-        cpu = max(1, int(float(request.get("timeout_s", 10.0))) + 1)
-        _setrlimit(resource.RLIMIT_AS, vm + int(limits["memory_bytes"]))
-        _setrlimit(resource.RLIMIT_CPU, cpu)
+        _setrlimit(resource.RLIMIT_AS, _vm_bytes() + int(limits["memory_bytes"]))
         _setrlimit(resource.RLIMIT_FSIZE, int(limits["file_bytes"]))
         _setrlimit(resource.RLIMIT_NOFILE, int(limits["open_files"]))
         _setrlimit(resource.RLIMIT_CORE, 0)
@@ -290,13 +323,23 @@ class Supervisor:
             linux.landlock_restrict(reads, [workdir, os.devnull], z.mech["landlock"])
         linux.drop_all_capabilities()
         linux.prctl(linux.PR_SET_NO_NEW_PRIVS, 1)
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
+
+    def _run(self, w: int) -> None:
+        """Set the request's CPU limit and run it; the last line is ``["end"]``."""
+        request = self.request
+        _setrlimit(resource.RLIMIT_CPU, max(1, int(float(request.get("timeout_s", 10.0))) + 1))
+        llm_fd = self.fds[0] if self.fds else None
         factory = None
         name = request.get("llm_factory")
-        if name and llm_fd is not None:
+        if name and llm_fd is not None:  # preloaded by the zygote: nothing is read from disk here
             module, _, attr = name.partition(":")
-            factory = _resolve(sys.modules[module], attr)
-        sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
-        runner.run(request, runner.Out(w), llm_fd, factory)
+            if module in sys.modules:
+                factory = _resolve(sys.modules[module], attr)
+        out = runner.Out(w)
+        runner.run(request, out, llm_fd, factory)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        out.line("end", usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
 def _resolve(obj: Any, dotted: str) -> Any:
