@@ -276,6 +276,15 @@ class Archive:
         """The config text of run ``run_id``."""
         return self._store.get(run_id, Kind.RUN).body.decode("utf-8", errors="surrogatepass")
 
+    def all_summaries(self) -> list[SeedSummary]:
+        return queries.all_summaries(self._conn)
+
+    def all_edges(self) -> list[dict[str, object]]:
+        return queries.all_edges(self._conn)
+
+    def all_records(self) -> list[dict[str, object]]:
+        return queries.all_records(self._conn)
+
     def dump(self) -> dict[str, list[tuple[object, ...]]]:
         """The whole index by ids, sorted (see :func:`lineage.queries.dump`)."""
         return queries.dump(self._conn)

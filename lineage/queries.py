@@ -293,3 +293,46 @@ def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
 def all_seed_ids(conn: sqlite3.Connection) -> Iterable[str]:
     """Every seed id, sorted."""
     return (bytes(r[0]).hex() for r in conn.execute("SELECT id FROM seeds ORDER BY id"))
+
+
+def all_summaries(conn: sqlite3.Connection) -> list[SeedSummary]:
+    """Every seed, oldest birth first."""
+    return [_summary(r) for r in conn.execute(_SUMMARY + " ORDER BY e.time, e.id")]
+
+
+def all_edges(conn: sqlite3.Connection) -> list[dict[str, object]]:
+    """Every edge as plain JSON values (ids in hex), oldest first: for export."""
+    parents: dict[int, list[str]] = {}
+    for en, pid in conn.execute(
+        "SELECT l.edge, s.id FROM links l JOIN seeds s ON s.n = l.parent ORDER BY l.edge, l.pos"
+    ):
+        parents.setdefault(en, []).append(bytes(pid).hex())
+    rows = conn.execute(
+        "SELECT e.n, e.id, s.id, e.source, e.operator, e.generation, e.island, e.run, e.proposal, e.time"
+        " FROM edges e JOIN seeds s ON s.n = e.child ORDER BY e.time, e.id"
+    )
+    return [
+        {
+            "id": bytes(r[1]).hex(),
+            "child": bytes(r[2]).hex(),
+            "parents": parents.get(r[0], []),
+            "source": bytes(r[3]).hex(),
+            "operator": r[4],
+            "generation": r[5],
+            "island": r[6],
+            "run": None if r[7] is None else bytes(r[7]).hex(),
+            "proposal": r[8],
+            "time": r[9],
+        }
+        for r in rows
+    ]
+
+
+def all_records(conn: sqlite3.Connection) -> list[dict[str, object]]:
+    """Every record's indexed fields as plain JSON values: for export."""
+    rows = conn.execute(
+        "SELECT r.id, s.id, suite, suite_version, split, outcome, aggregate, stage FROM records r"
+        " JOIN seeds s ON s.n = r.seed ORDER BY r.n"
+    )
+    names = ("id", "seed", "suite", "suite_version", "split", "outcome", "aggregate", "stage")
+    return [dict(zip(names, (bytes(r[0]).hex(), bytes(r[1]).hex(), *r[2:]), strict=True)) for r in rows]

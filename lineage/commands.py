@@ -1,0 +1,256 @@
+"""The commands of ``python -m lineage``: each takes parsed arguments, prints, and returns an exit code.
+
+People get rich tables; ``--json`` prints one JSON document to stdout for scripts. Expected bad input
+raises a :class:`~genome.errors.SeedpopError`, which the entry point prints as one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from rich.console import Console
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.tree import Tree
+
+from lineage.archive import Archive
+from lineage.export import export_graphml, export_json
+from lineage.model import SeedSummary
+from lineage.rebuild import reindex, verify
+
+SHORT = 12
+
+
+def _emit(data: object) -> None:
+    sys.stdout.write(json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def _fit(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _when(ts: float) -> str:
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _seed_table(title: str, seeds: list[SeedSummary]) -> Table:
+    table = Table(title=title)
+    for name in ("id", "gen", "island", "operator", "fitness", "proposals", "born (UTC)"):
+        table.add_column(name, justify="right" if name in {"gen", "island", "fitness", "proposals"} else "left")
+    for s in seeds:
+        table.add_row(s.id[:SHORT], str(s.generation), str(s.island), s.operator, _fit(s.best), str(s.proposals),
+                      _when(s.time))  # fmt: skip
+    return table
+
+
+def cmd_init(args: argparse.Namespace, console: Console) -> int:
+    config = None
+    if args.config is not None:
+        with open(args.config, encoding="utf-8") as fh:
+            config = fh.read()
+    with Archive.create(args.run_dir, config) as archive:
+        data = {"run_dir": archive.layout.run_dir, "counts": asdict(archive.counts())}
+    if args.json:
+        _emit(data)
+    else:
+        console.print(f"archive ready in {data['run_dir']}")
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, console: Console) -> int:
+    with Archive.open(args.run_dir) as archive:
+        seeds = archive.recent(args.n)
+    if args.json:
+        _emit([asdict(s) for s in seeds])
+    else:
+        console.print(_seed_table(f"latest {len(seeds)} seeds", seeds))
+    return 0
+
+
+def cmd_best(args: argparse.Namespace, console: Console) -> int:
+    with Archive.open(args.run_dir) as archive:
+        seeds = archive.best(args.n, island=args.island, suite=args.suite, split=args.split)
+    if args.json:
+        _emit([asdict(s) for s in seeds])
+    else:
+        console.print(_seed_table(f"best {len(seeds)} seeds", seeds))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, console: Console) -> int:
+    with Archive.open(args.run_dir) as archive:
+        sid = archive.resolve(args.id)
+        summary = archive.summary(sid)
+        source = archive.source(sid)
+        edges = archive.edges(sid)
+        records = archive.records(sid)
+        children = archive.children(sid)
+    if args.json:
+        _emit({
+            "seed": asdict(summary),
+            "source": source,
+            "edges": [{**asdict(e), "parents": list(e.parents)} for e in edges],
+            "records": [json.loads(r.to_json()) for r in records],
+            "children": children,
+        })  # fmt: skip
+        return 0
+    console.print(f"[bold]seed {sid}[/bold]")
+    console.print(f"generation {summary.generation}, island {summary.island}, operator {summary.operator}, "
+                  f"born {_when(summary.time)} UTC, proposed {summary.proposals}×")  # fmt: skip
+    for e in edges:
+        parents = ", ".join(p[:SHORT] for p in e.parents) or "(root)"
+        console.print(f"  proposed by {parents} via {e.operator} in generation {e.generation}, island {e.island}")
+    for r in records:
+        console.print(f"  record {r.suite}/{r.split}: {r.outcome.value}, aggregate {r.aggregate:.3f}, "
+                      f"{len(r.tasks)} tasks, {r.seconds:.1f} s")  # fmt: skip
+    console.print(f"  children: {', '.join(c[:SHORT] for c in children) or '(none)'}")
+    console.print(Syntax(source, "python", line_numbers=True))
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace, console: Console) -> int:
+    with Archive.open(args.run_dir) as archive:
+        a, b = archive.resolve(args.a), archive.resolve(args.b)
+        text_a, text_b = ((archive.canonical(a), archive.canonical(b)) if args.canonical
+                          else (archive.source(a), archive.source(b)))  # fmt: skip
+    lines = list(difflib.unified_diff(text_a.splitlines(keepends=True), text_b.splitlines(keepends=True),
+                                      fromfile=a[:SHORT], tofile=b[:SHORT]))  # fmt: skip
+    diff = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    if args.json:
+        _emit({"a": a, "b": b, "diff": diff})
+    elif diff:
+        console.print(Syntax(diff, "diff"))
+    else:
+        console.print("(no differences)")
+    return 0
+
+
+def cmd_tree(args: argparse.Namespace, console: Console) -> int:
+    with Archive.open(args.run_dir) as archive:
+        root = archive.resolve(args.id)
+        seen: set[str] = set()
+
+        def node(sid: str, depth: int) -> dict[str, object]:
+            s = archive.summary(sid)
+            data: dict[str, object] = {"id": sid, "generation": s.generation, "operator": s.operator,
+                                       "best": s.best, "parents": []}  # fmt: skip
+            if sid in seen:
+                data["seen"] = True
+                return data
+            seen.add(sid)
+            parents = archive.parents(sid)
+            if depth >= args.depth and parents:
+                data["truncated"] = True
+                return data
+            data["parents"] = [node(p, depth + 1) for p in parents]
+            return data
+
+        data = node(root, 0)
+    if args.json:
+        _emit(data)
+        return 0
+
+    def label(d: dict[str, object]) -> str:
+        text = f"{str(d['id'])[:SHORT]}  gen {d['generation']}  {d['operator']}  fitness {_fit(d['best'])}"  # type: ignore[arg-type]
+        if d.get("seen"):
+            text += "  (shown above)"
+        if d.get("truncated"):
+            text += f"  … (deeper than --depth {args.depth})"
+        return text
+
+    def grow(tree: Tree, d: dict[str, object]) -> None:
+        for p in d["parents"]:  # type: ignore[attr-defined]
+            grow(tree.add(label(p)), p)
+
+    top = Tree(label(data))
+    grow(top, data)
+    console.print(top)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, console: Console) -> int:
+    with Archive.open(args.run_dir) as archive:
+        counts = archive.counts()
+        ops = archive.operator_stats()
+        gens = archive.generation_stats()
+        again = archive.dedup_counts(10)
+    if args.json:
+        _emit({"counts": asdict(counts), "operators": [asdict(o) for o in ops],
+               "generations": [asdict(g) for g in gens], "most_rediscovered": again})  # fmt: skip
+        return 0
+    console.print(f"{counts.seeds} seeds, {counts.edges} edges, {counts.records} records, {counts.runs} runs; "
+                  f"{counts.dedup_hits} dedup hits (proposals of a seed already archived)")  # fmt: skip
+    table = Table(title="operators")
+    for name in ("operator", "proposals", "new", "duplicates", "scored", "mean", "best"):
+        table.add_column(name, justify="left" if name == "operator" else "right")
+    for o in ops:
+        table.add_row(o.operator, str(o.proposals), str(o.new), str(o.duplicates), str(o.scored), _fit(o.mean),
+                      _fit(o.best))  # fmt: skip
+    console.print(table)
+    table = Table(title="generations")
+    for name in ("generation", "seeds", "proposals", "scored", "mean", "best"):
+        table.add_column(name, justify="right")
+    for g in gens:
+        table.add_row(str(g.generation), str(g.seeds), str(g.proposals), str(g.scored), _fit(g.mean), _fit(g.best))
+    console.print(table)
+    if again:
+        console.print("most re-discovered: " + ", ".join(f"{s[:SHORT]} ×{n}" for s, n in again))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, console: Console) -> int:
+    with Archive.open(args.run_dir) as archive:
+        write = export_json if args.format == "json" else export_graphml
+        if args.output in (None, "-"):
+            write(archive, sys.stdout)
+        else:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                write(archive, fh)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, console: Console) -> int:
+    report = verify(args.run_dir)
+    if args.json:
+        _emit({"checked": report.checked, "ok": report.ok,
+               "corrupt": [{"id": i, "path": p, "error": e} for i, p, e in report.corrupt],
+               "temp_files": list(report.temp_files)})  # fmt: skip
+    else:
+        for oid, path, _ in report.corrupt:
+            sys.stderr.write(f"corrupt object {oid} ({path})\n")
+        if report.temp_files:
+            console.print(f"{len(report.temp_files)} temp files left by killed writers in objects/tmp "
+                          "(never visible as objects; safe to delete)")  # fmt: skip
+        state = "ok" if report.ok else f"{len(report.corrupt)} corrupt"
+        console.print(f"verified {report.checked} objects: {state}")
+    return 0 if report.ok else 1
+
+
+def cmd_reindex(args: argparse.Namespace, console: Console) -> int:
+    report = reindex(args.run_dir)
+    if args.json:
+        _emit(asdict(report))
+    else:
+        for problem in report.problems:
+            sys.stderr.write(problem + "\n")
+        console.print(f"reindexed {report.objects} objects: {report.seeds} seeds, {report.edges} edges, "
+                      f"{report.records} records, {report.runs} runs; {len(report.problems)} problems")  # fmt: skip
+    return 0
+
+
+def cmd_add(args: argparse.Namespace, console: Console) -> int:
+    with open(args.file, encoding="utf-8") as fh:
+        source = fh.read()
+    with Archive.open(args.run_dir) as archive:
+        result = archive.add(source, operator=args.operator, generation=args.generation, island=args.island,
+                             proposal=args.file)  # fmt: skip
+    if args.json:
+        _emit({"status": result.status.value, "seed_id": result.seed_id, "edge_id": result.edge_id})
+    else:
+        console.print(f"{result.status.value} {result.seed_id}")
+    return 0
