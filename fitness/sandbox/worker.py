@@ -13,6 +13,7 @@ with a request's header. Nothing is ever unpickled.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
@@ -108,6 +109,8 @@ class Zygote:
         for name in self.config.get("preload", []):
             importlib.import_module(name)
         self.mech["pidns"] = self._probe_pidns()
+        gc.collect()
+        gc.freeze()  # forked children then never touch the zygote's objects to collect them (no COW storm)
 
     def _probe_pidns(self) -> bool:
         pid = os.fork()

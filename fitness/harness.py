@@ -1,0 +1,340 @@
+"""The evaluation harness: score a seed on a suite split with both sandbox layers and the LLM channel.
+
+Per task: the *seed sandbox* runs ``solve(task, llm, tools)`` with a fresh budgeted LLM session; the
+*solution sandbox* runs the returned code on the hidden tests; the trusted side compares
+(:mod:`fitness.scoring`). Hidden tests, checkers and reference solutions never enter a sandbox. The
+harness survives anything a seed or solution does: every failure is a score of 0 with a reason, or a
+non-``SCORED`` outcome for the seed.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import secrets
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from fitness.record import FitnessRecord, Outcome, TaskScore
+from fitness.sandbox import Execution, ExecStatus, Sandbox, SandboxKind, SandboxLimits
+from fitness.scoring import (
+    CascadeConfig,
+    RecordHeader,
+    TestVerdict,
+    cascade_sample,
+    make_record,
+    mean_score,
+    should_continue,
+    verdict_from_program,
+    verdict_from_tests,
+)
+from fitness.tasks import Suite, Task, code_test_program
+
+if TYPE_CHECKING:
+    from fitness.llm.broker import Broker, Session
+
+LLM_FACTORY = "fitness.llm.channel:LLMChannel.from_fd"
+
+
+@dataclass(frozen=True, slots=True)
+class EvalConfig:
+    """How one evaluation runs.
+
+    Attributes:
+        cascade: cascade settings (applies to the ``train`` split only).
+        tokens_per_task: LLM token budget of one task's ``solve`` (None: unlimited).
+        solve_timeout_s: wall seconds for one ``solve`` call, its LLM calls included.
+        tests_timeout_s: wall seconds for one task's whole hidden-test batch.
+        per_test_s: wall seconds for one hidden test (an alarm inside the sandbox).
+        reproduce_timeout_s: wall seconds for one ``reproduce`` call.
+        seed_limits: resource limits of the seed sandbox.
+        solution_limits: resource limits of the solution sandbox.
+        inbox: island messages a seed's ``tools.inbox()`` returns.
+        rng_seed: passed to LLM sessions so sampled calls are reproducible.
+    """
+
+    cascade: CascadeConfig = field(default_factory=CascadeConfig)
+    tokens_per_task: int | None = 4000
+    solve_timeout_s: float = 120.0
+    tests_timeout_s: float = 10.0
+    per_test_s: float = 3.0
+    reproduce_timeout_s: float = 120.0
+    seed_limits: SandboxLimits = field(default_factory=lambda: SandboxLimits(memory_bytes=1024 * 1024 * 1024))
+    solution_limits: SandboxLimits = field(default_factory=SandboxLimits)
+    inbox: tuple[str, ...] = ()
+    rng_seed: int | None = 0
+
+
+class SolveKind(Enum):
+    """How one ``solve`` call ended."""
+
+    SOLUTION = "solution"
+    INVALID = "invalid"  # the seed has no usable solve
+    IMPORT_ERROR = "import_error"  # the seed module raised at import
+    ERROR = "error"  # solve raised or returned a non-string
+    TIMEOUT = "timeout"
+    LOST = "lost"
+
+
+@dataclass(frozen=True, slots=True)
+class SolveResult:
+    """One ``solve`` call: the returned source (when any), why not, messages published, LLM usage."""
+
+    kind: SolveKind
+    source: str = ""
+    reason: str = ""
+    published: tuple[str, ...] = ()
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """A finished evaluation: the record, the cascade stage's score and what the seed published."""
+
+    record: FitnessRecord
+    cascade_score: float | None
+    published: tuple[str, ...]
+
+
+def static_problem(source: str) -> str:
+    """Why ``source`` cannot be a seed at all ("" when it may be): not Python, or no ``solve``."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError) as err:
+        return f"seed is not valid Python: {err}"
+    names = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    names |= {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    if "solve" not in names:
+        return "seed defines no solve(task, llm, tools)"
+    return ""
+
+
+def safe_seed_id(source: str) -> str:
+    """``genome.seed_id`` of the source, or a hash of the raw bytes when it does not parse."""
+    from genome.canonical import seed_id
+
+    try:
+        return seed_id(source)
+    except Exception:  # noqa: BLE001 - an unparseable seed still gets an identity for its record
+        return "raw-" + hashlib.sha256(source.encode("utf-8", "replace")).hexdigest()
+
+
+class Harness:
+    """Owns one warm seed sandbox and one warm solution sandbox; not thread-safe (one per worker slot).
+
+    Args:
+        broker: the LLM broker; None runs seeds with an ``llm`` that refuses every call.
+        config: evaluation settings.
+        model: the model's name for records (``"none"`` without a broker).
+    """
+
+    def __init__(self, broker: Broker | None = None, config: EvalConfig | None = None, model: str = "none") -> None:
+        self.broker = broker
+        self.config = config or EvalConfig()
+        self.model = model if broker is not None else "none"
+        self.seed_sandbox = Sandbox(SandboxKind.SEED, self.config.seed_limits)
+        self.solution_sandbox = Sandbox(SandboxKind.SOLUTION, self.config.solution_limits)
+
+    def __enter__(self) -> Harness:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop both sandboxes (every process they started is killed). Idempotent."""
+        self.seed_sandbox.close()
+        self.solution_sandbox.close()
+
+    # ----------------------------------------------------------------- layer 2: hidden tests
+    def run_hidden(self, task: Task, solution: str) -> TestVerdict:
+        """Run ``solution`` on ``task``'s hidden tests in the solution sandbox; compare on this side."""
+        cfg = self.config
+        try:
+            compile(solution, "<solution>", "exec")
+        except (SyntaxError, ValueError) as err:
+            return TestVerdict(0, task.hidden_count, f"solution is not valid Python: {err}"[:200])
+        if task.is_code_tested:
+            nonce = secrets.token_hex(16)
+            request = {"mode": "program", "program": code_test_program(task, solution), "nonce": nonce}
+            request["per_test_s"] = cfg.tests_timeout_s
+            return verdict_from_program(task, self.solution_sandbox.execute(request, cfg.tests_timeout_s), nonce)
+        request = {
+            "mode": "tests",
+            "source": solution,
+            "entry": task.entry_point,
+            "args": [list(e.args) for e in task.hidden],
+            "per_test_s": cfg.per_test_s,
+        }
+        return verdict_from_tests(task, self.solution_sandbox.execute(request, cfg.tests_timeout_s))
+
+    # ----------------------------------------------------------------- layer 1: the seed
+    def _session(self, label: str, budget: int | None, deadline_s: float) -> Session | None:
+        if self.broker is None:
+            return None
+        return self.broker.open_session(label, token_budget=budget, deadline_s=deadline_s, rng_seed=self.config.rng_seed)
+
+    def _run_seed(self, request: dict[str, Any], timeout_s: float, session: Session | None) -> Execution:
+        if session is None:
+            return self.seed_sandbox.execute(request, timeout_s)
+        request = dict(request, llm_factory=LLM_FACTORY)
+        return self.seed_sandbox.execute(request, timeout_s, fds=(session.client_fd(),))
+
+    def solve(self, seed_source: str, task: Task, label: str = "seed") -> SolveResult:
+        """Run the seed's ``solve`` on ``task`` (visible part only) in the seed sandbox. Never raises."""
+        cfg = self.config
+        session = self._session(f"{label}:{task.id}", cfg.tokens_per_task, cfg.solve_timeout_s)
+        request = {"mode": "solve", "seed_source": seed_source, "task": task.seed_view(), "inbox": list(cfg.inbox)}
+        start = time.monotonic()
+        try:
+            execution = self._run_seed(request, cfg.solve_timeout_s, session)
+        finally:
+            usage = session.usage() if session is not None else None
+            if session is not None:
+                session.close()
+        seconds = time.monotonic() - start
+        tokens = {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens} if usage else {}
+        published = tuple(str(line[1]) for line in execution.lines if line[0] == "publish" and len(line) > 1)
+        for line in execution.lines:
+            kind = line[0]
+            if kind == "solution" and len(line) > 1 and isinstance(line[1], str):
+                return SolveResult(SolveKind.SOLUTION, line[1], "", published, seconds=seconds, **tokens)
+            if kind in ("invalid", "error") and len(line) > 1:
+                reason = str(line[1])[:300]
+                if kind == "invalid":
+                    solve_kind = SolveKind.INVALID
+                elif reason.startswith("seed failed to import"):
+                    solve_kind = SolveKind.IMPORT_ERROR
+                else:
+                    solve_kind = SolveKind.ERROR
+                return SolveResult(solve_kind, "", reason, published, seconds=seconds, **tokens)
+        if execution.status is ExecStatus.TIMEOUT:
+            return SolveResult(SolveKind.TIMEOUT, "", "solve timed out (whole process tree killed)", published, seconds=seconds, **tokens)
+        if execution.status is ExecStatus.LOST:
+            return SolveResult(SolveKind.LOST, "", "seed sandbox worker lost", published, seconds=seconds, **tokens)
+        why = f"killed by signal {execution.signal}" if execution.signal else "exited without returning"
+        return SolveResult(SolveKind.ERROR, "", f"solve {why}", published, seconds=seconds, **tokens)
+
+    def score_task(self, seed_source: str, task: Task, label: str = "seed") -> tuple[TaskScore, SolveResult]:
+        """Solve then test one task."""
+        solved = self.solve(seed_source, task, label)
+        tokens = solved.prompt_tokens + solved.completion_tokens
+        if solved.kind is not SolveKind.SOLUTION:
+            return TaskScore(task.id, 0, task.hidden_count, solved.reason, tokens, solved.seconds), solved
+        start = time.monotonic()
+        verdict = self.run_hidden(task, solved.source)
+        seconds = solved.seconds + time.monotonic() - start
+        return TaskScore(task.id, verdict.passed, verdict.total, verdict.reason, tokens, seconds), solved
+
+    def evaluate(
+        self,
+        seed_source: str,
+        suite: Suite,
+        split: str = "train",
+        parent_cascade: float | None = None,
+    ) -> Evaluation:
+        """Score ``seed_source`` on ``suite``'s ``split``, with the cascade on the train split.
+
+        Never raises for anything the seed does. Outcomes: ``INVALID`` (not Python, no ``solve``),
+        ``CRASHED`` (the module raises at import), ``TIMED_OUT`` (every solve timed out), else ``SCORED``.
+        """
+        start = time.monotonic()
+        tasks = suite.split(split)
+        header = RecordHeader(safe_seed_id(seed_source), suite.name, suite.version, split, self.model)
+        problem = static_problem(seed_source)
+        if problem:
+            return Evaluation(make_record(header, Outcome.INVALID, (), len(tasks), reason=problem), None, ())
+        cascade = self.config.cascade
+        first = tasks
+        if cascade.enabled and split == "train":
+            first = cascade_sample(tasks, cascade.size, suite.version)
+        scores: dict[str, TaskScore] = {}
+        results: list[SolveResult] = []
+
+        def run(batch: Sequence[Task]) -> Outcome | None:
+            for task in batch:
+                score, solved = self.score_task(seed_source, task, header.seed_id)
+                scores[task.id] = score
+                results.append(solved)
+                if solved.kind is SolveKind.INVALID:
+                    return Outcome.INVALID
+                if solved.kind is SolveKind.IMPORT_ERROR:
+                    return Outcome.CRASHED
+            return None
+
+        stopped = run(first)
+        stage = "full"
+        cascade_score: float | None = None
+        if stopped is None and first is not tasks:
+            cascade_score = mean_score([scores[t.id] for t in first], len(first))
+            if should_continue(cascade_score, parent_cascade, cascade):
+                stopped = run([t for t in tasks if t.id not in scores])
+            else:
+                stage = "cascade"
+        ordered = [scores[t.id] for t in tasks if t.id in scores]
+        reason = ""
+        outcome = Outcome.SCORED
+        if stopped is not None:
+            outcome, reason = stopped, results[-1].reason
+        elif results and all(r.kind is SolveKind.TIMEOUT for r in results):
+            outcome, reason = Outcome.TIMED_OUT, "every solve call timed out"
+        elif stage == "cascade":
+            reason = f"cascade stopped: {cascade_score:.3f} < parent {parent_cascade:.3f} × {cascade.factor}"
+        record = make_record(
+            header,
+            outcome,
+            ordered,
+            len(tasks),
+            prompt_tokens=sum(r.prompt_tokens for r in results),
+            completion_tokens=sum(r.completion_tokens for r in results),
+            seconds=time.monotonic() - start,
+            reason=reason,
+            stage=stage,
+        )
+        published = tuple(m for r in results for m in r.published)
+        return Evaluation(record, cascade_score, published)
+
+    # ----------------------------------------------------------------- reproduction
+    def run_reproduce(
+        self,
+        parent_source: str,
+        n: int,
+        rng_seed: int,
+        llm_session: Session | None = None,
+        partner_source: str | None = None,
+        reflection: dict[str, Any] | None = None,
+    ) -> list[str]:
+        """Run the parent's ``reproduce(source, n, rng_seed, genome, llm)`` in the seed sandbox.
+
+        ``partner_source`` and ``reflection`` are passed as keyword arguments only to a ``reproduce``
+        that declares them. Returns at most ``n`` child sources; ``[]`` when the parent fails in any way
+        (never raises for anything the seed does).
+        """
+        request = {
+            "mode": "reproduce",
+            "seed_source": parent_source,
+            "source": parent_source,
+            "n": int(n),
+            "rng_seed": int(rng_seed),
+            "partner_source": partner_source,
+            "reflection": reflection,
+        }
+        execution = self._run_seed(request, self.config.reproduce_timeout_s, llm_session)
+        for line in execution.lines:
+            if line[0] == "children" and len(line) > 1 and isinstance(line[1], list):
+                return [c for c in line[1] if isinstance(c, str)][:n]
+        return []
+
+    def run_reflect(self, seed_source: str, history: Any) -> dict[str, Any]:
+        """Run the seed's optional ``reflect(history)``; ``{}`` when absent or failing."""
+        request = {"mode": "reflect", "seed_source": seed_source, "history": history}
+        execution = self.seed_sandbox.execute(request, self.config.reproduce_timeout_s)
+        for line in execution.lines:
+            if line[0] == "reflection" and len(line) > 1 and isinstance(line[1], dict):
+                return dict(line[1])
+        return {}

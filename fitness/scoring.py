@@ -1,0 +1,177 @@
+"""Trusted scoring: turn sandbox result lines into task scores, pick cascade samples, build records.
+
+Pure: no processes, no I/O. Hidden expected values are compared here, on the trusted side, with
+:func:`fitness.checkers.check` on plain JSON values parsed from the sandbox's output, so nothing a
+solution returns can compare equal by its own ``__eq__``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fitness.checkers import check
+from fitness.record import FitnessRecord, Outcome, TaskScore
+from fitness.sandbox import Execution, ExecStatus
+from fitness.tasks import Task
+
+MAX_REASON = 200
+
+
+@dataclass(frozen=True, slots=True)
+class CascadeConfig:
+    """Cascade evaluation: score a small sample of train tasks first, the rest only if promising.
+
+    Attributes:
+        enabled: off means every task of the split always runs.
+        size: tasks in the first stage (the whole split when it has no more).
+        factor: continue when ``cascade score >= parent's cascade score * factor``; with no parent score
+            known, always continue.
+    """
+
+    enabled: bool = True
+    size: int = 8
+    factor: float = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class TestVerdict:
+    """Hidden-test outcome of one solution on one task (before the LLM/time accounting)."""
+
+    passed: int
+    total: int
+    reason: str
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_REASON else text[: MAX_REASON - 1] + "…"
+
+
+def verdict_from_tests(task: Task, execution: Execution) -> TestVerdict:
+    """Score ``task``'s hidden examples from the lines of a ``tests`` execution. Never raises.
+
+    The first line claiming each test index counts; a test without a line (killed, crashed, forged
+    garbage) fails. The reason is the first failure's, in a few words.
+    """
+    total = len(task.hidden)
+    first: dict[int, Any] = {}
+    load_error = ""
+    for line in execution.lines:
+        kind = line[0]
+        if kind == "load" and len(line) > 1:
+            load_error = str(line[1])
+            break
+        if kind in ("r", "e") and len(line) == 3 and type(line[1]) is int and 0 <= line[1] < total:
+            first.setdefault(line[1], line)
+    if load_error:
+        return TestVerdict(0, total, _short(f"solution does not load: {load_error}"))
+    passed = 0
+    reason = ""
+    for i, example in enumerate(task.hidden):
+        line = first.get(i)
+        if line is None:
+            if not reason:
+                reason = _missing_reason(execution, i)
+            continue
+        if line[0] == "r" and check(task, example, line[2]):
+            passed += 1
+        elif not reason:
+            reason = f"test {i}: " + (str(line[2]) if line[0] == "e" else "wrong answer")
+    return TestVerdict(passed, total, _short(reason))
+
+
+def _missing_reason(execution: Execution, index: int) -> str:
+    if execution.status is ExecStatus.TIMEOUT:
+        return f"test {index}: timed out (whole process tree killed)"
+    if execution.status is ExecStatus.OVERSIZE:
+        return f"test {index}: output over the size limit"
+    if execution.status is ExecStatus.LOST:
+        return f"test {index}: sandbox worker lost"
+    if execution.signal:
+        return f"test {index}: process killed by signal {execution.signal}"
+    return f"test {index}: no result (the process exited early)"
+
+
+def verdict_from_program(task: Task, execution: Execution, nonce: str) -> TestVerdict:
+    """Score a code-tested task: passed iff the run reported a passing verdict carrying ``nonce``.
+
+    A verdict without the nonce (printed by the solution, from an earlier run) does not count.
+    """
+    for line in execution.lines:
+        if line[0] == "verdict" and len(line) == 4 and line[1] == nonce:
+            if line[2] is True:
+                return TestVerdict(1, 1, "")
+            return TestVerdict(0, 1, _short(str(line[3])))
+    if execution.status is ExecStatus.TIMEOUT:
+        return TestVerdict(0, 1, "timed out (whole process tree killed)")
+    return TestVerdict(0, 1, "no verdict (the process exited early)")
+
+
+def cascade_sample(tasks: Sequence[Task], size: int, key: str) -> tuple[Task, ...]:
+    """A deterministic sample of ``size`` tasks (in suite order), the same for every seed with ``key``.
+
+    Pure given ``key``: use the suite version so parents and children meet the same first stage.
+    """
+    if size >= len(tasks):
+        return tuple(tasks)
+    rng = random.Random(int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big"))
+    picked = set(rng.sample(range(len(tasks)), size))
+    return tuple(t for i, t in enumerate(tasks) if i in picked)
+
+
+def mean_score(scores: Sequence[TaskScore], n_tasks: int) -> float:
+    """Mean task score over ``n_tasks`` tasks; tasks without a score count 0."""
+    return sum(s.score for s in scores) / n_tasks if n_tasks else 0.0
+
+
+def should_continue(cascade_score: float, parent_cascade: float | None, config: CascadeConfig) -> bool:
+    """Run the rest of the split? Always when no parent score is known."""
+    if parent_cascade is None:
+        return True
+    return cascade_score >= parent_cascade * config.factor
+
+
+@dataclass(frozen=True, slots=True)
+class RecordHeader:
+    """What identifies an evaluation, shared by every record it produces."""
+
+    seed_id: str
+    suite: str
+    suite_version: str
+    split: str
+    model: str
+
+
+def make_record(
+    header: RecordHeader,
+    outcome: Outcome,
+    scores: Sequence[TaskScore],
+    n_tasks: int,
+    *,
+    prompt_tokens: int = 0,
+    completion_tokens: int = 0,
+    seconds: float = 0.0,
+    reason: str = "",
+    stage: str = "full",
+) -> FitnessRecord:
+    """Assemble a :class:`FitnessRecord`; the aggregate is 0 unless the outcome is ``SCORED``."""
+    aggregate = mean_score(scores, n_tasks) if outcome is Outcome.SCORED else 0.0
+    return FitnessRecord(
+        seed_id=header.seed_id,
+        suite=header.suite,
+        suite_version=header.suite_version,
+        split=header.split,
+        outcome=outcome,
+        aggregate=aggregate,
+        tasks=tuple(scores),
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+        seconds=seconds,
+        reason=_short(reason),
+        stage=stage,
+        model=header.model,
+    )
