@@ -1,0 +1,48 @@
+"""Fixtures for the lineage tests: small sources and a small fixture archive."""
+
+from __future__ import annotations
+
+import pytest
+
+from fitness.record import FitnessRecord, Outcome, TaskScore
+from lineage import Archive
+
+
+def make_source(i: int, comment: str = "") -> str:
+    """A small distinct program per ``i`` (with an optional comment that does not change its id)."""
+    note = f"# {comment}\n" if comment else ""
+    return f'{note}"""Seed {i}."""\n\n\ndef solve(task, llm, tools):\n    k = {i}\n    return str(k)  # answer\n'
+
+
+def make_record(seed_id: str, aggregate: float, split: str = "train") -> FitnessRecord:
+    tasks = (TaskScore("t1", 1, 2, "wrong", 10, 0.5), TaskScore("t2", 2, 2))
+    return FitnessRecord(seed_id, "core", "1", split, Outcome.SCORED, aggregate, tasks, 5, 7, 1.25, "", "full", "m")
+
+
+@pytest.fixture
+def archive(tmp_path: object) -> Archive:
+    a = Archive.create(str(tmp_path), "run = 'test'\n", durable=False)
+    yield a
+    a.close()
+
+
+@pytest.fixture
+def fixture_archive(tmp_path: object) -> tuple[str, dict[str, str]]:
+    """A run directory with a small lineage: two roots, children, a crossover, a re-discovery, records."""
+    run_dir = str(tmp_path)
+    with Archive.create(run_dir, "run = 'fixture'\n", durable=False) as a:
+        run = a.add_run("run = 'fixture'\n")
+        ids: dict[str, str] = {}
+        ids["root"] = a.add(make_source(0, "root"), run=run, time=100.0).seed_id
+        ids["root2"] = a.add(make_source(1), run=run, island=1, time=101.0).seed_id
+        ids["a"] = a.add(make_source(2), (ids["root"],), "mutate", 1, 0, run, time=102.0).seed_id
+        ids["b"] = a.add(make_source(3), (ids["root"],), "mutate", 1, 0, run, time=103.0).seed_id
+        ids["x"] = a.add(make_source(4), (ids["a"], ids["root2"]), "crossover", 2, 1, run, time=104.0).seed_id
+        # re-discovery of "a", differently formatted, by another operator
+        again = a.add(make_source(2, "again"), (ids["b"],), "llm_rewrite", 2, 0, run, time=105.0)
+        assert again.seed_id == ids["a"]
+        a.add_record(make_record(ids["a"], 0.5))
+        a.add_record(make_record(ids["x"], 0.75))
+        a.add_record(make_record(ids["x"], 0.25, split="holdout"))
+        a.add_record(make_record(ids["root2"], 0.1))
+    return run_dir, ids
