@@ -182,3 +182,43 @@ def landlock_restrict(read_paths: list[str], write_paths: list[str], abi: int) -
 def machine() -> str:
     """The CPU architecture, for reports."""
     return platform.machine()
+
+
+_SECCOMP_SET_MODE_FILTER = 1
+_PR_SET_SECCOMP = 22
+_AUDIT_ARCH = {"x86_64": (0xC000003E, 41, 0x40000000), "aarch64": (0xC00000B7, 198, 0)}
+
+
+def _bpf(code: int, jt: int, jf: int, k: int) -> bytes:
+    return struct.pack("=HBBI", code, jt, jf, k)
+
+
+def deny_socket_creation() -> bool:
+    """Install a seccomp filter making ``socket(2)`` fail with EACCES; False on an unknown architecture.
+
+    Inherited descriptors (the LLM channel) keep working; what this stops is a new socket of any family,
+    notably ``AF_UNIX`` connections to pathname sockets (Redis, a model server), which network namespaces
+    and Landlock do not cover. Requires ``no_new_privs``.
+    """
+    arch = _AUDIT_ARCH.get(platform.machine())
+    if arch is None:
+        return False
+    audit, nr_socket, x32 = arch
+    ld_w_abs, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
+    allow, kill, eacces = 0x7FFF0000, 0x80000000, 0x00050000 | 13
+    prog = [
+        _bpf(ld_w_abs, 0, 0, 4),  # seccomp_data.arch
+        _bpf(jeq, 1, 0, audit),
+        _bpf(ret, 0, 0, kill),
+        _bpf(ld_w_abs, 0, 0, 0),  # seccomp_data.nr
+    ]
+    if x32:
+        prog.append(_bpf(jge, 0, 1, x32))
+        prog.append(_bpf(ret, 0, 0, eacces))
+    prog += [_bpf(jeq, 0, 1, nr_socket), _bpf(ret, 0, 0, eacces), _bpf(ret, 0, 0, allow)]
+    filt = b"".join(prog)
+    fbuf = ctypes.create_string_buffer(filt, len(filt))
+    fprog = struct.pack("=HxxxxxxQ", len(prog), ctypes.addressof(fbuf))
+    pbuf = ctypes.create_string_buffer(fprog, len(fprog))
+    _check(_libc.prctl(ctypes.c_int(_PR_SET_SECCOMP), ctypes.c_ulong(_SECCOMP_SET_MODE_FILTER), pbuf, 0, 0))
+    return True

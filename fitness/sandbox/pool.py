@@ -110,6 +110,7 @@ class Mechanisms:
     private_tmpfs: bool
     landlock_abi: int
     cgroup: str
+    seccomp: bool = False
     notes: tuple[str, ...] = field(default=())
 
     def describe(self) -> str:
@@ -121,6 +122,7 @@ class Mechanisms:
             f"tmpfs={'yes' if self.private_tmpfs else 'no'}",
             f"landlock=abi{self.landlock_abi}" if self.landlock_abi else "landlock=no",
             f"cgroup={self.cgroup}",
+            f"seccomp={'yes' if self.seccomp else 'no'}",
         ]
         return " ".join(parts)
 
@@ -174,7 +176,7 @@ class Sandbox:
         nproc_base = _count_own_processes() if os.geteuid() != 0 else 0
         with child:
             self._proc = subprocess.Popen(
-                [sys.executable, "-I", "-c", _BOOT, str(child.fileno()), _REPO_ROOT],
+                [sys.executable, "-I", "-c", _BOOT, str(child.fileno()), _REPO_ROOT, self._root],
                 pass_fds=[child.fileno()],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -219,6 +221,7 @@ class Sandbox:
             private_tmpfs=bool(hello.get("tmpfs")),
             landlock_abi=int(hello.get("landlock", 0)),
             cgroup=f"v{self._group.version}" if self._group else "none",
+            seccomp=bool(hello.get("seccomp")),
             notes=notes,
         )
 

@@ -109,6 +109,7 @@ class Zygote:
         for name in self.config.get("preload", []):
             importlib.import_module(name)
         self.mech["pidns"] = self._probe_pidns()
+        self.mech["seccomp"] = self._probe_seccomp()
         gc.collect()
         gc.freeze()  # forked children then never touch the zygote's objects to collect them (no COW storm)
 
@@ -118,6 +119,23 @@ class Zygote:
             try:
                 linux.unshare(linux.CLONE_NEWPID)
                 os._exit(0)
+            except BaseException:  # noqa: BLE001
+                os._exit(1)
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
+    def _probe_seccomp(self) -> bool:
+        """Does a seccomp filter work here? (Some virtualised kernels kill any process that installs one.)"""
+        pid = os.fork()
+        if pid == 0:
+            try:
+                linux.prctl(linux.PR_SET_NO_NEW_PRIVS, 1)
+                linux.deny_socket_creation()
+                try:
+                    socket.socket(socket.AF_UNIX)
+                    os._exit(1)
+                except OSError:
+                    os._exit(0)
             except BaseException:  # noqa: BLE001
                 os._exit(1)
         _, status = os.waitpid(pid, 0)
@@ -326,6 +344,8 @@ class Supervisor:
             linux.landlock_restrict(reads, [workdir, os.devnull], z.mech["landlock"])
         linux.drop_all_capabilities()
         linux.prctl(linux.PR_SET_NO_NEW_PRIVS, 1)
+        if z.mech.get("seccomp"):
+            linux.deny_socket_creation()
         sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
 
     def _run(self, w: int) -> None:

@@ -1,0 +1,107 @@
+"""``python -m fitness eval SEED.py --suite core|humaneval [--split …] [--model NAME]``.
+
+Prints a per-task table (rich) and the aggregate, so anyone can score any seed file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from genome.errors import SeedpopError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m fitness``."""
+    parser = argparse.ArgumentParser(prog="python -m fitness", description="Score seeds on coding-task suites.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ev = sub.add_parser("eval", help="score one seed file and print a per-task table")
+    ev.add_argument("seed", type=Path, help="the seed's Python file")
+    ev.add_argument("--suite", default="core", help="task suite (core, humaneval)")
+    ev.add_argument("--split", default="train", choices=["train", "holdout", "all"])
+    ev.add_argument("--model", default="qwen2.5-coder-0.5b", help="LLM name, .gguf path, endpoint URL, or 'none'")
+    ev.add_argument("--tasks", type=int, default=0, help="score only the first N tasks of the split (0: all)")
+    ev.add_argument("--tokens-per-task", type=int, default=4000, help="LLM token budget of one solve call")
+    ev.add_argument("--json", action="store_true", help="print the FitnessRecord JSON instead of a table")
+    return parser
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """Score ``args.seed``; print the table; exit code 0 when the outcome is ``scored``."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from fitness.harness import EvalConfig, Harness
+    from fitness.record import Outcome
+    from fitness.scoring import CascadeConfig
+    from fitness.suites import load_suite
+    from fitness.tasks import Suite
+
+    console = Console(stderr=False)
+    try:
+        source = args.seed.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SystemExit(f"cannot read seed {str(args.seed)!r}: {err}") from None
+    suite = load_suite(args.suite)
+    if args.tasks:
+        chosen = suite.split(args.split)[: args.tasks]
+        suite = Suite(suite.name, suite.version, tuple(t for t in suite.tasks if t in chosen))
+    broker = None
+    model = "none"
+    if args.model != "none":
+        from fitness.llm.broker import Broker
+
+        try:
+            broker = Broker.start(args.model)
+            model = args.model
+        except SeedpopError as err:
+            console.print(f"[yellow]no LLM ({err}); scoring with model 'none'[/yellow]")
+    config = EvalConfig(cascade=CascadeConfig(enabled=False), tokens_per_task=args.tokens_per_task)
+    try:
+        with Harness(broker, config, model) as harness:
+            evaluation = harness.evaluate(source, suite, args.split)
+            mechanisms = harness.solution_sandbox.mechanisms
+    finally:
+        if broker is not None:
+            broker.close()
+    record = evaluation.record
+    if args.json:
+        print(record.to_json())
+        return 0 if record.outcome is Outcome.SCORED else 1
+    by_id = {t.id: t for t in suite.tasks}
+    table = Table(title=f"{args.seed.name} on {suite.version} ({args.split}), model {model}")
+    for column in ("task", "difficulty", "passed", "score", "tokens", "seconds", "reason"):
+        table.add_column(column, justify="right" if column in ("passed", "score", "tokens", "seconds") else "left")
+    for t in record.tasks:
+        table.add_row(
+            t.task_id,
+            by_id[t.task_id].difficulty if t.task_id in by_id else "",
+            f"{t.passed}/{t.total}",
+            f"{t.score:.2f}",
+            str(t.tokens),
+            f"{t.seconds:.2f}",
+            t.reason[:60],
+        )
+    console.print(table)
+    console.print(
+        f"outcome [bold]{record.outcome.value}[/bold]  aggregate [bold]{record.aggregate:.4f}[/bold]  "
+        f"tasks {len(record.tasks)}  fully passed {len(record.behaviour)}  "
+        f"tokens {record.prompt_tokens}+{record.completion_tokens}  seconds {record.seconds:.1f}"
+    )
+    if record.reason:
+        console.print(f"reason: {record.reason}")
+    if mechanisms is not None:
+        console.print(f"sandbox: {mechanisms.describe()}")
+    return 0 if record.outcome is Outcome.SCORED else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the command; deliberate errors print one line and exit 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        return run_eval(args)
+    except SeedpopError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
