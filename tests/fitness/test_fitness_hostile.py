@@ -1,0 +1,209 @@
+"""Hostile solutions and seeds: each is contained, fails only itself, and leaves no process behind.
+
+Limits are small (16 processes, 256 MiB, short deadlines) so that a containment failure could not take a
+shared machine down. After every case the same warm worker must still answer correctly.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from sandbox_helpers import assert_nothing_left
+
+from fitness.sandbox import ExecStatus, Execution, Sandbox
+
+SUITE_FILE = Path(__file__).resolve().parents[2] / "fitness" / "suites" / "core" / "00_strings.json"
+
+
+def run(sb: Sandbox, source: str, timeout: float = 3.0, per_test: float = 1.0, args: object = None) -> Execution:
+    request = {"mode": "tests", "source": source, "entry": "f", "args": args or [[]], "per_test_s": per_test}
+    return sb.execute(request, timeout)
+
+
+def healthy(sb: Sandbox) -> None:
+    assert run(sb, "def f():\n    return 42\n").lines == (["r", 0, 42],)
+    assert_nothing_left(sb)
+
+
+def passed(execution: Execution) -> bool:
+    return any(line[0] == "r" for line in execution.lines)
+
+
+FORK_BOMB = """
+import os
+def f():
+    while True:
+        try:
+            os.fork()
+        except OSError:
+            pass
+"""
+
+SETSID_SLEEPER = """
+import os, time
+def f():
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            time.sleep(1000)
+        os._exit(0)
+    return 1
+"""
+
+MEMORY_HOG = """
+def f():
+    blocks = []
+    while True:
+        blocks.append(bytearray(50 * 1024 * 1024))
+"""
+
+BUSY_SWALLOWING_ALARM = """
+def f():
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+"""
+
+SLEEP_FOREVER = """
+import signal, time
+def f():
+    signal.signal(signal.SIGALRM, signal.SIG_IGN)
+    time.sleep(10**6)
+"""
+
+DISK_FILLER = """
+def f():
+    i = 0
+    while True:
+        with open(f"fill{i}", "wb") as out:
+            out.write(b"x" * (3 * 1024 * 1024))
+        i += 1
+"""
+
+KILL_PARENT = """
+import os, signal
+def f():
+    for target in (os.getppid(), 0, -1, 1):
+        try:
+            os.kill(target, signal.SIGKILL)
+        except OSError:
+            pass
+    return "still here"
+"""
+
+
+@pytest.mark.slow
+def test_fork_bomb_is_contained(solution_sandbox: Sandbox) -> None:
+    result = run(solution_sandbox, FORK_BOMB, timeout=2.0, per_test=1.0)
+    assert not passed(result)
+    healthy(solution_sandbox)
+
+
+def test_setsid_grandchild_is_killed(solution_sandbox: Sandbox) -> None:
+    result = run(solution_sandbox, SETSID_SLEEPER)
+    assert result.lines == (["r", 0, 1],)
+    healthy(solution_sandbox)
+
+
+@pytest.mark.slow
+def test_memory_hog_fails_alone(solution_sandbox: Sandbox) -> None:
+    result = run(solution_sandbox, MEMORY_HOG, timeout=5.0, per_test=4.0)
+    assert not passed(result)
+    assert any(line[0] == "e" and "MemoryError" in line[2] for line in result.lines) or result.signal
+    healthy(solution_sandbox)
+
+
+def test_busy_loop_swallowing_the_alarm_is_killed_at_the_deadline(solution_sandbox: Sandbox) -> None:
+    result = run(solution_sandbox, BUSY_SWALLOWING_ALARM, timeout=1.5, per_test=0.2)
+    assert result.status is ExecStatus.TIMEOUT and not passed(result)
+    healthy(solution_sandbox)
+
+
+def test_sleep_forever_is_killed_at_the_deadline(solution_sandbox: Sandbox) -> None:
+    result = run(solution_sandbox, SLEEP_FOREVER, timeout=1.0, per_test=0.2)
+    assert result.status is ExecStatus.TIMEOUT
+    healthy(solution_sandbox)
+
+
+def test_disk_filler_hits_the_tmpfs_cap(solution_sandbox: Sandbox) -> None:
+    result = run(solution_sandbox, DISK_FILLER, timeout=5.0, per_test=4.0)
+    assert not passed(result)
+    healthy(solution_sandbox)
+
+
+def test_writes_outside_the_temp_dir_are_refused(solution_sandbox: Sandbox, tmp_path: Path) -> None:
+    target = tmp_path / "escaped.txt"
+    src = f"def f():\n    open({str(target)!r}, 'w').write('x')\n    return 'wrote'\n"
+    result = run(solution_sandbox, src)
+    assert not passed(result) and "Permission" in result.lines[0][2]
+    assert not target.exists()
+    healthy(solution_sandbox)
+
+
+def test_tcp_connect_to_localhost_is_refused(solution_sandbox: Sandbox) -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(3.0)
+    port = listener.getsockname()[1]
+    accepted: list[object] = []
+
+    def accept() -> None:
+        try:
+            accepted.append(listener.accept())
+        except OSError:
+            pass
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    src = f"import socket\ndef f():\n    socket.create_connection(('127.0.0.1', {port}), timeout=1).close()\n    return 'connected'\n"
+    result = run(solution_sandbox, src)
+    thread.join()
+    listener.close()
+    assert not passed(result) and not accepted
+    healthy(solution_sandbox)
+
+
+def test_reading_hidden_tests_from_disk_is_refused(solution_sandbox: Sandbox) -> None:
+    assert SUITE_FILE.exists()
+    src = f"def f():\n    return open({str(SUITE_FILE)!r}).read()[:50]\n"
+    result = run(solution_sandbox, src)
+    assert not passed(result) and "Permission" in result.lines[0][2]
+    src = "import os\ndef f():\n    return os.listdir('/proc/1/')\n"
+    assert not passed(run(solution_sandbox, src))
+    healthy(solution_sandbox)
+
+
+def test_killing_its_parent_and_everyone_hurts_only_itself(solution_sandbox: Sandbox) -> None:
+    me = os.getpid()
+    run(solution_sandbox, KILL_PARENT)
+    assert os.getpid() == me
+    healthy(solution_sandbox)
+
+
+def test_raising_rlimits_back_is_refused(solution_sandbox: Sandbox) -> None:
+    src = "import resource\ndef f():\n    resource.setrlimit(resource.RLIMIT_AS, (-1, -1))\n    return 'raised'\n"
+    assert not passed(run(solution_sandbox, src))
+    healthy(solution_sandbox)
+
+
+def test_oversized_output_is_cut(solution_sandbox: Sandbox) -> None:
+    src = "import os\ndef f():\n    while True:\n        os.write(3, b'x' * 65536)\n"
+    result = run(solution_sandbox, src)
+    assert not passed(result)
+    healthy(solution_sandbox)
+
+
+def test_worker_killed_from_outside_is_replaced(solution_sandbox: Sandbox) -> None:
+    assert solution_sandbox._proc is not None
+    os.kill(solution_sandbox._proc.pid, 9)
+    result = run(solution_sandbox, "def f():\n    return 1\n")
+    assert result.status is ExecStatus.LOST
+    healthy(solution_sandbox)
