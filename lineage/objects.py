@@ -86,8 +86,9 @@ def _parse(object_id_: str, path: str, raw: bytes) -> StoredObject:
 
 
 def _corrupt(object_id_: str, path: str, why: str) -> CorruptObjectError:
+    run_dir = os.path.dirname(os.path.dirname(os.path.dirname(path)))
     return CorruptObjectError(
-        f"object {object_id_} in {path} is corrupt ({why}); run `python -m lineage --run-dir DIR verify` "
+        f"object {object_id_} in {path} is corrupt ({why}); run `python -m lineage --run-dir {run_dir} verify` "
         "to list every corrupt object",
         object_id_,
         path,
@@ -216,8 +217,9 @@ class ObjectStore:
             with open(self.path(oid), "rb") as fh:
                 return fh.read()
         except FileNotFoundError:
+            run_dir = os.path.dirname(self.root)
             raise MissingObjectError(
-                f"object {oid} is missing (no file {self.path(oid)}); run `python -m lineage --run-dir DIR "
+                f"object {oid} is missing (no file {self.path(oid)}); run `python -m lineage --run-dir {run_dir} "
                 "reindex` if the index points to objects that were removed"
             ) from None
 
