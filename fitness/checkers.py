@@ -125,8 +125,8 @@ def topological_order(example: Example, actual: JSON) -> bool:
 
 
 def pair_summing_to_target(example: Example, actual: JSON) -> bool:
-    """``actual`` is ``[i, j]`` with ``i < j`` and ``nums[i] + nums[j] == target`` (``args = [nums, target]``);
-    when no pair exists the expected answer is ``[]`` and only ``[]`` passes."""
+    """``actual`` is ``[i, j]`` with ``i < j`` and ``nums[i] + nums[j] == target``, where
+    ``args = [nums, target]``; when no pair exists the expected answer is ``[]`` and only ``[]`` passes."""
     if len(example.args) != 2 or not isinstance(actual, list):
         return False
     nums, target = example.args

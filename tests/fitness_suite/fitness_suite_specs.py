@@ -80,7 +80,10 @@ def entry_point_of(sig: str) -> str:
 
 def build_prompt(sig: str, doc: str, entry: str, visible: list[Example]) -> str:
     """Signature + docstring, with the visible examples as doctest lines."""
-    lines = [sig, '    """' + textwrap.dedent(doc).strip().replace("\n", "\n    ").replace("\n    \n", "\n\n")]
+    lines = [
+        sig,
+        '    """' + textwrap.dedent(doc).strip().replace("\n", "\n    ").replace("\n    \n", "\n\n"),
+    ]
     if visible:
         lines.append("")
         for ex in visible:
@@ -92,19 +95,30 @@ def build_prompt(sig: str, doc: str, entry: str, visible: list[Example]) -> str:
 
 
 def assign_splits(specs: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
-    """Task id → split: within each difficulty, tasks in family order get the repeating pattern
-    train, holdout, train, holdout, train — 60/40, balanced by difficulty and spread over families."""
+    """Task id → split, about 60/40 train/holdout within every difficulty AND every family.
+
+    Greedy and deterministic: tasks in (difficulty, sha256(id)) order each go to the split that keeps
+    both their difficulty's and their family's train share closest to 60%.
+    """
+    family_of = {s["id"]: family for family, items in specs.items() for s in items}
+    difficulty_of = {s["id"]: s["difficulty"] for items in specs.values() for s in items}
+    order = sorted(
+        family_of,
+        key=lambda i: (DIFFICULTIES.index(difficulty_of[i]), hashlib.sha256(i.encode()).hexdigest()),
+    )
+    seen: dict[str, int] = {}
+    train: dict[str, int] = {}
     split: dict[str, str] = {}
-    for difficulty in DIFFICULTIES:
-        ordered = [s["id"] for family in FAMILIES for s in specs[family] if s["difficulty"] == difficulty]
-        ordered.sort(key=lambda i: (FAMILIES.index(_family_of(specs, i)), hashlib.sha256(i.encode()).hexdigest()))
-        for k, task_id in enumerate(ordered):
-            split[task_id] = "train" if (k * 3) % 5 < 3 else "holdout"
+    for task_id in order:
+        keys = (difficulty_of[task_id], family_of[task_id])
+        cost = [
+            sum((train.get(k, 0) + extra - 0.6 * (seen.get(k, 0) + 1)) ** 2 for k in keys) for extra in (0, 1)
+        ]
+        split[task_id] = "train" if cost[1] <= cost[0] else "holdout"
+        for k in keys:
+            seen[k] = seen.get(k, 0) + 1
+            train[k] = train.get(k, 0) + (split[task_id] == "train")
     return split
-
-
-def _family_of(specs: dict[str, list[dict[str, Any]]], task_id: str) -> str:
-    return next(f for f, items in specs.items() if any(s["id"] == task_id for s in items))
 
 
 def build_tasks() -> dict[str, list[Task]]:
@@ -117,7 +131,9 @@ def build_tasks() -> dict[str, list[Task]]:
         for s in items:
             entry = entry_point_of(s["sig"])
             fn = compile_function(s["ref"], entry)
-            visible = [Example(tuple(json.loads(json.dumps(list(a)))), call_json(fn, a)) for a in s["visible"]]
+            visible = [
+                Example(tuple(json.loads(json.dumps(list(a)))), call_json(fn, a)) for a in s["visible"]
+            ]
             hidden = [Example(tuple(json.loads(json.dumps(list(a)))), call_json(fn, a)) for a in s["hidden"]]
             tasks.append(
                 Task(

@@ -11,8 +11,16 @@ TASKS = [
         "difficulty": "trivial",
         "tags": ["dicts", "strings"],
         "visible": [("the cat and the hat",), ("Go go GO",)],
-        "hidden": [("",), ("one",), ("a b a b a",), ("Hello hello, hello",), ("  spaced\tout\nwords  ",), ("x X x",),
-                   ("1 2 1",), ("same same same same",)],
+        "hidden": [
+            ("",),
+            ("one",),
+            ("a b a b a",),
+            ("Hello hello, hello",),
+            ("  spaced\tout\nwords  ",),
+            ("x X x",),
+            ("1 2 1",),
+            ("same same same same",),
+        ],
         "ref": """
 def word_counts(text):
     counts = {}
@@ -20,13 +28,15 @@ def word_counts(text):
         counts[w] = counts.get(w, 0) + 1
     return counts
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def word_counts(text):
     counts = {}
     for w in text.split():
         counts[w] = counts.get(w, 0) + 1
     return counts
-"""],
+"""
+        ],
     },
     {
         "id": "lookup_or_default",
@@ -37,16 +47,26 @@ def word_counts(text):
         "difficulty": "trivial",
         "tags": ["dicts"],
         "visible": [({"a": 1, "b": 2}, "a", 0), ({"a": 1}, "z", -1)],
-        "hidden": [({}, "a", 5), ({"a": 0}, "a", 9), ({"x": 10, "y": 20}, "y", 0), ({"key": 3}, "KEY", 4),
-                   ({"": 7}, "", 1), ({"a": -1}, "b", -1), ({"a": 1, "b": 2, "c": 3}, "c", 100), ({"n": 42}, "m", 42)],
+        "hidden": [
+            ({}, "a", 5),
+            ({"a": 0}, "a", 9),
+            ({"x": 10, "y": 20}, "y", 0),
+            ({"key": 3}, "KEY", 4),
+            ({"": 7}, "", 1),
+            ({"a": -1}, "b", -1),
+            ({"a": 1, "b": 2, "c": 3}, "c", 100),
+            ({"n": 42}, "m", 42),
+        ],
         "ref": """
 def lookup_or_default(table, key, default):
     return table.get(key, default)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def lookup_or_default(table, key, default):
     return table.get(key) or default
-"""],
+"""
+        ],
     },
     {
         "id": "group_by_first_letter",
@@ -58,8 +78,16 @@ def lookup_or_default(table, key, default):
         "difficulty": "easy",
         "tags": ["dicts", "strings"],
         "visible": [(["apple", "bob", "avocado"],), (["Zed", "zoo"],)],
-        "hidden": [([],), ([""],), (["a"],), (["Ant", "ant", "bee", "", "Bear"],), (["x", "y", "z"],),
-                   (["same", "same"],), (["1st", "2nd", "1"],), (["", "", "q"],)],
+        "hidden": [
+            ([],),
+            ([""],),
+            (["a"],),
+            (["Ant", "ant", "bee", "", "Bear"],),
+            (["x", "y", "z"],),
+            (["same", "same"],),
+            (["1st", "2nd", "1"],),
+            (["", "", "q"],),
+        ],
         "ref": """
 def group_by_first_letter(words):
     groups = {}
@@ -68,14 +96,16 @@ def group_by_first_letter(words):
             groups.setdefault(w[0].lower(), []).append(w)
     return groups
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def group_by_first_letter(words):
     groups = {}
     for w in words:
         if w:
             groups.setdefault(w[0], []).append(w)
     return groups
-"""],
+"""
+        ],
     },
     {
         "id": "merge_counts",
@@ -87,9 +117,16 @@ def group_by_first_letter(words):
         "difficulty": "easy",
         "tags": ["dicts"],
         "visible": [({"x": 1, "y": 2}, {"y": 3, "z": 4}), ({}, {"a": 1})],
-        "hidden": [({}, {}), ({"a": 1}, {}), ({"a": 1}, {"a": 1}), ({"a": -5}, {"a": 5}), ({"p": 1, "q": 2}, {"r": 3}),
-                   ({"k": 10, "m": 0}, {"k": 0, "m": 10}), ({"a": 1, "b": 2, "c": 3}, {"c": 3, "b": 2, "a": 1}),
-                   ({"only": 7}, {"only": 0})],
+        "hidden": [
+            ({}, {}),
+            ({"a": 1}, {}),
+            ({"a": 1}, {"a": 1}),
+            ({"a": -5}, {"a": 5}),
+            ({"p": 1, "q": 2}, {"r": 3}),
+            ({"k": 10, "m": 0}, {"k": 0, "m": 10}),
+            ({"a": 1, "b": 2, "c": 3}, {"c": 3, "b": 2, "a": 1}),
+            ({"only": 7}, {"only": 0}),
+        ],
         "ref": """
 def merge_counts(a, b):
     out = dict(a)
@@ -97,10 +134,12 @@ def merge_counts(a, b):
         out[k] = out.get(k, 0) + v
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def merge_counts(a, b):
     return {**a, **b}
-"""],
+"""
+        ],
     },
     {
         "id": "most_frequent",
@@ -112,8 +151,16 @@ def merge_counts(a, b):
         "difficulty": "easy",
         "tags": ["dicts", "lists"],
         "visible": [(["a", "b", "a"],), (["x", "y"],)],
-        "hidden": [([],), (["solo"],), (["b", "a", "a", "b"],), (["z", "y", "y", "z", "x"],), (["p", "q", "q"],),
-                   (["m", "m", "n", "n", "n"],), (["c", "b", "a"],), (["A", "a", "a"],)],
+        "hidden": [
+            ([],),
+            (["solo"],),
+            (["b", "a", "a", "b"],),
+            (["z", "y", "y", "z", "x"],),
+            (["p", "q", "q"],),
+            (["m", "m", "n", "n", "n"],),
+            (["c", "b", "a"],),
+            (["A", "a", "a"],),
+        ],
         "ref": """
 def most_frequent(items):
     counts = {}
@@ -125,12 +172,14 @@ def most_frequent(items):
             best = x
     return best
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def most_frequent(items):
     if not items:
         return None
     return max(sorted(set(items)), key=items.count)
-"""],
+"""
+        ],
     },
     {
         "id": "invert_multi",
@@ -142,9 +191,16 @@ def most_frequent(items):
         "difficulty": "easy",
         "tags": ["dicts", "sorting"],
         "visible": [({"ann": ["car", "bike"], "bob": ["car"]},), ({"cy": []},)],
-        "hidden": [({},), ({"a": ["x"]},), ({"zed": ["pen"], "amy": ["pen"], "kim": ["pen"]},),
-                   ({"a": ["x", "y"], "b": ["y", "z"], "c": ["z", "x"]},), ({"p": [], "q": ["r"]},),
-                   ({"one": ["t1", "t2", "t3"]},), ({"b": ["k"], "a": ["k"]},), ({"x": ["x"], "y": ["x"]},)],
+        "hidden": [
+            ({},),
+            ({"a": ["x"]},),
+            ({"zed": ["pen"], "amy": ["pen"], "kim": ["pen"]},),
+            ({"a": ["x", "y"], "b": ["y", "z"], "c": ["z", "x"]},),
+            ({"p": [], "q": ["r"]},),
+            ({"one": ["t1", "t2", "t3"]},),
+            ({"b": ["k"], "a": ["k"]},),
+            ({"x": ["x"], "y": ["x"]},),
+        ],
         "ref": """
 def invert_multi(owners):
     out = {}
@@ -153,14 +209,16 @@ def invert_multi(owners):
             out.setdefault(t, []).append(person)
     return {t: sorted(p) for t, p in out.items()}
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def invert_multi(owners):
     out = {}
     for person, things in owners.items():
         for t in things:
             out[t] = [person]
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "deep_get",
@@ -173,9 +231,17 @@ def invert_multi(owners):
         "difficulty": "medium",
         "tags": ["dicts", "parsing"],
         "visible": [({"a": {"b": {"c": 5}}}, "a.b.c"), ({"a": {"b": 1}}, "a.x")],
-        "hidden": [({}, "a"), ({"a": 1}, ""), ({"a": 1}, "a"), ({"a": 1}, "a.b"), ({"a": {"b": None}}, "a.b"),
-                   ({"x": {"y": {"z": [1, 2]}}}, "x.y.z"), ({"x": {"y": {"z": [1, 2]}}}, "x.y"),
-                   ({"a": {"b": "str"}}, "a.b.c"), ({"k": {"": 3}}, "k.")],
+        "hidden": [
+            ({}, "a"),
+            ({"a": 1}, ""),
+            ({"a": 1}, "a"),
+            ({"a": 1}, "a.b"),
+            ({"a": {"b": None}}, "a.b"),
+            ({"x": {"y": {"z": [1, 2]}}}, "x.y.z"),
+            ({"x": {"y": {"z": [1, 2]}}}, "x.y"),
+            ({"a": {"b": "str"}}, "a.b.c"),
+            ({"k": {"": 3}}, "k."),
+        ],
         "ref": """
 def deep_get(data, path):
     if path == "":
@@ -187,7 +253,8 @@ def deep_get(data, path):
         cur = cur[key]
     return cur
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def deep_get(data, path):
     cur = data
     try:
@@ -196,7 +263,8 @@ def deep_get(data, path):
     except (KeyError, TypeError):
         return None
     return cur
-"""],
+"""
+        ],
     },
     {
         "id": "flatten_dict",
@@ -208,9 +276,16 @@ def deep_get(data, path):
         "difficulty": "medium",
         "tags": ["dicts", "recursion"],
         "visible": [({"a": {"b": 1, "c": 2}, "d": 3},), ({"x": {}},)],
-        "hidden": [({},), ({"a": 1},), ({"a": {"b": {"c": {"d": 4}}}},), ({"a": [1, {"b": 2}]},),
-                   ({"a": {"b": 1}, "a.c": 2},), ({"p": {"q": None, "r": {"s": True}}},), ({"k": {"": 1}},),
-                   ({"a": {"b": {}}, "c": {"d": "x"}},)],
+        "hidden": [
+            ({},),
+            ({"a": 1},),
+            ({"a": {"b": {"c": {"d": 4}}}},),
+            ({"a": [1, {"b": 2}]},),
+            ({"a": {"b": 1}, "a.c": 2},),
+            ({"p": {"q": None, "r": {"s": True}}},),
+            ({"k": {"": 1}},),
+            ({"a": {"b": {}}, "c": {"d": "x"}},),
+        ],
         "ref": """
 def flatten_dict(data):
     out = {}
@@ -224,7 +299,8 @@ def flatten_dict(data):
     walk(data, "")
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def flatten_dict(data):
     out = {}
     for k, v in data.items():
@@ -234,7 +310,8 @@ def flatten_dict(data):
         else:
             out[k] = v
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "anagram_groups",
@@ -248,8 +325,16 @@ def flatten_dict(data):
         "tags": ["dicts", "strings"],
         "checker": "unordered_groups",
         "visible": [(["eat", "tea", "tan", "ate", "nat", "bat"],), (["a"],)],
-        "hidden": [([],), ([""],), (["ab", "ba", "ab"],), (["abc", "def"],), (["aab", "aba", "ab"],),
-                   (["Tea", "eat"],), (["listen", "silent", "enlist", "google", "gogole"],), (["", "", "x"],)],
+        "hidden": [
+            ([],),
+            ([""],),
+            (["ab", "ba", "ab"],),
+            (["abc", "def"],),
+            (["aab", "aba", "ab"],),
+            (["Tea", "eat"],),
+            (["listen", "silent", "enlist", "google", "gogole"],),
+            (["", "", "x"],),
+        ],
         "ref": """
 def anagram_groups(words):
     groups = {}
@@ -257,19 +342,22 @@ def anagram_groups(words):
         groups.setdefault("".join(sorted(w)), []).append(w)
     return list(groups.values())
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def anagram_groups(words):
     groups = {}
     for w in words:
         groups.setdefault("".join(sorted(set(w))), []).append(w)
     return list(groups.values())
-""", """
+""",
+            """
 def anagram_groups(words):
     groups = {}
     for w in words:
         groups.setdefault("".join(sorted(w.lower())), []).append(w)
     return list(groups.values())
-"""],
+""",
+        ],
     },
     {
         "id": "dict_diff",
@@ -281,9 +369,16 @@ def anagram_groups(words):
         "difficulty": "medium",
         "tags": ["dicts", "sorting"],
         "visible": [({"a": 1, "b": 2}, {"b": 3, "c": 4}), ({}, {})],
-        "hidden": [({"a": 1}, {}), ({}, {"a": 1}), ({"a": 1}, {"a": 1}), ({"z": 1, "y": 2, "x": 3}, {"x": 0, "y": 0, "z": 1}),
-                   ({"a": 1}, {"a": True}), ({"a": [1]}, {"a": [1, 2]}), ({"k": None}, {"k": 0}),
-                   ({"c": 1, "a": 2}, {"d": 1, "b": 2})],
+        "hidden": [
+            ({"a": 1}, {}),
+            ({}, {"a": 1}),
+            ({"a": 1}, {"a": 1}),
+            ({"z": 1, "y": 2, "x": 3}, {"x": 0, "y": 0, "z": 1}),
+            ({"a": 1}, {"a": True}),
+            ({"a": [1]}, {"a": [1, 2]}),
+            ({"k": None}, {"k": 0}),
+            ({"c": 1, "a": 2}, {"d": 1, "b": 2}),
+        ],
         "ref": """
 def dict_diff(old, new):
     def differ(x, y):
@@ -294,14 +389,16 @@ def dict_diff(old, new):
         "changed": sorted(k for k in old if k in new and differ(old[k], new[k])),
     }
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def dict_diff(old, new):
     return {
         "added": [k for k in new if k not in old],
         "removed": [k for k in old if k not in new],
         "changed": [k for k in old if k in new and old[k] != new[k]],
     }
-"""],
+"""
+        ],
     },
     {
         "id": "topo_sort",
@@ -316,10 +413,17 @@ def dict_diff(old, new):
         "tags": ["dicts", "graphs"],
         "checker": "topological_order",
         "visible": [({"b": ["a"], "c": ["b"]},), ({"x": ["y"], "y": ["x"]},)],
-        "hidden": [({},), ({"a": []},), ({"a": ["a"]},), ({"app": ["lib", "util"], "lib": ["util"]},),
-                   ({"d": ["b", "c"], "b": ["a"], "c": ["a"]},), ({"a": ["b"], "b": ["c"], "c": ["a"], "d": []},),
-                   ({"p": ["q"], "r": ["s"]},), ({"z": [], "y": ["z"], "x": ["y", "z"], "w": ["x"]},),
-                   ({"a": ["b"], "b": ["c"], "c": ["d"], "d": ["b"]},)],
+        "hidden": [
+            ({},),
+            ({"a": []},),
+            ({"a": ["a"]},),
+            ({"app": ["lib", "util"], "lib": ["util"]},),
+            ({"d": ["b", "c"], "b": ["a"], "c": ["a"]},),
+            ({"a": ["b"], "b": ["c"], "c": ["a"], "d": []},),
+            ({"p": ["q"], "r": ["s"]},),
+            ({"z": [], "y": ["z"], "x": ["y", "z"], "w": ["x"]},),
+            ({"a": ["b"], "b": ["c"], "c": ["d"], "d": ["b"]},),
+        ],
         "ref": """
 def topo_sort(deps):
     nodes = []
@@ -346,7 +450,8 @@ def topo_sort(deps):
             return []
     return order
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def topo_sort(deps):
     order = []
     def visit(n):
@@ -362,7 +467,8 @@ def topo_sort(deps):
         except RecursionError:
             return []
     return order
-"""],
+"""
+        ],
     },
 ]
 

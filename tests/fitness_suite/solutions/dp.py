@@ -19,7 +19,8 @@ def stair_climbing_ways(n):
         a, b = b, a + b
     return a
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def stair_climbing_ways(n):
     if n <= 2:
         return n
@@ -27,7 +28,8 @@ def stair_climbing_ways(n):
     for _ in range(n - 2):
         a, b = b, a + b
     return b
-"""],
+"""
+        ],
     },
     {
         "id": "best_subarray_sum",
@@ -38,8 +40,16 @@ def stair_climbing_ways(n):
         "difficulty": "medium",
         "tags": ["dynamic-programming", "lists"],
         "visible": [([-2, 1, -3, 4, -1, 2, 1, -5, 4],), ([1, 2, 3],)],
-        "hidden": [([5],), ([-5],), ([-3, -1, -2],), ([0, 0],), ([2, -1, 2],), ([-1, 3, -5, 4, 6, -1, 2, -7, 13, -3],),
-                   ([8, -19, 5, -4, 20],), ([1, -1, 1, -1, 1],)],
+        "hidden": [
+            ([5],),
+            ([-5],),
+            ([-3, -1, -2],),
+            ([0, 0],),
+            ([2, -1, 2],),
+            ([-1, 3, -5, 4, 6, -1, 2, -7, 13, -3],),
+            ([8, -19, 5, -4, 20],),
+            ([1, -1, 1, -1, 1],),
+        ],
         "ref": """
 def best_subarray_sum(nums):
     best = cur = nums[0]
@@ -48,14 +58,16 @@ def best_subarray_sum(nums):
         best = max(best, cur)
     return best
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def best_subarray_sum(nums):
     best = cur = 0
     for n in nums:
         cur = max(0, cur + n)
         best = max(best, cur)
     return best
-"""],
+"""
+        ],
     },
     {
         "id": "fewest_coins",
@@ -67,8 +79,17 @@ def best_subarray_sum(nums):
         "difficulty": "medium",
         "tags": ["dynamic-programming"],
         "visible": [([1, 2, 5], 11), ([2], 3)],
-        "hidden": [([1], 0), ([], 0), ([], 7), ([1, 3, 4], 6), ([2, 5, 10], 3), ([5, 7], 23), ([1, 5, 10, 25], 63),
-                   ([9, 6, 1], 12), ([3, 7], 1)],
+        "hidden": [
+            ([1], 0),
+            ([], 0),
+            ([], 7),
+            ([1, 3, 4], 6),
+            ([2, 5, 10], 3),
+            ([5, 7], 23),
+            ([1, 5, 10, 25], 63),
+            ([9, 6, 1], 12),
+            ([3, 7], 1),
+        ],
         "ref": """
 def fewest_coins(coins, amount):
     inf = float("inf")
@@ -79,14 +100,16 @@ def fewest_coins(coins, amount):
                 best[a] = best[a - c] + 1
     return best[amount] if best[amount] != inf else -1
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def fewest_coins(coins, amount):
     count = 0
     for c in sorted(coins, reverse=True):
         count += amount // c
         amount %= c
     return count if amount == 0 else -1
-"""],
+"""
+        ],
     },
     {
         "id": "common_subsequence_length",
@@ -98,8 +121,16 @@ def fewest_coins(coins, amount):
         "difficulty": "medium",
         "tags": ["dynamic-programming", "strings"],
         "visible": [("abcde", "ace"), ("abc", "def")],
-        "hidden": [("", ""), ("", "abc"), ("same", "same"), ("abc", "cba"), ("AGGTAB", "GXTXAYB"), ("aaaa", "aa"),
-                   ("xaybzc", "abc"), ("programming", "gaming")],
+        "hidden": [
+            ("", ""),
+            ("", "abc"),
+            ("same", "same"),
+            ("abc", "cba"),
+            ("AGGTAB", "GXTXAYB"),
+            ("aaaa", "aa"),
+            ("xaybzc", "abc"),
+            ("programming", "gaming"),
+        ],
         "ref": """
 def common_subsequence_length(a, b):
     prev = [0] * (len(b) + 1)
@@ -110,7 +141,8 @@ def common_subsequence_length(a, b):
         prev = cur
     return prev[-1]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def common_subsequence_length(a, b):
     best = 0
     for i in range(len(a)):
@@ -118,7 +150,8 @@ def common_subsequence_length(a, b):
             if a[i:j] in b:
                 best = max(best, j - i)
     return best
-"""],
+"""
+        ],
     },
     {
         "id": "non_adjacent_max_sum",
@@ -130,8 +163,17 @@ def common_subsequence_length(a, b):
         "difficulty": "medium",
         "tags": ["dynamic-programming", "lists"],
         "visible": [([1, 2, 3, 1],), ([2, 7, 9, 3, 1],)],
-        "hidden": [([],), ([5],), ([5, 1],), ([1, 5],), ([2, 1, 1, 2],), ([10, 0, 0, 10],), ([4, 1, 1, 4, 2, 1],),
-                   ([0, 0, 0],), ([3, 10, 3, 1, 2],)],
+        "hidden": [
+            ([],),
+            ([5],),
+            ([5, 1],),
+            ([1, 5],),
+            ([2, 1, 1, 2],),
+            ([10, 0, 0, 10],),
+            ([4, 1, 1, 4, 2, 1],),
+            ([0, 0, 0],),
+            ([3, 10, 3, 1, 2],),
+        ],
         "ref": """
 def non_adjacent_max_sum(values):
     take, skip = 0, 0
@@ -139,10 +181,12 @@ def non_adjacent_max_sum(values):
         take, skip = skip + v, max(take, skip)
     return max(take, skip)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def non_adjacent_max_sum(values):
     return max(sum(values[0::2]), sum(values[1::2]))
-"""],
+"""
+        ],
     },
     {
         "id": "min_grid_path_sum",
@@ -155,9 +199,16 @@ def non_adjacent_max_sum(values):
         "difficulty": "medium",
         "tags": ["dynamic-programming", "lists"],
         "visible": [([[1, 3, 1], [1, 5, 1], [4, 2, 1]],), ([[5]],)],
-        "hidden": [([[1, 2, 3]],), ([[1], [2], [3]],), ([[1, 2], [1, 1]],), ([[0, 0], [0, 0]],),
-                   ([[1, 100, 1, 1], [1, 1, 1, 100], [100, 100, 1, 1]],), ([[9, 1, 9], [1, 9, 9], [1, 1, 1]],),
-                   ([[1, 2, 5], [3, 2, 1]],), ([[7, 1, 1, 1], [1, 9, 9, 1]],)],
+        "hidden": [
+            ([[1, 2, 3]],),
+            ([[1], [2], [3]],),
+            ([[1, 2], [1, 1]],),
+            ([[0, 0], [0, 0]],),
+            ([[1, 100, 1, 1], [1, 1, 1, 100], [100, 100, 1, 1]],),
+            ([[9, 1, 9], [1, 9, 9], [1, 1, 1]],),
+            ([[1, 2, 5], [3, 2, 1]],),
+            ([[7, 1, 1, 1], [1, 9, 9, 1]],),
+        ],
         "ref": """
 def min_grid_path_sum(grid):
     rows, cols = len(grid), len(grid[0])
@@ -174,7 +225,8 @@ def min_grid_path_sum(grid):
                 best[r][c] = min(best[r - 1][c], best[r][c - 1]) + grid[r][c]
     return best[-1][-1]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def min_grid_path_sum(grid):
     r = c = 0
     total = grid[0][0]
@@ -189,7 +241,8 @@ def min_grid_path_sum(grid):
             c += 1
         total += grid[r][c]
     return total
-"""],
+"""
+        ],
     },
     {
         "id": "edit_distance",
@@ -201,8 +254,17 @@ def min_grid_path_sum(grid):
         "difficulty": "hard",
         "tags": ["dynamic-programming", "strings"],
         "visible": [("kitten", "sitting"), ("abc", "abc")],
-        "hidden": [("", ""), ("", "abc"), ("abc", ""), ("a", "b"), ("horse", "ros"), ("intention", "execution"),
-                   ("abcdef", "azced"), ("sunday", "saturday"), ("ab", "ba")],
+        "hidden": [
+            ("", ""),
+            ("", "abc"),
+            ("abc", ""),
+            ("a", "b"),
+            ("horse", "ros"),
+            ("intention", "execution"),
+            ("abcdef", "azced"),
+            ("sunday", "saturday"),
+            ("ab", "ba"),
+        ],
         "ref": """
 def edit_distance(a, b):
     prev = list(range(len(b) + 1))
@@ -213,7 +275,8 @@ def edit_distance(a, b):
         prev = cur
     return prev[-1]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def edit_distance(a, b):
     prev = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
@@ -222,7 +285,8 @@ def edit_distance(a, b):
             cur.append(prev[j - 1] if x == y else min(prev[j] + 1, cur[j - 1] + 1))
         prev = cur
     return prev[-1]
-"""],
+"""
+        ],
     },
     {
         "id": "longest_rising_subsequence",
@@ -234,8 +298,17 @@ def edit_distance(a, b):
         "difficulty": "hard",
         "tags": ["dynamic-programming", "lists"],
         "visible": [([10, 9, 2, 5, 3, 7, 101, 18],), ([7, 7, 7],)],
-        "hidden": [([],), ([1],), ([3, 2, 1],), ([1, 2, 3, 4],), ([0, 1, 0, 3, 2, 3],), ([1, 3, 6, 7, 9, 4, 10, 5, 6],),
-                   ([2, 2, 3, 3, 4],), ([-1, -5, 0, -3, 2],), ([5, 1, 6, 2, 7, 3, 8],)],
+        "hidden": [
+            ([],),
+            ([1],),
+            ([3, 2, 1],),
+            ([1, 2, 3, 4],),
+            ([0, 1, 0, 3, 2, 3],),
+            ([1, 3, 6, 7, 9, 4, 10, 5, 6],),
+            ([2, 2, 3, 3, 4],),
+            ([-1, -5, 0, -3, 2],),
+            ([5, 1, 6, 2, 7, 3, 8],),
+        ],
         "ref": """
 def longest_rising_subsequence(nums):
     best = []
@@ -243,13 +316,15 @@ def longest_rising_subsequence(nums):
         best.append(1 + max((best[j] for j in range(i) if nums[j] < n), default=0))
     return max(best, default=0)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def longest_rising_subsequence(nums):
     best = []
     for i, n in enumerate(nums):
         best.append(1 + max((best[j] for j in range(i) if nums[j] <= n), default=0))
     return max(best, default=0)
-"""],
+"""
+        ],
     },
     {
         "id": "count_letter_decodings",
@@ -262,8 +337,18 @@ def longest_rising_subsequence(nums):
         "difficulty": "hard",
         "tags": ["dynamic-programming", "strings"],
         "visible": [("12",), ("226",)],
-        "hidden": [("",), ("0",), ("06",), ("10",), ("100",), ("27",), ("11106",), ("1111111111",), ("2611055971756562",),
-                   ("301",)],
+        "hidden": [
+            ("",),
+            ("0",),
+            ("06",),
+            ("10",),
+            ("100",),
+            ("27",),
+            ("11106",),
+            ("1111111111",),
+            ("2611055971756562",),
+            ("301",),
+        ],
         "ref": """
 def count_letter_decodings(code):
     ways = [1] + [0] * len(code)
@@ -274,7 +359,8 @@ def count_letter_decodings(code):
             ways[i] += ways[i - 2]
     return ways[-1]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def count_letter_decodings(code):
     ways = [1] + [0] * len(code)
     for i in range(1, len(code) + 1):
@@ -282,7 +368,8 @@ def count_letter_decodings(code):
         if i >= 2 and 10 <= int(code[i - 2:i]) <= 26:
             ways[i] += ways[i - 2]
     return ways[-1]
-"""],
+"""
+        ],
     },
     {
         "id": "can_split_equal_sum",
@@ -294,8 +381,17 @@ def count_letter_decodings(code):
         "difficulty": "hard",
         "tags": ["dynamic-programming", "lists"],
         "visible": [([1, 5, 11, 5],), ([1, 2, 5],)],
-        "hidden": [([],), ([2],), ([1, 1],), ([3, 3, 2],), ([2, 2, 3, 5],), ([1, 2, 3, 4, 5, 6, 7],),
-                   ([100, 1, 1, 2],), ([6, 6, 6, 6, 6, 6],), ([1, 3, 4, 4],)],
+        "hidden": [
+            ([],),
+            ([2],),
+            ([1, 1],),
+            ([3, 3, 2],),
+            ([2, 2, 3, 5],),
+            ([1, 2, 3, 4, 5, 6, 7],),
+            ([100, 1, 1, 2],),
+            ([6, 6, 6, 6, 6, 6],),
+            ([1, 3, 4, 4],),
+        ],
         "ref": """
 def can_split_equal_sum(nums):
     total = sum(nums)
@@ -306,10 +402,12 @@ def can_split_equal_sum(nums):
         reachable |= {r + n for r in reachable}
     return total // 2 in reachable
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def can_split_equal_sum(nums):
     return sum(nums) % 2 == 0
-"""],
+"""
+        ],
     },
 ]
 

@@ -10,16 +10,26 @@ TASKS = [
         "difficulty": "trivial",
         "tags": ["lists", "numbers"],
         "visible": [([1, 2, 3, 4],), ([5, 7],)],
-        "hidden": [([],), ([0],), ([-2, -3, 4],), ([2, 2, 2],), ([1, 3, 5, 7, 9],), ([10, 21, 32, 43],),
-                   ([-1, -4, -6],), ([1000000, 1],)],
+        "hidden": [
+            ([],),
+            ([0],),
+            ([-2, -3, 4],),
+            ([2, 2, 2],),
+            ([1, 3, 5, 7, 9],),
+            ([10, 21, 32, 43],),
+            ([-1, -4, -6],),
+            ([1000000, 1],),
+        ],
         "ref": """
 def sum_of_evens(nums):
     return sum(n for n in nums if n % 2 == 0)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def sum_of_evens(nums):
     return sum(nums[::2])
-"""],
+"""
+        ],
     },
     {
         "id": "last_items",
@@ -31,16 +41,26 @@ def sum_of_evens(nums):
         "difficulty": "trivial",
         "tags": ["lists"],
         "visible": [([1, 2, 3, 4, 5], 2), (["a", "b"], 5)],
-        "hidden": [([], 3), ([1, 2, 3], 0), ([1, 2, 3], 3), ([1, 2, 3], 1), (["x"], 1), ([1, 2, 3, 4], 4),
-                   ([[1], [2]], 1), ([None, None, 1], 2)],
+        "hidden": [
+            ([], 3),
+            ([1, 2, 3], 0),
+            ([1, 2, 3], 3),
+            ([1, 2, 3], 1),
+            (["x"], 1),
+            ([1, 2, 3, 4], 4),
+            ([[1], [2]], 1),
+            ([None, None, 1], 2),
+        ],
         "ref": """
 def last_items(items, n):
     return items[len(items) - n:] if n < len(items) else list(items)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def last_items(items, n):
     return items[-n:]
-"""],
+"""
+        ],
     },
     {
         "id": "count_greater",
@@ -51,16 +71,26 @@ def last_items(items, n):
         "difficulty": "trivial",
         "tags": ["lists"],
         "visible": [([1, 5, 3, 8], 4), ([2, 2, 2], 2)],
-        "hidden": [([], 0), ([1, 2, 3], 3), ([1, 2, 3], 0), ([-5, -1, 0], -2), ([4, 4, 5], 4), ([9], 10),
-                   ([10, 20, 30], 15), ([0, 0, 1], 0)],
+        "hidden": [
+            ([], 0),
+            ([1, 2, 3], 3),
+            ([1, 2, 3], 0),
+            ([-5, -1, 0], -2),
+            ([4, 4, 5], 4),
+            ([9], 10),
+            ([10, 20, 30], 15),
+            ([0, 0, 1], 0),
+        ],
         "ref": """
 def count_greater(nums, x):
     return sum(1 for n in nums if n > x)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def count_greater(nums, x):
     return sum(1 for n in nums if n >= x)
-"""],
+"""
+        ],
     },
     {
         "id": "running_total",
@@ -71,8 +101,16 @@ def count_greater(nums, x):
         "difficulty": "easy",
         "tags": ["lists"],
         "visible": [([1, 2, 3],), ([5, -5, 5],)],
-        "hidden": [([],), ([7],), ([0, 0, 0],), ([-1, -2, -3],), ([1, 1, 1, 1, 1],), ([100, -50, 25],),
-                   ([3, 0, -3, 0],), ([2, 4, 8, 16],)],
+        "hidden": [
+            ([],),
+            ([7],),
+            ([0, 0, 0],),
+            ([-1, -2, -3],),
+            ([1, 1, 1, 1, 1],),
+            ([100, -50, 25],),
+            ([3, 0, -3, 0],),
+            ([2, 4, 8, 16],),
+        ],
         "ref": """
 def running_total(nums):
     out = []
@@ -82,7 +120,8 @@ def running_total(nums):
         out.append(total)
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def running_total(nums):
     out = []
     total = 0
@@ -90,7 +129,8 @@ def running_total(nums):
         out.append(total)
         total += n
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "chunk_list",
@@ -101,16 +141,26 @@ def running_total(nums):
         "difficulty": "easy",
         "tags": ["lists"],
         "visible": [([1, 2, 3, 4, 5], 2), (["a", "b", "c"], 3)],
-        "hidden": [([], 3), ([1], 1), ([1, 2, 3], 1), ([1, 2, 3], 5), ([1, 2, 3, 4], 2), ([1, 2, 3, 4, 5, 6, 7], 3),
-                   ([None, True, 0], 2), (["x", "y"], 2)],
+        "hidden": [
+            ([], 3),
+            ([1], 1),
+            ([1, 2, 3], 1),
+            ([1, 2, 3], 5),
+            ([1, 2, 3, 4], 2),
+            ([1, 2, 3, 4, 5, 6, 7], 3),
+            ([None, True, 0], 2),
+            (["x", "y"], 2),
+        ],
         "ref": """
 def chunk_list(items, size):
     return [items[i:i + size] for i in range(0, len(items), size)]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def chunk_list(items, size):
     return [items[i:i + size] for i in range(0, len(items) - size + 1, size)]
-"""],
+"""
+        ],
     },
     {
         "id": "second_largest",
@@ -122,19 +172,29 @@ def chunk_list(items, size):
         "difficulty": "easy",
         "tags": ["lists"],
         "visible": [([3, 1, 4, 1, 5],), ([7, 7],)],
-        "hidden": [([],), ([1],), ([5, 5, 4],), ([1, 2],), ([-3, -1, -2],), ([9, 9, 9, 8, 8],), ([0, 0, 0],),
-                   ([2, 10, 10, 3],)],
+        "hidden": [
+            ([],),
+            ([1],),
+            ([5, 5, 4],),
+            ([1, 2],),
+            ([-3, -1, -2],),
+            ([9, 9, 9, 8, 8],),
+            ([0, 0, 0],),
+            ([2, 10, 10, 3],),
+        ],
         "ref": """
 def second_largest(nums):
     distinct = sorted(set(nums))
     return distinct[-2] if len(distinct) >= 2 else None
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def second_largest(nums):
     if len(nums) < 2:
         return None
     return sorted(nums)[-2]
-"""],
+"""
+        ],
     },
     {
         "id": "rotate_right",
@@ -146,8 +206,16 @@ def second_largest(nums):
         "difficulty": "easy",
         "tags": ["lists"],
         "visible": [([1, 2, 3, 4, 5], 2), (["a", "b", "c"], 0)],
-        "hidden": [([], 4), ([1], 7), ([1, 2, 3], 3), ([1, 2, 3], 4), ([1, 2, 3], 10), ([1, 2], 1),
-                   ([1, 2, 3, 4, 5, 6], 5), (["x", "y", "z"], 2)],
+        "hidden": [
+            ([], 4),
+            ([1], 7),
+            ([1, 2, 3], 3),
+            ([1, 2, 3], 4),
+            ([1, 2, 3], 10),
+            ([1, 2], 1),
+            ([1, 2, 3, 4, 5, 6], 5),
+            (["x", "y", "z"], 2),
+        ],
         "ref": """
 def rotate_right(items, k):
     if not items:
@@ -155,12 +223,14 @@ def rotate_right(items, k):
     k %= len(items)
     return items[len(items) - k:] + items[:len(items) - k]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def rotate_right(items, k):
     if not items:
         return []
     return items[-k:] + items[:-k]
-"""],
+"""
+        ],
     },
     {
         "id": "merge_sorted",
@@ -172,8 +242,16 @@ def rotate_right(items, k):
         "difficulty": "medium",
         "tags": ["lists", "sorting"],
         "visible": [([1, 3, 5], [2, 4, 6]), ([], [1, 2])],
-        "hidden": [([], []), ([1], []), ([1, 1, 2], [1, 3]), ([5, 6, 7], [1, 2, 3]), ([1, 2, 3], [4, 5, 6, 7, 8]),
-                   ([-3, 0], [-5, -4, 10]), ([2, 2], [2, 2]), ([1, 10, 100], [5, 50])],
+        "hidden": [
+            ([], []),
+            ([1], []),
+            ([1, 1, 2], [1, 3]),
+            ([5, 6, 7], [1, 2, 3]),
+            ([1, 2, 3], [4, 5, 6, 7, 8]),
+            ([-3, 0], [-5, -4, 10]),
+            ([2, 2], [2, 2]),
+            ([1, 10, 100], [5, 50]),
+        ],
         "ref": """
 def merge_sorted(a, b):
     out = []
@@ -187,7 +265,8 @@ def merge_sorted(a, b):
             j += 1
     return out + a[i:] + b[j:]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def merge_sorted(a, b):
     out = []
     i = j = 0
@@ -199,7 +278,8 @@ def merge_sorted(a, b):
             out.append(b[j])
             j += 1
     return out + a[i:]
-"""],
+"""
+        ],
     },
     {
         "id": "longest_increasing_run",
@@ -211,8 +291,16 @@ def merge_sorted(a, b):
         "difficulty": "medium",
         "tags": ["lists"],
         "visible": [([1, 2, 3, 1, 2],), ([5, 4, 3],)],
-        "hidden": [([],), ([7],), ([1, 1, 1],), ([1, 2, 2, 3, 4],), ([1, 2, 3, 4, 5],), ([3, 1, 2, 3, 4, 0, 1],),
-                   ([-5, -4, -10, -9, -8, -7],), ([2, 1],)],
+        "hidden": [
+            ([],),
+            ([7],),
+            ([1, 1, 1],),
+            ([1, 2, 2, 3, 4],),
+            ([1, 2, 3, 4, 5],),
+            ([3, 1, 2, 3, 4, 0, 1],),
+            ([-5, -4, -10, -9, -8, -7],),
+            ([2, 1],),
+        ],
         "ref": """
 def longest_increasing_run(nums):
     best = run = 0
@@ -221,14 +309,16 @@ def longest_increasing_run(nums):
         best = max(best, run)
     return best
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def longest_increasing_run(nums):
     best = run = 0
     for i, n in enumerate(nums):
         run = run + 1 if i and n >= nums[i - 1] else 1
         best = max(best, run)
     return best
-"""],
+"""
+        ],
     },
     {
         "id": "pair_with_sum",
@@ -241,8 +331,17 @@ def longest_increasing_run(nums):
         "tags": ["lists", "dicts"],
         "checker": "pair_summing_to_target",
         "visible": [([2, 7, 11, 15], 9), ([1, 2, 3], 7)],
-        "hidden": [([], 0), ([5], 10), ([3, 3], 6), ([3, 2, 4], 6), ([1, 5, 1, 5], 10), ([-1, 4, 6, -3], 3),
-                   ([0, 0, 0], 0), ([1, 2, 3, 4, 5], 9), ([4, 1], 8)],
+        "hidden": [
+            ([], 0),
+            ([5], 10),
+            ([3, 3], 6),
+            ([3, 2, 4], 6),
+            ([1, 5, 1, 5], 10),
+            ([-1, 4, 6, -3], 3),
+            ([0, 0, 0], 0),
+            ([1, 2, 3, 4, 5], 9),
+            ([4, 1], 8),
+        ],
         "ref": """
 def pair_with_sum(nums, target):
     seen = {}
@@ -252,14 +351,16 @@ def pair_with_sum(nums, target):
         seen.setdefault(n, j)
     return []
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def pair_with_sum(nums, target):
     for i in range(len(nums)):
         for j in range(i, len(nums)):
             if nums[i] + nums[j] == target:
                 return [i, j]
     return []
-"""],
+"""
+        ],
     },
     {
         "id": "dedupe_keep_last",
@@ -271,8 +372,16 @@ def pair_with_sum(nums, target):
         "difficulty": "medium",
         "tags": ["lists"],
         "visible": [([1, 2, 1, 3],), (["a", "b", "a"],)],
-        "hidden": [([],), ([1],), ([1, 1, 1],), ([1, 2, 3],), ([3, 2, 1, 2, 3],), ([5, 4, 5, 4, 6],),
-                   (["x", "y", "x", "z", "y"],), ([0, 1, 0, 1, 0],)],
+        "hidden": [
+            ([],),
+            ([1],),
+            ([1, 1, 1],),
+            ([1, 2, 3],),
+            ([3, 2, 1, 2, 3],),
+            ([5, 4, 5, 4, 6],),
+            (["x", "y", "x", "z", "y"],),
+            ([0, 1, 0, 1, 0],),
+        ],
         "ref": """
 def dedupe_keep_last(items):
     out = []
@@ -281,14 +390,16 @@ def dedupe_keep_last(items):
             out.append(x)
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def dedupe_keep_last(items):
     out = []
     for x in items:
         if x not in out:
             out.append(x)
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "merge_intervals",
@@ -300,9 +411,16 @@ def dedupe_keep_last(items):
         "difficulty": "hard",
         "tags": ["lists", "sorting"],
         "visible": [([[1, 3], [2, 6], [8, 10]],), ([[1, 4], [4, 5]],)],
-        "hidden": [([],), ([[5, 5]],), ([[8, 10], [1, 3], [2, 6]],), ([[1, 10], [2, 3], [4, 5]],),
-                   ([[1, 2], [3, 4]],), ([[6, 8], [1, 9], [2, 4], [4, 7]],), ([[0, 0], [0, 0]],),
-                   ([[-5, -1], [-2, 3], [10, 12]],)],
+        "hidden": [
+            ([],),
+            ([[5, 5]],),
+            ([[8, 10], [1, 3], [2, 6]],),
+            ([[1, 10], [2, 3], [4, 5]],),
+            ([[1, 2], [3, 4]],),
+            ([[6, 8], [1, 9], [2, 4], [4, 7]],),
+            ([[0, 0], [0, 0]],),
+            ([[-5, -1], [-2, 3], [10, 12]],),
+        ],
         "ref": """
 def merge_intervals(intervals):
     out = []
@@ -313,7 +431,8 @@ def merge_intervals(intervals):
             out.append([start, end])
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def merge_intervals(intervals):
     out = []
     for start, end in intervals:
@@ -322,7 +441,8 @@ def merge_intervals(intervals):
         else:
             out.append([start, end])
     return out
-""", """
+""",
+            """
 def merge_intervals(intervals):
     out = []
     for start, end in sorted(intervals):
@@ -331,7 +451,8 @@ def merge_intervals(intervals):
         else:
             out.append([start, end])
     return out
-"""],
+""",
+        ],
     },
     {
         "id": "spiral_order",
@@ -343,8 +464,16 @@ def merge_intervals(intervals):
         "difficulty": "hard",
         "tags": ["lists", "simulation"],
         "visible": [([[1, 2, 3], [4, 5, 6], [7, 8, 9]],), ([[1, 2], [3, 4]],)],
-        "hidden": [([],), ([[7]],), ([[1, 2, 3, 4]],), ([[1], [2], [3]],), ([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]],),
-                   ([[1, 2], [3, 4], [5, 6]],), ([[1, 2, 3], [4, 5, 6]],), ([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]],)],
+        "hidden": [
+            ([],),
+            ([[7]],),
+            ([[1, 2, 3, 4]],),
+            ([[1], [2], [3]],),
+            ([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]],),
+            ([[1, 2], [3, 4], [5, 6]],),
+            ([[1, 2, 3], [4, 5, 6]],),
+            ([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]],),
+        ],
         "ref": """
 def spiral_order(matrix):
     out = []
@@ -361,7 +490,8 @@ def spiral_order(matrix):
         top, bottom, left, right = top + 1, bottom - 1, left + 1, right - 1
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def spiral_order(matrix):
     out = []
     if not matrix:
@@ -374,7 +504,8 @@ def spiral_order(matrix):
         out.extend(matrix[r][left] for r in range(bottom - 1, top, -1))
         top, bottom, left, right = top + 1, bottom - 1, left + 1, right - 1
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "next_permutation",
@@ -386,8 +517,17 @@ def spiral_order(matrix):
         "difficulty": "hard",
         "tags": ["lists"],
         "visible": [([1, 2, 3],), ([3, 2, 1],)],
-        "hidden": [([],), ([5],), ([1, 1],), ([1, 3, 2],), ([1, 1, 5],), ([2, 3, 1],), ([1, 5, 8, 4, 7, 6, 5, 3, 1],),
-                   ([1, 2, 2, 1],), ([4, 3, 2, 1, 0],)],
+        "hidden": [
+            ([],),
+            ([5],),
+            ([1, 1],),
+            ([1, 3, 2],),
+            ([1, 1, 5],),
+            ([2, 3, 1],),
+            ([1, 5, 8, 4, 7, 6, 5, 3, 1],),
+            ([1, 2, 2, 1],),
+            ([4, 3, 2, 1, 0],),
+        ],
         "ref": """
 def next_permutation(nums):
     a = list(nums)
@@ -403,7 +543,8 @@ def next_permutation(nums):
     a[i + 1:] = reversed(a[i + 1:])
     return a
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def next_permutation(nums):
     a = list(nums)
     i = len(a) - 2
@@ -416,7 +557,8 @@ def next_permutation(nums):
         j -= 1
     a[i], a[j] = a[j], a[i]
     return a
-"""],
+"""
+        ],
     },
     {
         "id": "trapped_water",
@@ -428,8 +570,17 @@ def next_permutation(nums):
         "difficulty": "hard",
         "tags": ["lists"],
         "visible": [([0, 1, 0, 2, 1, 0, 1, 3, 2, 1, 2, 1],), ([3, 0, 3],)],
-        "hidden": [([],), ([4],), ([1, 2, 3],), ([3, 2, 1],), ([4, 2, 0, 3, 2, 5],), ([2, 0, 2, 0, 2],),
-                   ([5, 1, 1, 1, 4],), ([0, 0, 0],), ([1, 0, 2, 0, 1],)],
+        "hidden": [
+            ([],),
+            ([4],),
+            ([1, 2, 3],),
+            ([3, 2, 1],),
+            ([4, 2, 0, 3, 2, 5],),
+            ([2, 0, 2, 0, 2],),
+            ([5, 1, 1, 1, 4],),
+            ([0, 0, 0],),
+            ([1, 0, 2, 0, 1],),
+        ],
         "ref": """
 def trapped_water(heights):
     total = 0
@@ -438,7 +589,8 @@ def trapped_water(heights):
         total += level - h
     return total
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def trapped_water(heights):
     total = 0
     for i in range(1, len(heights) - 1):
@@ -446,7 +598,8 @@ def trapped_water(heights):
         if level > heights[i]:
             total += level - heights[i]
     return total
-"""],
+"""
+        ],
     },
 ]
 

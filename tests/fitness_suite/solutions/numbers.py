@@ -10,16 +10,26 @@ TASKS = [
         "difficulty": "trivial",
         "tags": ["numbers"],
         "visible": [(5, 0, 10), (-3, 0, 10)],
-        "hidden": [(11, 0, 10), (0, 0, 10), (10, 0, 10), (7, 7, 7), (-10, -5, -1), (0, -5, -1), (-3, -5, -1),
-                   (1000000, 1, 2)],
+        "hidden": [
+            (11, 0, 10),
+            (0, 0, 10),
+            (10, 0, 10),
+            (7, 7, 7),
+            (-10, -5, -1),
+            (0, -5, -1),
+            (-3, -5, -1),
+            (1000000, 1, 2),
+        ],
         "ref": """
 def clamp(x, lo, hi):
     return max(lo, min(x, hi))
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def clamp(x, lo, hi):
     return lo if x < lo else x
-"""],
+"""
+        ],
     },
     {
         "id": "celsius_to_fahrenheit",
@@ -36,10 +46,12 @@ def clamp(x, lo, hi):
 def celsius_to_fahrenheit(celsius):
     return celsius * 9 / 5 + 32
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def celsius_to_fahrenheit(celsius):
     return celsius * 9 // 5 + 32
-"""],
+"""
+        ],
     },
     {
         "id": "sign",
@@ -55,10 +67,12 @@ def celsius_to_fahrenheit(celsius):
 def sign(x):
     return (x > 0) - (x < 0)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def sign(x):
     return 1 if x >= 0 else -1
-"""],
+"""
+        ],
     },
     {
         "id": "digit_sum",
@@ -69,19 +83,21 @@ def sign(x):
         "difficulty": "easy",
         "tags": ["numbers"],
         "visible": [(123,), (-45,)],
-        "hidden": [(0,), (7,), (-7,), (1000,), (99999,), (-101,), (123456789,), (10 ** 20 + 5,)],
+        "hidden": [(0,), (7,), (-7,), (1000,), (99999,), (-101,), (123456789,), (10**20 + 5,)],
         "ref": """
 def digit_sum(n):
     return sum(int(d) for d in str(abs(n)))
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def digit_sum(n):
     total = 0
     while n > 0:
         total += n % 10
         n //= 10
     return total
-"""],
+"""
+        ],
     },
     {
         "id": "gcd_of_list",
@@ -93,8 +109,16 @@ def digit_sum(n):
         "difficulty": "easy",
         "tags": ["numbers", "lists"],
         "visible": [([12, 18, 24],), ([7, 13],)],
-        "hidden": [([],), ([5],), ([0, 9],), ([0, 0],), ([100, 75, 50, 25],), ([6, 10, 15],), ([48, 36, 24, 12],),
-                   ([17, 34, 51, 1],)],
+        "hidden": [
+            ([],),
+            ([5],),
+            ([0, 9],),
+            ([0, 0],),
+            ([100, 75, 50, 25],),
+            ([6, 10, 15],),
+            ([48, 36, 24, 12],),
+            ([17, 34, 51, 1],),
+        ],
         "ref": """
 def gcd_of_list(nums):
     g = 0
@@ -105,7 +129,8 @@ def gcd_of_list(nums):
         g = a
     return g
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 import math
 def gcd_of_list(nums):
     if not nums:
@@ -113,7 +138,8 @@ def gcd_of_list(nums):
     if len(nums) == 1:
         return nums[0]
     return math.gcd(nums[0], nums[1])
-"""],
+"""
+        ],
     },
     {
         "id": "is_prime",
@@ -136,7 +162,8 @@ def is_prime(n):
         i += 1
     return True
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def is_prime(n):
     if n < 2:
         return False
@@ -144,7 +171,8 @@ def is_prime(n):
         if n % i == 0:
             return False
     return True
-"""],
+"""
+        ],
     },
     {
         "id": "collatz_steps",
@@ -165,14 +193,16 @@ def collatz_steps(n):
         steps += 1
     return steps
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def collatz_steps(n):
     terms = 1
     while n != 1:
         n = n // 2 if n % 2 == 0 else 3 * n + 1
         terms += 1
     return terms
-"""],
+"""
+        ],
     },
     {
         "id": "mean_and_median",
@@ -185,8 +215,16 @@ def collatz_steps(n):
         "tags": ["numbers", "lists"],
         "checker": "approx",
         "visible": [([1, 2, 3, 4],), ([5, 1, 3],)],
-        "hidden": [([7],), ([2, 2],), ([3, 1, 2],), ([10, -10],), ([1.5, 2.5, 10],), ([9, 1, 8, 2, 7, 3],),
-                   ([0.1, 0.2, 0.3],), ([100, 1, 1, 1],)],
+        "hidden": [
+            ([7],),
+            ([2, 2],),
+            ([3, 1, 2],),
+            ([10, -10],),
+            ([1.5, 2.5, 10],),
+            ([9, 1, 8, 2, 7, 3],),
+            ([0.1, 0.2, 0.3],),
+            ([100, 1, 1, 1],),
+        ],
         "ref": """
 def mean_and_median(nums):
     s = sorted(nums)
@@ -194,12 +232,14 @@ def mean_and_median(nums):
     mid = s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
     return [sum(s) / n, mid]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def mean_and_median(nums):
     n = len(nums)
     mid = nums[n // 2] if n % 2 else (nums[n // 2 - 1] + nums[n // 2]) / 2
     return [sum(nums) / n, mid]
-"""],
+"""
+        ],
     },
     {
         "id": "to_base",
@@ -211,8 +251,18 @@ def mean_and_median(nums):
         "difficulty": "medium",
         "tags": ["numbers", "strings"],
         "visible": [(10, 2), (255, 16)],
-        "hidden": [(0, 2), (0, 16), (1, 2), (7, 8), (8, 8), (35, 16), (12345, 10), (4095, 16), (100, 3),
-                   (2 ** 40, 2)],
+        "hidden": [
+            (0, 2),
+            (0, 16),
+            (1, 2),
+            (7, 8),
+            (8, 8),
+            (35, 16),
+            (12345, 10),
+            (4095, 16),
+            (100, 3),
+            (2**40, 2),
+        ],
         "ref": """
 def to_base(n, base):
     digits = "0123456789abcdef"
@@ -224,7 +274,8 @@ def to_base(n, base):
         out = digits[r] + out
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def to_base(n, base):
     digits = "0123456789abcdef"
     out = ""
@@ -232,7 +283,8 @@ def to_base(n, base):
         n, r = divmod(n, base)
         out = digits[r] + out
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "int_to_roman",
@@ -255,7 +307,8 @@ def int_to_roman(n):
             n -= value
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def int_to_roman(n):
     table = [(1000, "M"), (500, "D"), (100, "C"), (50, "L"), (10, "X"), (5, "V"), (1, "I")]
     out = ""
@@ -264,7 +317,8 @@ def int_to_roman(n):
             out += sym
             n -= value
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "prime_factors",
@@ -276,7 +330,17 @@ def int_to_roman(n):
         "difficulty": "medium",
         "tags": ["numbers"],
         "visible": [(12,), (13,)],
-        "hidden": [(1,), (2,), (8,), (45,), (97,), (360,), (1001,), (2 * 3 * 5 * 7 * 11 * 13,), (999983 * 2,)],
+        "hidden": [
+            (1,),
+            (2,),
+            (8,),
+            (45,),
+            (97,),
+            (360,),
+            (1001,),
+            (2 * 3 * 5 * 7 * 11 * 13,),
+            (999983 * 2,),
+        ],
         "ref": """
 def prime_factors(n):
     out = []
@@ -290,7 +354,8 @@ def prime_factors(n):
         out.append(n)
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def prime_factors(n):
     out = []
     d = 2
@@ -300,7 +365,8 @@ def prime_factors(n):
             n //= d
         d += 1
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "integer_sqrt",
@@ -312,8 +378,18 @@ def prime_factors(n):
         "difficulty": "medium",
         "tags": ["numbers"],
         "visible": [(17,), (16,)],
-        "hidden": [(0,), (1,), (2,), (3,), (24,), (25,), (10 ** 30,), (10 ** 30 - 1,), (2 ** 127 + 12345,),
-                   (99999999999999999999999999999999,)],
+        "hidden": [
+            (0,),
+            (1,),
+            (2,),
+            (3,),
+            (24,),
+            (25,),
+            (10**30,),
+            (10**30 - 1,),
+            (2**127 + 12345,),
+            (99999999999999999999999999999999,),
+        ],
         "ref": """
 def integer_sqrt(n):
     if n < 2:
@@ -325,11 +401,13 @@ def integer_sqrt(n):
         y = (x + n // x) // 2
     return x
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 import math
 def integer_sqrt(n):
     return int(math.sqrt(n))
-"""],
+"""
+        ],
     },
     {
         "id": "fraction_to_decimal",
@@ -364,7 +442,8 @@ def fraction_to_decimal(numerator, denominator):
         frac = "".join(digits)
     return f"{sign}{whole}.{frac}"
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def fraction_to_decimal(numerator, denominator):
     whole, rem = divmod(numerator, denominator)
     if rem == 0:
@@ -382,7 +461,8 @@ def fraction_to_decimal(numerator, denominator):
     else:
         frac = "".join(digits)
     return f"{whole}.{frac}"
-"""],
+"""
+        ],
     },
 ]
 

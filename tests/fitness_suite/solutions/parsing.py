@@ -11,16 +11,26 @@ TASKS = [
         "difficulty": "trivial",
         "tags": ["parsing", "strings"],
         "visible": [("a, b ,c",), ("1,2,3",)],
-        "hidden": [("",), ("single",), (" x ",), ("a,,b",), (",",), ("  lots  ,  of ,space  ",), ("a,b,",),
-                   ("tab\t,x",)],
+        "hidden": [
+            ("",),
+            ("single",),
+            (" x ",),
+            ("a,,b",),
+            (",",),
+            ("  lots  ,  of ,space  ",),
+            ("a,b,",),
+            ("tab\t,x",),
+        ],
         "ref": """
 def split_csv_line(line):
     return [field.strip() for field in line.split(",")]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def split_csv_line(line):
     return [field.strip() for field in line.split(",") if field.strip()]
-"""],
+"""
+        ],
     },
     {
         "id": "parse_key_values",
@@ -33,8 +43,16 @@ def split_csv_line(line):
         "difficulty": "easy",
         "tags": ["parsing", "dicts"],
         "visible": [("a=1;b=2",), (" name = Ada ; lang=py ",)],
-        "hidden": [("",), (";;",), ("k=v;",), ("x=1;x=2",), ("eq=a=b",), ("empty=",), (" a = 1 ;; b = 2 ; ",),
-                   ("url=http://x.org/?q=1",)],
+        "hidden": [
+            ("",),
+            (";;",),
+            ("k=v;",),
+            ("x=1;x=2",),
+            ("eq=a=b",),
+            ("empty=",),
+            (" a = 1 ;; b = 2 ; ",),
+            ("url=http://x.org/?q=1",),
+        ],
         "ref": """
 def parse_key_values(text):
     out = {}
@@ -44,7 +62,8 @@ def parse_key_values(text):
             out[key.strip()] = value.strip()
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def parse_key_values(text):
     out = {}
     for seg in text.split(";"):
@@ -52,7 +71,8 @@ def parse_key_values(text):
             parts = seg.split("=")
             out[parts[0].strip()] = parts[-1].strip()
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "roman_to_int",
@@ -64,8 +84,18 @@ def parse_key_values(text):
         "difficulty": "easy",
         "tags": ["parsing", "numbers"],
         "visible": [("XIV",), ("MMXXIV",)],
-        "hidden": [("I",), ("IV",), ("IX",), ("XL",), ("XC",), ("CD",), ("MCMXCIV",), ("MMMCMXCIX",), ("LVIII",),
-                   ("CCCXLIV",)],
+        "hidden": [
+            ("I",),
+            ("IV",),
+            ("IX",),
+            ("XL",),
+            ("XC",),
+            ("CD",),
+            ("MCMXCIV",),
+            ("MMMCMXCIX",),
+            ("LVIII",),
+            ("CCCXLIV",),
+        ],
         "ref": """
 def roman_to_int(s):
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -78,11 +108,13 @@ def roman_to_int(s):
             total += v
     return total
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def roman_to_int(s):
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
     return sum(values[ch] for ch in s)
-"""],
+"""
+        ],
     },
     {
         "id": "parse_duration",
@@ -108,7 +140,8 @@ def parse_duration(text):
             num = ""
     return total
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def parse_duration(text):
     total = 0
     for part, unit in (("h", 3600), ("m", 60), ("s", 1)):
@@ -116,7 +149,8 @@ def parse_duration(text):
             i = text.index(part)
             total += int(text[i - 1]) * unit
     return total
-"""],
+"""
+        ],
     },
     {
         "id": "eval_rpn",
@@ -129,9 +163,16 @@ def parse_duration(text):
         "difficulty": "medium",
         "tags": ["parsing"],
         "visible": [(["2", "1", "+", "3", "*"],), (["4", "13", "5", "/", "+"],)],
-        "hidden": [(["42"],), (["-7"],), (["7", "-2", "/"],), (["-7", "2", "/"],), (["3", "4", "-"],),
-                   (["10", "6", "9", "3", "+", "-11", "*", "/", "*", "17", "+", "5", "+"],), (["1", "3", "/"],),
-                   (["5", "1", "2", "+", "4", "*", "+", "3", "-"],)],
+        "hidden": [
+            (["42"],),
+            (["-7"],),
+            (["7", "-2", "/"],),
+            (["-7", "2", "/"],),
+            (["3", "4", "-"],),
+            (["10", "6", "9", "3", "+", "-11", "*", "/", "*", "17", "+", "5", "+"],),
+            (["1", "3", "/"],),
+            (["5", "1", "2", "+", "4", "*", "+", "3", "-"],),
+        ],
         "ref": """
 def eval_rpn(tokens):
     stack = []
@@ -152,7 +193,8 @@ def eval_rpn(tokens):
             stack.append(int(tok))
     return stack[0]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def eval_rpn(tokens):
     stack = []
     for tok in tokens:
@@ -163,7 +205,8 @@ def eval_rpn(tokens):
         else:
             stack.append(int(tok))
     return stack[0]
-"""],
+"""
+        ],
     },
     {
         "id": "parse_query",
@@ -175,8 +218,16 @@ def eval_rpn(tokens):
         "difficulty": "medium",
         "tags": ["parsing", "dicts"],
         "visible": [("a=1&b=2&a=3",), ("flag&x=",)],
-        "hidden": [("",), ("&&",), ("k=v",), ("k=1&k=2&k=3",), ("a=1&&b=2&",), ("x=a=b",), ("p&p=1",),
-                   ("z=9&y=8&x=7",)],
+        "hidden": [
+            ("",),
+            ("&&",),
+            ("k=v",),
+            ("k=1&k=2&k=3",),
+            ("a=1&&b=2&",),
+            ("x=a=b",),
+            ("p&p=1",),
+            ("z=9&y=8&x=7",),
+        ],
         "ref": """
 def parse_query(query):
     out = {}
@@ -186,7 +237,8 @@ def parse_query(query):
             out.setdefault(key, []).append(value)
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def parse_query(query):
     out = {}
     for part in query.split("&"):
@@ -194,7 +246,8 @@ def parse_query(query):
             key, _, value = part.partition("=")
             out[key] = [value]
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "brackets_balanced",
@@ -206,8 +259,17 @@ def parse_query(query):
         "difficulty": "medium",
         "tags": ["parsing", "strings"],
         "visible": [("(a[b]{c})",), ("(]",)],
-        "hidden": [("",), ("no brackets",), ("(",), (")(",), ("([)]",), ("{[()()]}",), ("((())",), ("x(y)z]",),
-                   ("[{}](){}",)],
+        "hidden": [
+            ("",),
+            ("no brackets",),
+            ("(",),
+            (")(",),
+            ("([)]",),
+            ("{[()()]}",),
+            ("((())",),
+            ("x(y)z]",),
+            ("[{}](){}",),
+        ],
         "ref": """
 def brackets_balanced(text):
     pairs = {")": "(", "]": "[", "}": "{"}
@@ -220,10 +282,12 @@ def brackets_balanced(text):
                 return False
     return not stack
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def brackets_balanced(text):
     return all(text.count(o) == text.count(c) for o, c in ("()", "[]", "{}"))
-"""],
+"""
+        ],
     },
     {
         "id": "compare_versions",
@@ -236,8 +300,17 @@ def brackets_balanced(text):
         "difficulty": "medium",
         "tags": ["parsing", "numbers"],
         "visible": [("1.2.10", "1.2.9"), ("1.0", "1")],
-        "hidden": [("1", "2"), ("2", "1"), ("1.01", "1.1"), ("1.0.0.0", "1"), ("0.9", "0.10"), ("1.2", "1.2.1"),
-                   ("10.0", "9.99"), ("3.4.5", "3.4.5"), ("1.0.1", "1")],
+        "hidden": [
+            ("1", "2"),
+            ("2", "1"),
+            ("1.01", "1.1"),
+            ("1.0.0.0", "1"),
+            ("0.9", "0.10"),
+            ("1.2", "1.2.1"),
+            ("10.0", "9.99"),
+            ("3.4.5", "3.4.5"),
+            ("1.0.1", "1"),
+        ],
         "ref": """
 def compare_versions(a, b):
     pa = [int(x) for x in a.split(".")]
@@ -247,15 +320,18 @@ def compare_versions(a, b):
     pb += [0] * (n - len(pb))
     return (pa > pb) - (pa < pb)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def compare_versions(a, b):
     return (a > b) - (a < b)
-""", """
+""",
+            """
 def compare_versions(a, b):
     pa = [int(x) for x in a.split(".")]
     pb = [int(x) for x in b.split(".")]
     return (pa > pb) - (pa < pb)
-"""],
+""",
+        ],
     },
     {
         "id": "parse_ini",
@@ -269,9 +345,16 @@ def compare_versions(a, b):
         "difficulty": "hard",
         "tags": ["parsing", "dicts"],
         "visible": [("[db]\nhost = x\nport=5",), ("top=1\n[s]",)],
-        "hidden": [("",), ("# only a comment",), ("[a]\n[b]\nk=v",), ("  [ spaced ]  \n  key   =  some value  ",),
-                   ("[s]\na=1\n; c\n# d\n\nb = 2",), ("[s]\nx=1\n[s]\ny=2",), ("k=v=w",),
-                   ("[x]\nempty=\n[y]\nz = # not a comment",)],
+        "hidden": [
+            ("",),
+            ("# only a comment",),
+            ("[a]\n[b]\nk=v",),
+            ("  [ spaced ]  \n  key   =  some value  ",),
+            ("[s]\na=1\n; c\n# d\n\nb = 2",),
+            ("[s]\nx=1\n[s]\ny=2",),
+            ("k=v=w",),
+            ("[x]\nempty=\n[y]\nz = # not a comment",),
+        ],
         "ref": """
 def parse_ini(text):
     out = {}
@@ -288,7 +371,8 @@ def parse_ini(text):
             out.setdefault(section, {})[key.strip()] = value.strip()
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def parse_ini(text):
     out = {}
     section = ""
@@ -302,7 +386,8 @@ def parse_ini(text):
             key, _, value = line.partition("=")
             out.setdefault(section, {})[key.strip()] = value.strip()
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "eval_arithmetic",
@@ -315,8 +400,18 @@ def parse_ini(text):
         "difficulty": "hard",
         "tags": ["parsing", "recursion"],
         "visible": [("1 + 2 * 3",), ("(1 + 2) * 3",)],
-        "hidden": [("42",), ("-5",), ("2 - 3 - 4",), ("8 / 2 / 2",), ("7 / -2",), ("-(3 + 4) * 2",),
-                   ("10 - 2 * 3 + 4 / 2",), ("((2))",), ("2 * (3 + (4 - 1)) - -1",), ("100 / 7 * 7",)],
+        "hidden": [
+            ("42",),
+            ("-5",),
+            ("2 - 3 - 4",),
+            ("8 / 2 / 2",),
+            ("7 / -2",),
+            ("-(3 + 4) * 2",),
+            ("10 - 2 * 3 + 4 / 2",),
+            ("((2))",),
+            ("2 * (3 + (4 - 1)) - -1",),
+            ("100 / 7 * 7",),
+        ],
         "ref": """
 def eval_arithmetic(expr):
     tokens = []
@@ -375,7 +470,8 @@ def eval_arithmetic(expr):
 
     return expression()
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def eval_arithmetic(expr):
     tokens = []
     for ch in expr.replace(" ", ""):
@@ -415,7 +511,8 @@ def eval_arithmetic(expr):
         return value
 
     return run()
-"""],
+"""
+        ],
     },
 ]
 

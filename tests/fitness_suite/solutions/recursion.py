@@ -15,13 +15,15 @@ TASKS = [
 def factorial(n):
     return 1 if n <= 1 else n * factorial(n - 1)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def factorial(n):
     result = 1
     for i in range(1, n):
         result *= i
     return result
-"""],
+"""
+        ],
     },
     {
         "id": "flatten_list",
@@ -32,8 +34,16 @@ def factorial(n):
         "difficulty": "easy",
         "tags": ["recursion", "lists"],
         "visible": [([1, [2, [3, 4]], 5],), ([[], [[]]],)],
-        "hidden": [([],), ([1, 2],), ([[[[["deep"]]]]],), ([[1, 2], [3, [4, [5, [6]]]]],), (["a", ["b", None], [True]],),
-                   ([[], 1, [], 2],), ([[[1], 2], 3],), ([0, [0, [0]]],)],
+        "hidden": [
+            ([],),
+            ([1, 2],),
+            ([[[[["deep"]]]]],),
+            ([[1, 2], [3, [4, [5, [6]]]]],),
+            (["a", ["b", None], [True]],),
+            ([[], 1, [], 2],),
+            ([[[1], 2], 3],),
+            ([0, [0, [0]]],),
+        ],
         "ref": """
 def flatten_list(nested):
     out = []
@@ -44,7 +54,8 @@ def flatten_list(nested):
             out.append(x)
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def flatten_list(nested):
     out = []
     for x in nested:
@@ -53,7 +64,8 @@ def flatten_list(nested):
         else:
             out.append(x)
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "digital_root",
@@ -65,15 +77,17 @@ def flatten_list(nested):
         "difficulty": "easy",
         "tags": ["recursion", "numbers"],
         "visible": [(38,), (7,)],
-        "hidden": [(0,), (9,), (10,), (99,), (999999999,), (123456789,), (19,), (10 ** 15 + 1,)],
+        "hidden": [(0,), (9,), (10,), (99,), (999999999,), (123456789,), (19,), (10**15 + 1,)],
         "ref": """
 def digital_root(n):
     return n if n < 10 else digital_root(sum(int(d) for d in str(n)))
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def digital_root(n):
     return sum(int(d) for d in str(n))
-"""],
+"""
+        ],
     },
     {
         "id": "nesting_depth",
@@ -85,22 +99,32 @@ def digital_root(n):
         "difficulty": "easy",
         "tags": ["recursion", "lists"],
         "visible": [([1, [2, [3]]],), (5,)],
-        "hidden": [([],), ("text",), ([1, 2, 3],), ([[]],), ([[1], [[2]], 3],), ([1, [2], [[3], [[[4]]]]],),
-                   ([[[[]]], []],), ([None, [None]],)],
+        "hidden": [
+            ([],),
+            ("text",),
+            ([1, 2, 3],),
+            ([[]],),
+            ([[1], [[2]], 3],),
+            ([1, [2], [[3], [[[4]]]]],),
+            ([[[[]]], []],),
+            ([None, [None]],),
+        ],
         "ref": """
 def nesting_depth(value):
     if not isinstance(value, list):
         return 0
     return 1 + max((nesting_depth(v) for v in value), default=0)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def nesting_depth(value):
     depth = 0
     while isinstance(value, list):
         depth += 1
         value = value[0] if value else None
     return depth
-"""],
+"""
+        ],
     },
     {
         "id": "distinct_permutations",
@@ -123,7 +147,8 @@ def distinct_permutations(s):
             out.add(ch + rest)
     return sorted(out)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def distinct_permutations(s):
     if len(s) <= 1:
         return [s]
@@ -132,7 +157,8 @@ def distinct_permutations(s):
         for rest in distinct_permutations(s[:i] + s[i + 1:]):
             out.append(ch + rest)
     return sorted(out)
-"""],
+"""
+        ],
     },
     {
         "id": "count_subsets_with_sum",
@@ -144,15 +170,25 @@ def distinct_permutations(s):
         "difficulty": "medium",
         "tags": ["recursion", "lists"],
         "visible": [([1, 2, 3], 3), ([2, 2], 2)],
-        "hidden": [([], 0), ([], 5), ([5], 0), ([5], 5), ([1, 1, 1, 1], 2), ([3, -3, 0], 0), ([1, 2, 3, 4, 5], 10),
-                   ([10, 20], 15), ([2, 4, 6, 8], 12)],
+        "hidden": [
+            ([], 0),
+            ([], 5),
+            ([5], 0),
+            ([5], 5),
+            ([1, 1, 1, 1], 2),
+            ([3, -3, 0], 0),
+            ([1, 2, 3, 4, 5], 10),
+            ([10, 20], 15),
+            ([2, 4, 6, 8], 12),
+        ],
         "ref": """
 def count_subsets_with_sum(nums, target):
     if not nums:
         return 1 if target == 0 else 0
     return count_subsets_with_sum(nums[1:], target) + count_subsets_with_sum(nums[1:], target - nums[0])
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def count_subsets_with_sum(nums, target):
     count = 0
     def go(i, total, used):
@@ -165,7 +201,8 @@ def count_subsets_with_sum(nums, target):
         go(i + 1, total + nums[i], True)
     go(0, 0, False)
     return count
-"""],
+"""
+        ],
     },
     {
         "id": "hanoi_moves",
@@ -177,8 +214,16 @@ def count_subsets_with_sum(nums, target):
         "difficulty": "medium",
         "tags": ["recursion"],
         "visible": [(1, "A", "C", "B"), (2, "A", "C", "B")],
-        "hidden": [(0, "A", "C", "B"), (3, "A", "C", "B"), (3, "L", "R", "M"), (2, "x", "y", "z"), (4, "A", "B", "C"),
-                   (1, "p", "q", "r"), (5, "1", "3", "2"), (2, "C", "A", "B")],
+        "hidden": [
+            (0, "A", "C", "B"),
+            (3, "A", "C", "B"),
+            (3, "L", "R", "M"),
+            (2, "x", "y", "z"),
+            (4, "A", "B", "C"),
+            (1, "p", "q", "r"),
+            (5, "1", "3", "2"),
+            (2, "C", "A", "B"),
+        ],
         "ref": """
 def hanoi_moves(n, source, target, spare):
     if n == 0:
@@ -186,13 +231,15 @@ def hanoi_moves(n, source, target, spare):
     return (hanoi_moves(n - 1, source, spare, target) + [[source, target]]
             + hanoi_moves(n - 1, spare, target, source))
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def hanoi_moves(n, source, target, spare):
     if n == 0:
         return []
     return (hanoi_moves(n - 1, source, target, spare) + [[source, target]]
             + hanoi_moves(n - 1, spare, source, target))
-"""],
+"""
+        ],
     },
     {
         "id": "phone_letter_combinations",
@@ -214,28 +261,32 @@ def phone_letter_combinations(digits):
         return list(keys[digits])
     return [c + rest for c in keys[digits[0]] for rest in phone_letter_combinations(digits[1:])]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def phone_letter_combinations(digits):
     keys = {"2": "abc", "3": "def", "4": "ghi", "5": "jkl", "6": "mno", "7": "pqr", "8": "tuv", "9": "wxy"}
     out = [""]
     for d in digits:
         out = [p + c for p in out for c in keys[d]]
     return out if digits else []
-"""],
+"""
+        ],
     },
     {
         "id": "balanced_parentheses",
         "sig": "def balanced_parentheses(n: int) -> list[str]:",
         "doc": """
             Return every string of n pairs of correctly matched parentheses "(" and ")", sorted
-            alphabetically ("(" sorts before ")"). For n = 0 the answer is [""].
+            alphabetically ("(" sorts before ")"). For n = 0 the answer is [""]; for a negative n it is [].
         """,
         "difficulty": "hard",
         "tags": ["recursion", "strings"],
         "visible": [(2,), (1,)],
-        "hidden": [(0,), (3,), (4,), (5,), (6,), (7,), (8,), (9,)],
+        "hidden": [(0,), (3,), (4,), (5,), (6,), (7,), (8,), (-1,)],
         "ref": """
 def balanced_parentheses(n):
+    if n < 0:
+        return []
     out = []
     def go(prefix, opened, closed):
         if len(prefix) == 2 * n:
@@ -248,7 +299,8 @@ def balanced_parentheses(n):
     go("", 0, 0)
     return sorted(out)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def balanced_parentheses(n):
     if n == 0:
         return [""]
@@ -256,7 +308,8 @@ def balanced_parentheses(n):
     for s in balanced_parentheses(n - 1):
         out.update({"(" + s + ")", "()" + s, s + "()"})
     return sorted(out)
-"""],
+"""
+        ],
     },
     {
         "id": "count_queens",
@@ -281,7 +334,8 @@ def count_queens(n):
         return total
     return place(0, frozenset(), frozenset(), frozenset())
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def count_queens(n):
     def place(row, cols, diag):
         if row == n:
@@ -292,7 +346,8 @@ def count_queens(n):
                 total += place(row + 1, cols | {c}, diag | {row - c})
         return total
     return place(0, frozenset(), frozenset())
-"""],
+"""
+        ],
     },
 ]
 

@@ -12,7 +12,16 @@ TASKS = [
         "difficulty": "trivial",
         "tags": ["simulation", "strings"],
         "visible": [("UURL",), ("DDL",)],
-        "hidden": [("",), ("U",), ("LR",), ("UDUDUD",), ("RRRRR",), ("U R D L x",), ("LLLUUUR",), ("DDDDDDDDDDR",)],
+        "hidden": [
+            ("",),
+            ("U",),
+            ("LR",),
+            ("UDUDUD",),
+            ("RRRRR",),
+            ("U R D L x",),
+            ("LLLUUUR",),
+            ("DDDDDDDDDDR",),
+        ],
         "ref": """
 def final_position(moves):
     x = y = 0
@@ -27,7 +36,8 @@ def final_position(moves):
             x -= 1
     return [x, y]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def final_position(moves):
     x = y = 0
     for m in moves:
@@ -40,7 +50,8 @@ def final_position(moves):
         elif m == "L":
             x -= 1
     return [x, y]
-"""],
+"""
+        ],
     },
     {
         "id": "account_balance",
@@ -53,8 +64,16 @@ def final_position(moves):
         "difficulty": "easy",
         "tags": ["simulation", "lists"],
         "visible": [(100, [50, -30]), (10, [-20, 5])],
-        "hidden": [(0, []), (0, [-1]), (5, [-5]), (5, [-6, -5]), (100, [-50, -60, 20, -60]), (0, [10, -10, 10]),
-                   (1, [0, 0, -1]), (50, [-10, -10, -10, -10, -10, -10])],
+        "hidden": [
+            (0, []),
+            (0, [-1]),
+            (5, [-5]),
+            (5, [-6, -5]),
+            (100, [-50, -60, 20, -60]),
+            (0, [10, -10, 10]),
+            (1, [0, 0, -1]),
+            (50, [-10, -10, -10, -10, -10, -10]),
+        ],
         "ref": """
 def account_balance(start, transactions):
     balance = start
@@ -63,14 +82,16 @@ def account_balance(start, transactions):
             balance += t
     return balance
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def account_balance(start, transactions):
     balance = start
     for t in transactions:
         if balance + t > 0:
             balance += t
     return balance
-"""],
+"""
+        ],
     },
     {
         "id": "last_survivor",
@@ -93,7 +114,8 @@ def last_survivor(n, k):
         people.pop(i)
     return people[0]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def last_survivor(n, k):
     people = list(range(1, n + 1))
     i = 0
@@ -101,7 +123,8 @@ def last_survivor(n, k):
         i = (i + k) % len(people)
         people.pop(i)
     return people[0]
-"""],
+"""
+        ],
     },
     {
         "id": "grid_robot",
@@ -114,9 +137,16 @@ def last_survivor(n, k):
         "difficulty": "medium",
         "tags": ["simulation"],
         "visible": [(["S..", ".#.", "..."], "EES"), (["S"], "NSEW")],
-        "hidden": [(["..S"], ""), (["S#."], "EEE"), (["S..", "...", "..."], "SSSSEEEE"), ([".S.", "...", "..."], "NNW"),
-                   (["S.#", "..#", "###"], "ESSS"), (["....", ".S#.", "...."], "EENWWWW"), (["#S#"], "EWN"),
-                   (["...", ".S.", "..."], "NESWNESW")],
+        "hidden": [
+            (["..S"], ""),
+            (["S#."], "EEE"),
+            (["S..", "...", "..."], "SSSSEEEE"),
+            ([".S.", "...", "..."], "NNW"),
+            (["S.#", "..#", "###"], "ESSS"),
+            (["....", ".S#.", "...."], "EENWWWW"),
+            (["#S#"], "EWN"),
+            (["...", ".S.", "..."], "NESWNESW"),
+        ],
         "ref": """
 def grid_robot(grid, commands):
     r, c = next((i, row.index("S")) for i, row in enumerate(grid) if "S" in row)
@@ -128,7 +158,8 @@ def grid_robot(grid, commands):
             r, c = nr, nc
     return [r, c]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def grid_robot(grid, commands):
     r, c = next((i, row.index("S")) for i, row in enumerate(grid) if "S" in row)
     step = {"N": (-1, 0), "S": (1, 0), "E": (0, 1), "W": (0, -1)}
@@ -141,7 +172,8 @@ def grid_robot(grid, commands):
         except IndexError:
             pass
     return [r, c]
-"""],
+"""
+        ],
     },
     {
         "id": "inventory_levels",
@@ -154,9 +186,16 @@ def grid_robot(grid, commands):
         "difficulty": "medium",
         "tags": ["simulation", "dicts"],
         "visible": [([["add", "nut", 5], ["remove", "nut", 2]],), ([["remove", "bolt", 1]],)],
-        "hidden": [([],), ([["add", "a", 1]],), ([["add", "a", 1], ["remove", "a", 1]],), ([["add", "a", 2], ["remove", "a", 5]],),
-                   ([["add", "a", 2], ["remove", "a", 5], ["add", "a", 1]],), ([["add", "x", 3], ["add", "y", 4], ["add", "x", 1]],),
-                   ([["add", "p", 0]],), ([["remove", "q", 3], ["add", "q", 3], ["remove", "q", 1], ["remove", "r", 1]],)],
+        "hidden": [
+            ([],),
+            ([["add", "a", 1]],),
+            ([["add", "a", 1], ["remove", "a", 1]],),
+            ([["add", "a", 2], ["remove", "a", 5]],),
+            ([["add", "a", 2], ["remove", "a", 5], ["add", "a", 1]],),
+            ([["add", "x", 3], ["add", "y", 4], ["add", "x", 1]],),
+            ([["add", "p", 0]],),
+            ([["remove", "q", 3], ["add", "q", 3], ["remove", "q", 1], ["remove", "r", 1]],),
+        ],
         "ref": """
 def inventory_levels(events):
     stock = {}
@@ -167,7 +206,8 @@ def inventory_levels(events):
             stock[item] = max(0, stock.get(item, 0) - qty)
     return {k: v for k, v in stock.items() if v > 0}
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def inventory_levels(events):
     stock = {}
     for action, item, qty in events:
@@ -176,7 +216,8 @@ def inventory_levels(events):
         else:
             stock[item] = stock.get(item, 0) - qty
     return {k: v for k, v in stock.items() if v > 0}
-"""],
+"""
+        ],
     },
     {
         "id": "life_step",
@@ -189,8 +230,16 @@ def inventory_levels(events):
         "difficulty": "medium",
         "tags": ["simulation"],
         "visible": [([".....", "..#..", "..#..", "..#..", "....."],), (["##", "##"],)],
-        "hidden": [([],), (["#"],), (["..."],), (["###"],), (["#.#", ".#.", "#.#"],), (["....", ".##.", ".##.", "...."],),
-                   ([".#..", "..#.", "###.", "...."],), (["##.", "#..", "..."],)],
+        "hidden": [
+            ([],),
+            (["#"],),
+            (["..."],),
+            (["###"],),
+            (["#.#", ".#.", "#.#"],),
+            (["....", ".##.", ".##.", "...."],),
+            ([".#..", "..#.", "###.", "...."],),
+            (["##.", "#..", "..."],),
+        ],
         "ref": """
 def life_step(grid):
     rows = len(grid)
@@ -210,7 +259,8 @@ def life_step(grid):
         out.append("".join(line))
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def life_step(grid):
     rows = len(grid)
     out = []
@@ -228,7 +278,8 @@ def life_step(grid):
             line.append("#" if n == 3 or (alive and n == 2) else ".")
         out.append("".join(line))
     return out
-"""],
+"""
+        ],
     },
     {
         "id": "elementary_automaton",
@@ -241,24 +292,38 @@ def life_step(grid):
         "difficulty": "hard",
         "tags": ["simulation", "numbers"],
         "visible": [("00100", 90, 1), ("0110", 204, 3)],
-        "hidden": [("", 30, 5), ("1", 0, 1), ("1", 255, 1), ("0001000", 30, 3), ("0001000", 90, 3), ("1111", 0, 0),
-                   ("10101", 110, 4), ("0000000001", 110, 6), ("111000111", 184, 2)],
+        "hidden": [
+            ("", 30, 5),
+            ("1", 0, 1),
+            ("1", 255, 1),
+            ("0001000", 30, 3),
+            ("0001000", 90, 3),
+            ("1111", 0, 0),
+            ("10101", 110, 4),
+            ("0000000001", 110, 6),
+            ("111000111", 184, 2),
+        ],
         "ref": """
 def elementary_automaton(cells, rule, steps):
     state = [int(c) for c in cells]
     for _ in range(steps):
         padded = [0] + state + [0]
-        state = [(rule >> (4 * padded[i - 1] + 2 * padded[i] + padded[i + 1])) & 1 for i in range(1, len(padded) - 1)]
+        state = [
+            (rule >> (4 * padded[i - 1] + 2 * padded[i] + padded[i + 1])) & 1
+            for i in range(1, len(padded) - 1)
+        ]
     return "".join(str(c) for c in state)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def elementary_automaton(cells, rule, steps):
     state = [int(c) for c in cells]
     n = len(state)
     for _ in range(steps):
         state = [(rule >> (4 * state[i - 1] + 2 * state[i] + state[(i + 1) % n])) & 1 for i in range(n)]
     return "".join(str(c) for c in state)
-"""],
+"""
+        ],
     },
     {
         "id": "bowling_score",
@@ -272,9 +337,17 @@ def elementary_automaton(cells, rule, steps):
         "difficulty": "hard",
         "tags": ["simulation", "lists"],
         "visible": [([10] * 12,), ([9, 0] * 10,)],
-        "hidden": [([0] * 20,), ([1] * 20,), ([5, 5] * 10 + [5],), ([10, 3, 4] + [0] * 16,), ([7, 3, 4, 2] + [0] * 16,),
-                   ([0] * 18 + [10, 10, 10],), ([0] * 18 + [7, 3, 10],), ([10, 7, 3, 9, 0, 10, 0, 8, 8, 2, 0, 6, 10, 10, 10, 8, 1],),
-                   ([0] * 18 + [3, 4],)],
+        "hidden": [
+            ([0] * 20,),
+            ([1] * 20,),
+            ([5, 5] * 10 + [5],),
+            ([10, 3, 4] + [0] * 16,),
+            ([7, 3, 4, 2] + [0] * 16,),
+            ([0] * 18 + [10, 10, 10],),
+            ([0] * 18 + [7, 3, 10],),
+            ([10, 7, 3, 9, 0, 10, 0, 8, 8, 2, 0, 6, 10, 10, 10, 8, 1],),
+            ([0] * 18 + [3, 4],),
+        ],
         "ref": """
 def bowling_score(rolls):
     total = 0
@@ -291,7 +364,8 @@ def bowling_score(rolls):
             i += 2
     return total
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def bowling_score(rolls):
     total = 0
     i = 0
@@ -306,7 +380,8 @@ def bowling_score(rolls):
             total += sum(rolls[i:i + 2])
             i += 2
     return total
-"""],
+"""
+        ],
     },
     {
         "id": "lru_cache_hits",
@@ -319,15 +394,50 @@ def bowling_score(rolls):
         """,
         "difficulty": "hard",
         "tags": ["simulation", "dicts"],
-        "visible": [(2, [["put", "a", 1], ["put", "b", 2], ["get", "a"], ["put", "c", 3], ["get", "b"], ["get", "a"]]),
-                    (1, [["get", "x"]])],
-        "hidden": [(1, []), (1, [["put", "a", 1], ["put", "b", 2], ["get", "a"], ["get", "b"]]),
-                   (2, [["put", "a", 1], ["put", "a", 5], ["get", "a"]]),
-                   (2, [["put", "a", 1], ["put", "b", 2], ["put", "a", 3], ["put", "c", 4], ["get", "a"], ["get", "b"], ["get", "c"]]),
-                   (3, [["put", "a", 1], ["put", "b", 2], ["put", "c", 3], ["get", "a"], ["put", "d", 4], ["get", "b"], ["get", "c"], ["get", "a"], ["get", "d"]]),
-                   (2, [["get", "a"], ["put", "a", None], ["get", "a"]]),
-                   (2, [["put", "x", 1], ["get", "y"], ["put", "y", 2], ["put", "z", 3], ["get", "x"], ["get", "y"]]),
-                   (1, [["put", "k", 1], ["get", "k"], ["put", "k", 2], ["get", "k"]])],
+        "visible": [
+            (
+                2,
+                [["put", "a", 1], ["put", "b", 2], ["get", "a"], ["put", "c", 3], ["get", "b"], ["get", "a"]],
+            ),
+            (1, [["get", "x"]]),
+        ],
+        "hidden": [
+            (1, []),
+            (1, [["put", "a", 1], ["put", "b", 2], ["get", "a"], ["get", "b"]]),
+            (2, [["put", "a", 1], ["put", "a", 5], ["get", "a"]]),
+            (
+                2,
+                [
+                    ["put", "a", 1],
+                    ["put", "b", 2],
+                    ["put", "a", 3],
+                    ["put", "c", 4],
+                    ["get", "a"],
+                    ["get", "b"],
+                    ["get", "c"],
+                ],
+            ),
+            (
+                3,
+                [
+                    ["put", "a", 1],
+                    ["put", "b", 2],
+                    ["put", "c", 3],
+                    ["get", "a"],
+                    ["put", "d", 4],
+                    ["get", "b"],
+                    ["get", "c"],
+                    ["get", "a"],
+                    ["get", "d"],
+                ],
+            ),
+            (2, [["get", "a"], ["put", "a", None], ["get", "a"]]),
+            (
+                2,
+                [["put", "x", 1], ["get", "y"], ["put", "y", 2], ["put", "z", 3], ["get", "x"], ["get", "y"]],
+            ),
+            (1, [["put", "k", 1], ["get", "k"], ["put", "k", 2], ["get", "k"]]),
+        ],
         "ref": """
 def lru_cache_hits(capacity, operations):
     cache = {}
@@ -349,7 +459,8 @@ def lru_cache_hits(capacity, operations):
                 out.append(None)
     return out
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def lru_cache_hits(capacity, operations):
     cache = {}
     out = []
@@ -362,7 +473,8 @@ def lru_cache_hits(capacity, operations):
         else:
             out.append(cache.get(op[1]))
     return out
-"""],
+"""
+        ],
     },
 ]
 

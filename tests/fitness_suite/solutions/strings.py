@@ -11,16 +11,27 @@ TASKS = [
         "difficulty": "trivial",
         "tags": ["strings"],
         "visible": [("hello",), ("sky",)],
-        "hidden": [("",), ("AEIOU",), ("aeiou",), ("Programming Is Fun",), ("rhythm",), ("Yy",),
-                   ("12345 !?",), ("Queue",), ("OooOoo",)],
+        "hidden": [
+            ("",),
+            ("AEIOU",),
+            ("aeiou",),
+            ("Programming Is Fun",),
+            ("rhythm",),
+            ("Yy",),
+            ("12345 !?",),
+            ("Queue",),
+            ("OooOoo",),
+        ],
         "ref": """
 def count_vowels(text):
     return sum(1 for ch in text if ch.lower() in "aeiou")
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def count_vowels(text):
     return sum(1 for ch in text if ch in "aeiou")
-"""],
+"""
+        ],
     },
     {
         "id": "initials",
@@ -32,16 +43,26 @@ def count_vowels(text):
         "difficulty": "trivial",
         "tags": ["strings"],
         "visible": [("ada lovelace",), ("Alan Mathison Turing",)],
-        "hidden": [("grace",), ("",), ("  john   von neumann ",), ("e e cummings",), ("X",), ("barbara liskov",),
-                   ("Tim Berners Lee",), ("a b c d",)],
+        "hidden": [
+            ("grace",),
+            ("",),
+            ("  john   von neumann ",),
+            ("e e cummings",),
+            ("X",),
+            ("barbara liskov",),
+            ("Tim Berners Lee",),
+            ("a b c d",),
+        ],
         "ref": """
 def initials(name):
     return "".join(word[0].upper() + "." for word in name.split())
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def initials(name):
     return "".join(word[0] + "." for word in name.split(" ") if word)
-"""],
+"""
+        ],
     },
     {
         "id": "is_palindrome_word",
@@ -53,17 +74,29 @@ def initials(name):
         "difficulty": "trivial",
         "tags": ["strings"],
         "visible": [("Level",), ("hello",)],
-        "hidden": [("",), ("a",), ("ab",), ("Racecar",), ("noon",), ("nOoN",), ("ab a",), ("abcba",), ("abca",),
-                   ("A man",)],
+        "hidden": [
+            ("",),
+            ("a",),
+            ("ab",),
+            ("Racecar",),
+            ("noon",),
+            ("nOoN",),
+            ("ab a",),
+            ("abcba",),
+            ("abca",),
+            ("A man",),
+        ],
         "ref": """
 def is_palindrome_word(word):
     w = word.lower()
     return w == w[::-1]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def is_palindrome_word(word):
     return word == word[::-1]
-"""],
+"""
+        ],
     },
     {
         "id": "reverse_words",
@@ -75,16 +108,26 @@ def is_palindrome_word(word):
         "difficulty": "easy",
         "tags": ["strings"],
         "visible": [("hello world",), ("one two three",)],
-        "hidden": [("",), ("single",), ("  padded   words  ",), ("a b",), ("x  y",), ("   ",), ("keep, the punctuation!",),
-                   ("1 2 3 4 5",)],
+        "hidden": [
+            ("",),
+            ("single",),
+            ("  padded   words  ",),
+            ("a b",),
+            ("x  y",),
+            ("   ",),
+            ("keep, the punctuation!",),
+            ("1 2 3 4 5",),
+        ],
         "ref": """
 def reverse_words(text):
     return " ".join(reversed(text.split()))
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def reverse_words(text):
     return " ".join(reversed(text.split(" ")))
-"""],
+"""
+        ],
     },
     {
         "id": "capitalize_words",
@@ -96,16 +139,26 @@ def reverse_words(text):
         "difficulty": "easy",
         "tags": ["strings"],
         "visible": [("hello world",), ("the iPhone era",)],
-        "hidden": [("",), ("a",), ("already Capital",), ("mIxEd cAsE",), ("two  spaces",), ("123 abc",), (" lead",),
-                   ("o'neil mcDonald",)],
+        "hidden": [
+            ("",),
+            ("a",),
+            ("already Capital",),
+            ("mIxEd cAsE",),
+            ("two  spaces",),
+            ("123 abc",),
+            (" lead",),
+            ("o'neil mcDonald",),
+        ],
         "ref": """
 def capitalize_words(text):
     return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def capitalize_words(text):
     return text.title()
-"""],
+"""
+        ],
     },
     {
         "id": "remove_repeated_chars",
@@ -117,7 +170,16 @@ def capitalize_words(text):
         "difficulty": "easy",
         "tags": ["strings"],
         "visible": [("banana",), ("hello world",)],
-        "hidden": [("",), ("aaaa",), ("abcabc",), ("Aa",), ("mississippi",), ("xyz",), ("a b a b",), ("112233",)],
+        "hidden": [
+            ("",),
+            ("aaaa",),
+            ("abcabc",),
+            ("Aa",),
+            ("mississippi",),
+            ("xyz",),
+            ("a b a b",),
+            ("112233",),
+        ],
         "ref": """
 def remove_repeated_chars(text):
     seen = set()
@@ -128,14 +190,16 @@ def remove_repeated_chars(text):
             out.append(ch)
     return "".join(out)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def remove_repeated_chars(text):
     out = []
     for ch in text:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out)
-"""],
+"""
+        ],
     },
     {
         "id": "run_length_encode",
@@ -147,7 +211,16 @@ def remove_repeated_chars(text):
         "difficulty": "easy",
         "tags": ["strings"],
         "visible": [("aaabcc",), ("abc",)],
-        "hidden": [("",), ("a",), ("zzzzzzzzzzzz",), ("aabbaa",), ("  x",), ("abcd",), ("aAaA",), ("111222",)],
+        "hidden": [
+            ("",),
+            ("a",),
+            ("zzzzzzzzzzzz",),
+            ("aabbaa",),
+            ("  x",),
+            ("abcd",),
+            ("aAaA",),
+            ("111222",),
+        ],
         "ref": """
 def run_length_encode(text):
     out = []
@@ -160,7 +233,8 @@ def run_length_encode(text):
         i = j
     return "".join(out)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def run_length_encode(text):
     out = []
     count = 1
@@ -171,7 +245,8 @@ def run_length_encode(text):
             out.append(text[i - 1] + str(count))
             count = 1
     return "".join(out)
-"""],
+"""
+        ],
     },
     {
         "id": "longest_common_prefix",
@@ -183,9 +258,17 @@ def run_length_encode(text):
         "difficulty": "medium",
         "tags": ["strings", "lists"],
         "visible": [(["flower", "flow", "flight"],), (["dog", "cat"],)],
-        "hidden": [([],), (["alone"],), (["", "abc"],), (["same", "same"],), (["prefix", "pre", "prefixes"],),
-                   (["abc", "abd", "xbc"],), (["interview", "internet", "interval", "internal"],),
-                   (["ab", "abc", "a"],), (["b", "abc", "ab"],)],
+        "hidden": [
+            ([],),
+            (["alone"],),
+            (["", "abc"],),
+            (["same", "same"],),
+            (["prefix", "pre", "prefixes"],),
+            (["abc", "abd", "xbc"],),
+            (["interview", "internet", "interval", "internal"],),
+            (["ab", "abc", "a"],),
+            (["b", "abc", "ab"],),
+        ],
         "ref": """
 def longest_common_prefix(words):
     if not words:
@@ -196,7 +279,8 @@ def longest_common_prefix(words):
             prefix = prefix[:-1]
     return prefix
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def longest_common_prefix(words):
     if not words:
         return ""
@@ -205,7 +289,8 @@ def longest_common_prefix(words):
     while i < min(len(first), len(last)) and first[i] == last[i]:
         i += 1
     return first[:i]
-"""],
+"""
+        ],
     },
     {
         "id": "caesar_shift",
@@ -218,8 +303,17 @@ def longest_common_prefix(words):
         "difficulty": "medium",
         "tags": ["strings"],
         "visible": [("abc", 1), ("Hello, World!", 3)],
-        "hidden": [("", 5), ("xyz", 3), ("ABC", -1), ("Zebra", 26), ("Zebra", 27), ("mixed CASE 123", 13),
-                   ("abc", -27), ("wrap", 52), ("Quick!", -3)],
+        "hidden": [
+            ("", 5),
+            ("xyz", 3),
+            ("ABC", -1),
+            ("Zebra", 26),
+            ("Zebra", 27),
+            ("mixed CASE 123", 13),
+            ("abc", -27),
+            ("wrap", 52),
+            ("Quick!", -3),
+        ],
         "ref": """
 def caesar_shift(text, k):
     out = []
@@ -232,7 +326,8 @@ def caesar_shift(text, k):
             out.append(ch)
     return "".join(out)
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def caesar_shift(text, k):
     out = []
     for ch in text:
@@ -242,7 +337,8 @@ def caesar_shift(text, k):
         else:
             out.append(ch)
     return "".join(out)
-"""],
+"""
+        ],
     },
     {
         "id": "wrap_words",
@@ -255,8 +351,17 @@ def caesar_shift(text, k):
         "difficulty": "medium",
         "tags": ["strings", "lists"],
         "visible": [("the quick brown fox", 10), ("a b c", 3)],
-        "hidden": [("", 5), ("word", 4), ("word", 2), ("aa bb cc dd", 5), ("one two three four five", 9),
-                   ("  spaced   out  ", 20), ("tiny enormousword x", 6), ("a bb ccc dddd", 4), ("x y z", 1)],
+        "hidden": [
+            ("", 5),
+            ("word", 4),
+            ("word", 2),
+            ("aa bb cc dd", 5),
+            ("one two three four five", 9),
+            ("  spaced   out  ", 20),
+            ("tiny enormousword x", 6),
+            ("a bb ccc dddd", 4),
+            ("x y z", 1),
+        ],
         "ref": """
 def wrap_words(text, width):
     lines = []
@@ -273,14 +378,15 @@ def wrap_words(text, width):
         lines.append(current)
     return lines
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def wrap_words(text, width):
     lines = []
     current = ""
     for word in text.split():
         if not current:
             current = word
-        elif len(current) + len(word) < width:
+        elif len(current) + 1 + len(word) < width:
             current += " " + word
         else:
             lines.append(current)
@@ -288,7 +394,8 @@ def wrap_words(text, width):
     if current:
         lines.append(current)
     return lines
-"""],
+"""
+        ],
     },
     {
         "id": "longest_palindromic_substring",
@@ -300,8 +407,18 @@ def wrap_words(text, width):
         "difficulty": "hard",
         "tags": ["strings"],
         "visible": [("babad",), ("cbbd",)],
-        "hidden": [("",), ("a",), ("abc",), ("racecar",), ("forgeeksskeegfor",), ("aaaa",), ("abacdfgdcaba",),
-                   ("xabay",), ("Aa",), ("abcbaxyzzyx",)],
+        "hidden": [
+            ("",),
+            ("a",),
+            ("abc",),
+            ("racecar",),
+            ("forgeeksskeegfor",),
+            ("aaaa",),
+            ("abacdfgdcaba",),
+            ("xabay",),
+            ("Aa",),
+            ("abcbaxyzzyx",),
+        ],
         "ref": """
 def longest_palindromic_substring(s):
     best = ""
@@ -314,7 +431,8 @@ def longest_palindromic_substring(s):
                 best = s[lo + 1:hi]
     return best
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def longest_palindromic_substring(s):
     best = ""
     for i in range(len(s)):
@@ -323,7 +441,8 @@ def longest_palindromic_substring(s):
             if sub == sub[::-1] and len(sub) >= len(best):
                 best = sub
     return best
-"""],
+"""
+        ],
     },
     {
         "id": "expand_repeats",
@@ -336,8 +455,17 @@ def longest_palindromic_substring(s):
         "difficulty": "hard",
         "tags": ["strings", "parsing", "recursion"],
         "visible": [("3[ab]2[c]",), ("2[a3[b]]",)],
-        "hidden": [("",), ("abc",), ("10[x]",), ("1[a]",), ("a2[b]c",), ("2[2[2[z]]]",), ("3[a]12[]b",),
-                   ("x2[y3[z]w]v",), ("2[ab3[c]]d",)],
+        "hidden": [
+            ("",),
+            ("abc",),
+            ("10[x]",),
+            ("1[a]",),
+            ("a2[b]c",),
+            ("2[2[2[z]]]",),
+            ("3[a]12[]b",),
+            ("x2[y3[z]w]v",),
+            ("2[ab3[c]]d",),
+        ],
         "ref": """
 def expand_repeats(s):
     stack = [[1, ""]]
@@ -355,7 +483,8 @@ def expand_repeats(s):
             stack[-1][1] += ch
     return stack[0][1]
 """,
-        "wrong": ["""
+        "wrong": [
+            """
 def expand_repeats(s):
     stack = [[1, ""]]
     num = 0
@@ -371,7 +500,8 @@ def expand_repeats(s):
         else:
             stack[-1][1] += ch
     return stack[0][1]
-"""],
+"""
+        ],
     },
 ]
 

