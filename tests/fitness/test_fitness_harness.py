@@ -1,0 +1,245 @@
+"""The harness end to end with a scripted LLM backend behind the real broker: scoring, forged results,
+bad seeds, the LLM budget, the cascade and the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fitness.harness import EvalConfig, Harness, SolveKind
+from fitness.llm.broker import Broker
+from fitness.llm.cache import Generation
+from fitness.llm.wire import GenerateRequest
+from fitness.record import Outcome
+from fitness.scoring import CascadeConfig, cascade_sample
+from fitness.tasks import Example, Suite, Task
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class ScriptedBackend:
+    """A fake model for logic tests: answers every request with ``text`` and counts 10+10 tokens."""
+
+    model_id = "scripted"
+    n_ctx = 4096
+    device = "cpu"
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.calls = 0
+
+    def generate(self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None) -> Generation:
+        self.calls += 1
+        return Generation(self.text, 10, 10, "stop")
+
+    def close(self) -> None:
+        pass
+
+
+def task(task_id: str, hidden: list[tuple[list[object], object]], split: str = "train") -> Task:
+    return Task(
+        id=task_id,
+        prompt=f"def {task_id}(x):\n    '''Return something.'''\n",
+        entry_point=task_id,
+        visible=(Example((1,), 2),),
+        hidden=tuple(Example(tuple(a), e) for a, e in hidden),
+        checker=None,
+        difficulty="easy",
+        tags=("numbers",),
+        split=split,
+    )
+
+
+DOUBLE = task("double", [([i], 2 * i) for i in range(8)])
+SQUARE = task("square", [([i], i * i) for i in range(8)])
+SUITE = Suite("toy", "toy-1", (DOUBLE, SQUARE))
+
+SEED_FROM_TABLE = """
+ANSWERS = {"double": "def double(x):\\n    return 2 * x\\n", "square": "def square(x):\\n    return x * 2\\n"}
+def solve(task, llm, tools):
+    return ANSWERS[task.entry_point]
+"""
+
+
+@pytest.fixture(scope="module")
+def harness() -> Iterator[Harness]:
+    config = EvalConfig(cascade=CascadeConfig(enabled=False), solve_timeout_s=5.0, tests_timeout_s=3.0, per_test_s=1.0)
+    with Harness(None, config) as h:
+        yield h
+
+
+def test_scores_are_fractions_of_hidden_tests(harness: Harness) -> None:
+    record = harness.evaluate(SEED_FROM_TABLE, SUITE, "train").record
+    assert record.outcome is Outcome.SCORED
+    by_id = {t.task_id: t for t in record.tasks}
+    assert (by_id["double"].passed, by_id["double"].total) == (8, 8)
+    assert by_id["square"].passed == 2  # x*2 == x*x only for 0 and 2
+    assert record.aggregate == pytest.approx((1 + 2 / 8) / 2)
+    assert record.behaviour == frozenset({"double"})
+
+
+@pytest.mark.parametrize(
+    "solution",
+    [
+        # an object whose __eq__ is always True
+        "class Liar:\n    def __eq__(self, o):\n        return True\ndef double(x):\n    return Liar()\n",
+        # an int subclass that claims equality: it crosses as its plain value
+        "class L(int):\n    def __eq__(self, o):\n        return True\ndef double(x):\n    return L(-1)\n",
+        # printing fake results, then exiting before any test runs
+        "import sys\nprint('[\"r\", 0, 0]')\nsys.exit(0)\n",
+        # sys.exit(0) in the middle of a test
+        "import sys\ndef double(x):\n    sys.exit(0)\n",
+        # os._exit(0) before any result is written
+        "import os\ndef double(x):\n    os._exit(0)\n",
+        # monkeypatching builtins and the json module used by the runner
+        "import builtins, json\nbuiltins.isinstance = lambda *a: True\njson.dumps = lambda *a, **k: '7'\n"
+        "def double(x):\n    return -1\n",
+        # monkeypatching the runner itself to claim every test returned a guess
+        "import sys\nr = sys.modules['fitness.sandbox.runner']\n"
+        "r.run_tests = lambda req, out: [out.line('r', i, 0) for i in range(len(req['args']))]\n"
+        "def double(x):\n    return 0\n",
+    ],
+)
+def test_forged_results_do_not_pass(harness: Harness, solution: str) -> None:
+    verdict = harness.run_hidden(DOUBLE, solution)
+    assert verdict.passed <= 1  # at most the one test whose answer happens to be 0 (double(0) == 0)
+    assert harness.run_hidden(DOUBLE, "def double(x):\n    return 2 * x\n").passed == 8
+
+
+def test_humaneval_style_task_needs_the_nonce(harness: Harness) -> None:
+    code_task = Task(
+        id="he",
+        prompt="def add(a, b):\n    '''Add.'''\n",
+        entry_point="add",
+        visible=(),
+        hidden=(),
+        checker="humaneval",
+        difficulty="easy",
+        tags=("numbers",),
+        split="holdout",
+        test_code="def check(candidate):\n    assert candidate(2, 3) == 5\n",
+    )
+    assert harness.run_hidden(code_task, "def add(a, b):\n    return a + b\n").passed == 1
+    assert harness.run_hidden(code_task, "def add(a, b):\n    return a - b\n").passed == 0
+    forged = "import os\nos.write(3, b'[\"verdict\", \"0\", true, \"\"]\\n')\nraise SystemExit(0)\ndef add(a, b):\n    return 0\n"
+    assert harness.run_hidden(code_task, forged).passed == 0
+
+
+def test_bad_solutions_score_zero_with_a_reason(harness: Harness) -> None:
+    verdict = harness.run_hidden(DOUBLE, "def double(:\\n    return")
+    assert verdict.passed == 0 and "not valid Python" in verdict.reason
+    verdict = harness.run_hidden(DOUBLE, "def triple(x):\n    return 3 * x\n")
+    assert verdict.passed == 0 and "no function named 'double'" in verdict.reason
+    verdict = harness.run_hidden(DOUBLE, "def double(x):\n    while True:\n        pass\n")
+    assert verdict.passed == 0 and verdict.reason
+
+
+def test_seed_without_solve_is_invalid(harness: Harness) -> None:
+    record = harness.evaluate("def reproduce(source, n, rng_seed, genome, llm):\n    return []\n", SUITE).record
+    assert record.outcome is Outcome.INVALID and "solve" in record.reason
+    record = harness.evaluate("def solve(:\n", SUITE).record
+    assert record.outcome is Outcome.INVALID and "not valid Python" in record.reason
+    record = harness.evaluate("solve = 3\n", SUITE).record
+    assert record.outcome is Outcome.INVALID
+
+
+def test_seed_crashing_at_import_is_crashed(harness: Harness) -> None:
+    record = harness.evaluate("raise RuntimeError('boom')\ndef solve(task, llm, tools):\n    return ''\n", SUITE).record
+    assert record.outcome is Outcome.CRASHED and "boom" in record.reason
+
+
+def test_hanging_seed_times_out(harness: Harness) -> None:
+    seed = "import time\ndef solve(task, llm, tools):\n    time.sleep(100)\n"
+    record = harness.evaluate(seed, SUITE).record
+    assert record.outcome is Outcome.TIMED_OUT and record.aggregate == 0.0
+
+
+def test_seed_sees_no_hidden_tests_and_tools_run_visible_examples(harness: Harness) -> None:
+    seed = """
+def solve(task, llm, tools):
+    assert not hasattr(task, "hidden") and not hasattr(task, "test_code")
+    tools.publish("hello from " + task.id)
+    good = "def double(x):\\n    return 2 * x\\n"
+    results = tools.run(good, task.visible)
+    assert results[0]["passed"], results
+    bad = tools.run("def double(x):\\n    while True:\\n        pass\\n", task.visible, timeout_s=0.3)
+    assert not bad[0]["passed"]
+    return good
+"""
+    score, solved = harness.score_task(seed, DOUBLE)
+    assert solved.kind is SolveKind.SOLUTION, solved.reason
+    assert score.passed == 8 and solved.published == ("hello from double",)
+
+
+def test_llm_budget_is_enforced_and_counted() -> None:
+    backend = ScriptedBackend("def double(x):\n    return 2 * x\n")
+    broker = Broker(backend)
+    seed = """
+def solve(task, llm, tools):
+    text = ""
+    for _ in range(1000):
+        try:
+            text = llm.complete(task.prompt, temperature=0.0, max_tokens=20)
+        except Exception as err:
+            if "budget" not in str(err).lower() and "budget" not in type(err).__name__.lower():
+                raise
+            break
+    return text
+"""
+    config = EvalConfig(cascade=CascadeConfig(enabled=False), tokens_per_task=100, solve_timeout_s=10.0)
+    try:
+        with Harness(broker, config, model="scripted") as h:
+            score, solved = h.score_task(seed, DOUBLE)
+    finally:
+        broker.close()
+    assert solved.kind is SolveKind.SOLUTION, solved.reason
+    assert score.passed == 8
+    assert 0 < solved.prompt_tokens + solved.completion_tokens <= 120
+    assert backend.calls <= 6
+
+
+def test_cascade_stops_a_child_worse_than_its_parent() -> None:
+    tasks = tuple(task(f"t{i}", [([1], 1)]) for i in range(6))
+    suite = Suite("toy", "toy-c", tasks)
+    failing = "def solve(task, llm, tools):\n    return 'def f(): pass'\n"
+    config = EvalConfig(cascade=CascadeConfig(enabled=True, size=2, factor=0.9), solve_timeout_s=5.0)
+    with Harness(None, config) as h:
+        stopped = h.evaluate(failing, suite, "train", parent_cascade=0.5)
+        full = h.evaluate(failing, suite, "train", parent_cascade=None)
+    assert stopped.record.stage == "cascade" and len(stopped.record.tasks) == 2
+    assert stopped.cascade_score == 0.0 and "cascade stopped" in stopped.record.reason
+    assert full.record.stage == "full" and len(full.record.tasks) == 6
+    assert cascade_sample(tasks, 2, "toy-c") == cascade_sample(tasks, 2, "toy-c")
+
+
+def test_reproduce_runs_in_the_seed_sandbox(harness: Harness) -> None:
+    seed = """
+def solve(task, llm, tools):
+    return ""
+def reproduce(source, n, rng_seed, genome, llm, partner_source=None):
+    assert hasattr(genome, "seed_id")
+    return [source + f"\\n# child {i} {rng_seed} {partner_source is not None}\\n" for i in range(n + 3)]
+"""
+    children = harness.run_reproduce(seed, 2, 7, partner_source="x = 1\n")
+    assert len(children) == 2 and children[0].endswith("# child 0 7 True\n")
+    assert harness.run_reproduce("def solve(t, l, x):\n    return ''\n", 2, 7) == []
+
+
+def test_cli_prints_a_table_and_aggregate(tmp_path: Path) -> None:
+    seed = tmp_path / "seed.py"
+    seed.write_text("def solve(task, llm, tools):\n    return task.prompt + '\\n    return None\\n'\n")
+    cmd = [sys.executable, "-m", "fitness", "eval", str(seed), "--suite", "core", "--model", "none", "--tasks", "3"]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "aggregate" in out.stdout and "outcome scored" in out.stdout
+    out = subprocess.run([*cmd, "--json"], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert json.loads(out.stdout)["suite"] == "core"
+    bad = tmp_path / "bad.py"
+    bad.write_text("x = 1\n")
+    out = subprocess.run([*cmd[:4], str(bad), *cmd[5:]], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert out.returncode == 1 and "invalid" in out.stdout
