@@ -1,0 +1,114 @@
+"""Completion cache: deterministic requests answered before are answered again without the model.
+
+A request is cacheable when it is deterministic (``temperature == 0`` or an explicit seed). The key is the
+sha256 of the model's identity and the canonical JSON of the request; with ``temperature == 0`` the seed is
+left out of the key because greedy decoding ignores it. Entries live in one SQLite file (e.g.
+``<run_dir>/cache/llm.sqlite``) and survive restarts. Thread-safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from fitness.llm.wire import GenerateRequest
+
+
+@dataclass(frozen=True, slots=True)
+class Generation:
+    """What one model call produced.
+
+    Attributes:
+        text: the generated text (stop sequence excluded).
+        prompt_tokens: tokens of the prompt as the model saw it (chat template applied).
+        completion_tokens: tokens generated.
+        finish_reason: ``"stop"``, ``"length"`` or ``"deadline"``.
+        seconds: seconds of wall clock the model spent on it (0 for a cache hit).
+    """
+
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    finish_reason: str
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class CacheStats:
+    """Counters since the cache was opened."""
+
+    hits: int
+    misses: int
+    entries: int
+
+
+def cache_key(model_id: str, request: GenerateRequest) -> str | None:
+    """The cache key of ``request`` on ``model_id``, or None when the request is not deterministic."""
+    if not request.deterministic:
+        return None
+    body = request.to_json()
+    if request.temperature == 0.0:
+        body["seed"] = None
+    canonical = json.dumps([model_id, body], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class CompletionCache:
+    """SQLite-backed map from :func:`cache_key` to :class:`Generation`. Idempotent ``put``."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS completions (key TEXT PRIMARY KEY, text TEXT NOT NULL,"
+            " prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL,"
+            " finish_reason TEXT NOT NULL)"
+        )
+        self._hits = 0
+        self._misses = 0
+
+    def get(self, key: str) -> Generation | None:
+        """The stored generation for ``key`` (counted as a hit) or None (counted as a miss)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT text, prompt_tokens, completion_tokens, finish_reason FROM completions WHERE key = ?",
+                (key,),
+            ).fetchone()
+            if row is None:
+                self._misses += 1
+                return None
+            self._hits += 1
+        return Generation(row[0], row[1], row[2], row[3], 0.0)
+
+    def put(self, key: str, generation: Generation) -> None:
+        """Store ``generation`` under ``key``; a second put of the same key keeps the first."""
+        with self._lock:
+            self._db.execute(
+                "INSERT OR IGNORE INTO completions VALUES (?, ?, ?, ?, ?)",
+                (
+                    key,
+                    generation.text,
+                    generation.prompt_tokens,
+                    generation.completion_tokens,
+                    generation.finish_reason,
+                ),
+            )
+
+    def stats(self) -> CacheStats:
+        """Hit/miss counters and the number of stored entries."""
+        with self._lock:
+            (entries,) = self._db.execute("SELECT COUNT(*) FROM completions").fetchone()
+            return CacheStats(self._hits, self._misses, int(entries))
+
+    def close(self) -> None:
+        """Close the database. Idempotent."""
+        with self._lock:
+            self._db.close()
