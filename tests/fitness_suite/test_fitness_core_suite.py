@@ -115,3 +115,13 @@ def test_core_committed_data_matches_the_specs() -> None:
     """The data files are what ``make_core.py`` produces from the specs (regenerate after editing them)."""
     built = [t for family in build_tasks().values() for t in family]
     assert [t.to_json() for t in built] == [t.to_json() for t in CORE.tasks]
+
+
+def test_readme_composition_table_is_current() -> None:
+    """fitness/README.md pastes ``python -m fitness.suites.describe core``; keep it in step with the data."""
+    from pathlib import Path
+
+    from fitness.suites.describe import composition
+
+    readme = Path(__file__).resolve().parents[2] / "fitness" / "README.md"
+    assert composition(CORE) in readme.read_text(encoding="utf-8")
