@@ -11,6 +11,7 @@ from genome.canonical import (
     CANON_VERSION,
     DEFAULT_LIMITS,
     Limits,
+    canonical_of,
     canonical_source,
     id_of_canonical,
     seed_id,
@@ -18,9 +19,9 @@ from genome.canonical import (
 )
 from genome.errors import SeedpopError, SourceError, UnknownNameError, UnparseableError
 from genome.llm import RewriteClient
-from genome.mutate import check_child, crossover, mutate
+from genome.mutate import crossover, mutate
 from genome.operators import CROSSOVER_OPERATORS, OPERATORS
-from genome.parsed import Parsed
+from genome.parsed import Parsed, check_child
 from genome.result import (
     Mutated,
     MutationResult,
@@ -50,6 +51,7 @@ __all__ = [
     "UnknownNameError",
     "Unparseable",
     "UnparseableError",
+    "canonical_of",
     "canonical_source",
     "check_child",
     "crossover",

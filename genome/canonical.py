@@ -2,8 +2,8 @@
 
 Pure: parses text with :mod:`ast`, never executes it.
 
-* ``canonical_source`` is ``ast.unparse(ast.parse(text))``: formatting, comments, blank lines and redundant
-  parentheses disappear; any change to the AST shows.
+* ``canonical_source`` is ``ast.unparse`` of each top-level statement of ``ast.parse(text)``: formatting,
+  comments, blank lines and redundant parentheses disappear; any change to the AST shows.
 * ``seed_id`` hashes a typed header plus the canonical bytes, like a git object id, so two programs share an id
   exactly when their canonical forms are equal (under the same ``CANON_VERSION``).
 * ``structure_id`` also forgets docstrings and the names of local variables and arguments (renamed in order of
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from genome.errors import SourceError, UnparseableError
 
 #: Bump when the canonical form changes: ids from different versions are not comparable.
-#: Version 1 is ``ast.unparse`` of CPython 3.11.
+#: Version 1 is ``ast.unparse`` of CPython 3.11, statement by statement (:func:`canonical_of`).
 CANON_VERSION = 1
 
 
@@ -82,8 +82,19 @@ def parse(source: str | bytes, limits: Limits = DEFAULT_LIMITS) -> ast.Module:
     except (ValueError, RecursionError, MemoryError) as err:  # e.g. NUL bytes, absurd nesting
         raise UnparseableError(str(err) or type(err).__name__, None, None) from None
     if not tree.body:
-        raise SourceError("source is empty (no statements, only blanks or comments); a seed must define solve()")
+        raise SourceError(
+            "source is empty (no statements, only blanks or comments); a seed must define solve()"
+        )
     return tree
+
+
+def canonical_of(tree: ast.Module) -> str:
+    """The canonical text of a parsed module: its top-level statements, each ``ast.unparse``-d, one per line.
+
+    Statement by statement (rather than ``ast.unparse`` of the module) so that a child that changed one
+    top-level statement can be re-canonicalized by re-unparsing that statement only.
+    """
+    return "\n".join(ast.unparse(statement) for statement in tree.body)
 
 
 def canonical_source(source: str | bytes) -> str:
@@ -92,7 +103,7 @@ def canonical_source(source: str | bytes) -> str:
     Raises:
         SourceError, UnparseableError: see :func:`parse`.
     """
-    return ast.unparse(parse(source))
+    return canonical_of(parse(source))
 
 
 def _object_id(kind: str, text: str) -> str:
@@ -123,7 +134,7 @@ def structure_id(source: str | bytes) -> str:
     tree = parse(source)
     tree = _StripDocstrings().visit(tree)
     tree = _AlphaRename().visit(tree)
-    return _object_id("structure", ast.unparse(tree))
+    return _object_id("structure", canonical_of(tree))
 
 
 _DEF = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -132,9 +143,13 @@ _DEF = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 class _StripDocstrings(ast.NodeTransformer):
     def _strip(self, node: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
         body = node.body
-        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-            if isinstance(body[0].value.value, str):
-                node.body = body[1:] or [ast.Pass()]
+        first = body[0] if body else None
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ):
+            node.body = body[1:] or [ast.Pass()]
 
     def visit_Module(self, node: ast.Module) -> ast.AST:
         self._strip(node)

@@ -8,14 +8,12 @@ key) raise, as :class:`SeedpopError` subclasses.
 
 from __future__ import annotations
 
-import ast
 import random
 from typing import Any
 
 import libcst as cst
 
-from genome.canonical import DEFAULT_LIMITS, Limits, as_text, id_of_canonical
-from genome.errors import SeedpopError, SourceError, UnparseableError
+from genome.errors import SeedpopError, UnparseableError
 from genome.operators import CROSSOVER_OPERATORS, OPERATORS, Context, Operator
 from genome.parsed import Parsed
 from genome.registry import lookup
@@ -40,19 +38,6 @@ def _context(values: dict[str, Any]) -> Context:
     return Context(**values)
 
 
-def check_child(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
-    """The canonical id of ``text`` if it is a program we accept as a child (parses, compiles, within
-    limits), else ``None``. Pure; compiles but never runs.
-    """
-    try:
-        as_text(text, limits)
-        tree = ast.parse(text)
-        compile(tree, "<child>", "exec", dont_inherit=True)
-        return id_of_canonical(ast.unparse(tree)) if tree.body else None
-    except (SyntaxError, ValueError, SourceError, RecursionError, MemoryError):
-        return None
-
-
 def apply_operator(parsed: Parsed, op: Operator, rng: random.Random, context: Context) -> MutationResult:
     """Try up to ``op.attempts`` randomly chosen candidates; return the first valid child that differs."""
     needs = getattr(op, "needs", ())
@@ -69,18 +54,20 @@ def apply_operator(parsed: Parsed, op: Operator, rng: random.Random, context: Co
         if edit is None:
             continue
         try:
-            text = parsed.replace(edit.node, edit.replacement).code
+            child = parsed.child(edit.node, edit.replacement)
         except _EDIT_ERRORS:
             continue
-        child_id = check_child(text, parsed.limits)
-        if child_id is None:
+        if child is None:
             continue
+        text, child_id = child
         if child_id == parsed.id:
             unchanged += 1
             continue
         return Mutated(text, child_id, parsed.id, op.name, edit.detail)
     if unchanged:
-        return Unchanged(op.name, f"{unchanged} edit(s) tried, each left the program's canonical form as it was")
+        return Unchanged(
+            op.name, f"{unchanged} edit(s) tried, each left the program's canonical form as it was"
+        )
     return NoCandidates(op.name, f"none of the edits {op.name} tried gave a valid child")
 
 

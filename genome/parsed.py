@@ -1,17 +1,46 @@
-"""A program parsed once, for many mutations: libcst module, parent links, parent id, cached candidates."""
+"""A program parsed once, for many mutations.
+
+Holds the libcst module, parent links, the parent's canonical id, and memoized per-operator data. Children are
+built incrementally: an edit inside one top-level statement regenerates, re-parses, compiles and re-canonicalizes
+that statement only, and reuses the cached text and canonical form of all the others. Edits of the module's own
+statement list, and modules with ``__future__`` imports (whose flags reach every statement), take the full path.
+"""
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from functools import cached_property
+from typing import Any
 
 import libcst as cst
 
-from genome.canonical import DEFAULT_LIMITS, Limits, as_text, id_of_canonical, parse
+from genome.canonical import DEFAULT_LIMITS, Limits, as_text, canonical_of, id_of_canonical, parse
+from genome.errors import SourceError
 
 Replacement = cst.CSTNode | Sequence[cst.CSTNode]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pieces:
+    header: str
+    codes: tuple[str, ...]
+    canon: tuple[str, ...]
+    footer: str
+
+
+def check_child(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """The canonical id of ``text`` if it is a program we accept as a child (parses, compiles, within
+    limits), else ``None``. Pure; compiles but never runs.
+    """
+    try:
+        as_text(text, limits)
+        tree = ast.parse(text)
+        compile(tree, "<child>", "exec", dont_inherit=True)
+        return id_of_canonical(canonical_of(tree)) if tree.body else None
+    except (SyntaxError, ValueError, RecursionError, MemoryError, SourceError):
+        return None
 
 
 class Parsed:
@@ -25,9 +54,10 @@ class Parsed:
     def __init__(self, source: str | bytes, limits: Limits = DEFAULT_LIMITS) -> None:
         self.text = as_text(source, limits)
         self.limits = limits
-        self.canonical = ast.unparse(parse(self.text, limits))
+        self.tree = parse(self.text, limits)
+        self.canonical = canonical_of(self.tree)
         self.id = id_of_canonical(self.canonical)
-        self._candidates: dict[str, Sequence[cst.CSTNode]] = {}
+        self._memo: dict[str, Any] = {}
 
     @cached_property
     def module(self) -> cst.Module:
@@ -45,24 +75,94 @@ class Parsed:
                 stack.append(child)
         return links
 
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per key, then the cached answer (it must depend only on the program and key)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
     def candidates(self, key: str, find: Callable[[], Sequence[cst.CSTNode]]) -> Sequence[cst.CSTNode]:
-        """``find()`` once per key, then the cached answer (candidates depend only on the program)."""
-        if key not in self._candidates:
-            self._candidates[key] = find()
-        return self._candidates[key]
+        return self.memo(f"candidates:{key}", find)
 
     def replace(self, old: cst.CSTNode, new: Replacement) -> cst.Module:
         """A new module with ``old`` replaced by ``new``: a node, or a sequence of nodes where ``old`` sits in a
         list (an empty sequence deletes it). Rebuilds only the path from ``old`` to the root.
         """
+        module = self._rebuild(old, new, self.module)
+        assert isinstance(module, cst.Module)
+        return module
+
+    def child(self, old: cst.CSTNode, new: Replacement) -> tuple[str, str] | None:
+        """``(text, canonical id)`` of the program with ``old`` replaced by ``new``, or ``None`` when that
+        program does not parse, compile or fit the limits. Never raises on an edit libcst can render.
+        """
+        pieces = self._pieces
+        top = self._top_statement(old)
+        if pieces is None or top is None or (top is old and not isinstance(new, cst.CSTNode)):
+            text = self.replace(old, new).code
+            child_id = check_child(text, self.limits)
+            return (text, child_id) if child_id is not None else None
+        k = next(i for i, s in enumerate(self.module.body) if s is top)
+        statement = self._rebuild(old, new, top)
+        code = self.module.code_for_node(statement)
+        try:
+            tree = ast.parse(code)
+            compile(tree, "<child>", "exec", dont_inherit=True)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        canon = list(pieces.canon)
+        canon[k] = canonical_of(tree)
+        codes = list(pieces.codes)
+        codes[k] = code
+        text = self._assemble(pieces.header, codes, pieces.footer)
+        if len(text.encode("utf-8", errors="surrogatepass")) > self.limits.max_bytes:
+            return None
+        return text, id_of_canonical("\n".join(c for c in canon if c))
+
+    def _rebuild(self, old: cst.CSTNode, new: Replacement, stop: cst.CSTNode) -> cst.CSTNode:
         child: cst.CSTNode = old
         replacement: Replacement = new
-        while child is not self.module:
+        while child is not stop:
             parent = self.parents[id(child)]
             replacement = _with_child_replaced(parent, child, replacement)
             child = parent
-        assert isinstance(replacement, cst.Module)
+        assert isinstance(replacement, cst.CSTNode)
         return replacement
+
+    def _top_statement(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        """The top-level statement that contains (or is) ``node``; ``None`` for the module itself."""
+        while node is not self.module:
+            parent = self.parents[id(node)]
+            if parent is self.module:
+                return node if not isinstance(node, cst.EmptyLine) else None
+            node = parent
+        return None
+
+    def _assemble(self, header: str, codes: Sequence[str], footer: str) -> str:
+        text = header + "".join(codes) + footer
+        if not self.module.has_trailing_newline and text.endswith(self.module.default_newline):
+            text = text[: -len(self.module.default_newline)]
+        return text
+
+    @cached_property
+    def _pieces(self) -> _Pieces | None:
+        """Per-top-level-statement text and canonical form, or ``None`` when incremental children are unsafe."""
+        if any(isinstance(s, ast.ImportFrom) and s.module == "__future__" for s in self.tree.body):
+            return None
+        module = self.module
+        header = "".join(module.code_for_node(line) for line in module.header)
+        footer = "".join(module.code_for_node(line) for line in module.footer)
+        codes = tuple(module.code_for_node(s) for s in module.body)
+        try:
+            canon = tuple(canonical_of(ast.parse(code)) for code in codes)
+        except SyntaxError:
+            return None
+        if (
+            self._assemble(header, codes, footer) != self.text
+            or "\n".join(c for c in canon if c) != self.canonical
+        ):
+            return None
+        return _Pieces(header, codes, canon, footer)
 
 
 def _with_child_replaced(parent: cst.CSTNode, old: cst.CSTNode, new: Replacement) -> cst.CSTNode:
@@ -81,4 +181,3 @@ def _with_child_replaced(parent: cst.CSTNode, old: cst.CSTNode, new: Replacement
                     items.append(v)
             return parent.with_changes(**{f.name: items})
     raise LookupError(f"{type(old).__name__} is not a child of {type(parent).__name__}")
-

@@ -66,9 +66,13 @@ def validate(
         )
     depth = _depth(tree)
     if depth > limits.max_depth:
-        problems.append(Problem("too-deep", f"nesting depth {depth}, over the limit of max_depth={limits.max_depth}"))
+        problems.append(
+            Problem("too-deep", f"nesting depth {depth}, over the limit of max_depth={limits.max_depth}")
+        )
     defined = {s.name for s in tree.body if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef)}
     for name in required:
         if name not in defined:
-            problems.append(Problem("missing-function", f"no top-level function {name}(); a seed must define it"))
+            problems.append(
+                Problem("missing-function", f"no top-level function {name}(); a seed must define it")
+            )
     return problems

@@ -34,7 +34,13 @@ def code(node: cst.CSTNode) -> str:
 def signature(node: cst.FunctionDef) -> str | None:
     """A comparable form of a function's name, parameters, return annotation and async-ness."""
     try:
-        tree = ast.parse(code(node.with_changes(decorators=(), body=cst.IndentedBlock(body=[cst.SimpleStatementLine([cst.Pass()])]))))
+        tree = ast.parse(
+            code(
+                node.with_changes(
+                    decorators=(), body=cst.IndentedBlock(body=[cst.SimpleStatementLine([cst.Pass()])])
+                )
+            )
+        )
     except SyntaxError:
         return None
     fn = tree.body[0]

@@ -28,4 +28,3 @@ def without_comments(stmt: cst.CSTNode) -> cst.CSTNode:
     if isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement):
         return stmt.with_changes(leading_lines=())
     return stmt
-

@@ -8,6 +8,8 @@ import random
 
 import libcst as cst
 
+from genome.parsed import Parsed
+
 
 def literal_number(node: cst.Integer | cst.Float) -> int | float | None:
     """The value of a numeric literal, or ``None`` if it cannot be read."""
@@ -59,7 +61,9 @@ def docstring_ids(module: cst.Module) -> set[int]:
             first = body[0]
             if isinstance(first, cst.SimpleStatementLine) and len(first.body) == 1:
                 expr = first.body[0]
-                if isinstance(expr, cst.Expr) and isinstance(expr.value, cst.SimpleString | cst.ConcatenatedString):
+                if isinstance(expr, cst.Expr) and isinstance(
+                    expr.value, cst.SimpleString | cst.ConcatenatedString
+                ):
                     found.add(id(expr.value))
                     if isinstance(expr.value, cst.ConcatenatedString):
                         stack.append(expr.value)
@@ -86,3 +90,13 @@ def string_value(node: cst.SimpleString) -> str | None:
     except (ValueError, SyntaxError):
         return None
     return value if isinstance(value, str) else None
+
+
+def module_strings(parsed: Parsed) -> tuple[str, ...]:
+    """The distinct values of the module's (non-docstring, non-bytes) string literals, in source order."""
+
+    def compute() -> tuple[str, ...]:
+        values = (string_value(n) for n in text_strings(parsed.module, docstring_ids(parsed.module)))
+        return tuple(dict.fromkeys(v for v in values if v is not None))
+
+    return parsed.memo("module_strings", compute)

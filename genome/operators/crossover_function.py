@@ -35,4 +35,6 @@ class CrossoverFunction:
         mine = {id(fn): q for q, fn in functions(parsed.module).items()}
         qualname = mine[id(node)]
         donor = functions(context.partner.module)[qualname]
-        return Edit(node, donor.with_changes(leading_lines=node.leading_lines), f"took {qualname} from partner")
+        return Edit(
+            node, donor.with_changes(leading_lines=node.leading_lines), f"took {qualname} from partner"
+        )

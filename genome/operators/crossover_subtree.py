@@ -16,20 +16,44 @@ from genome.parsed import Parsed
 
 #: Expression kinds that can never be assignment targets, so any one may stand where another stood.
 KINDS: tuple[type[cst.BaseExpression], ...] = (
-    cst.Call, cst.BinaryOperation, cst.BooleanOperation, cst.Comparison, cst.UnaryOperation, cst.IfExp,
-    cst.Integer, cst.Float, cst.SimpleString, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp,
+    cst.Call,
+    cst.BinaryOperation,
+    cst.BooleanOperation,
+    cst.Comparison,
+    cst.UnaryOperation,
+    cst.IfExp,
+    cst.Integer,
+    cst.Float,
+    cst.SimpleString,
+    cst.ListComp,
+    cst.SetComp,
+    cst.DictComp,
+    cst.GeneratorExp,
     cst.Lambda,
 )
 #: Kinds that need their own parentheses wherever they land.
-COMPOUND = (cst.BinaryOperation, cst.BooleanOperation, cst.Comparison, cst.UnaryOperation, cst.IfExp,
-            cst.Lambda, cst.GeneratorExp)
+COMPOUND = (
+    cst.BinaryOperation,
+    cst.BooleanOperation,
+    cst.Comparison,
+    cst.UnaryOperation,
+    cst.IfExp,
+    cst.Lambda,
+    cst.GeneratorExp,
+)
 
 
-def _kinds(module: cst.Module) -> dict[type, list[cst.CSTNode]]:
-    by_kind: dict[type, list[cst.CSTNode]] = {}
-    for node in collect(module, *KINDS):
-        by_kind.setdefault(type(node), []).append(node)
-    return by_kind
+def _kinds(parsed: Parsed) -> dict[type, list[tuple[str, cst.BaseExpression]]]:
+    """The partner's expressions by kind, each with its code without outer parentheses (memoized)."""
+
+    def compute() -> dict[type, list[tuple[str, cst.BaseExpression]]]:
+        by_kind: dict[type, list[tuple[str, cst.BaseExpression]]] = {}
+        for node in collect(parsed.module, *KINDS):
+            assert isinstance(node, cst.BaseExpression)
+            by_kind.setdefault(type(node), []).append((code(node.with_changes(lpar=(), rpar=())), node))
+        return by_kind
+
+    return parsed.memo("crossover_subtree:kinds", compute)
 
 
 class CrossoverSubtree:
@@ -40,21 +64,16 @@ class CrossoverSubtree:
     def candidates(self, parsed: Parsed, context: Context) -> Sequence[cst.CSTNode]:
         if context.partner is None:
             return []
-        theirs = _kinds(context.partner.module)
+        theirs = _kinds(context.partner)
         return [n for n in collect(parsed.module, *KINDS) if type(n) in theirs]
 
     def apply(self, parsed: Parsed, node: cst.CSTNode, rng: random.Random, context: Context) -> Edit | None:
         assert isinstance(node, cst.BaseExpression) and context.partner is not None
         mine = code(node.with_changes(lpar=(), rpar=()))
-        donors = [
-            d
-            for d in _kinds(context.partner.module).get(type(node), [])
-            if code(d.with_changes(lpar=(), rpar=())) != mine  # type: ignore[attr-defined]
-        ]
+        donors = [d for text, d in _kinds(context.partner).get(type(node), []) if text != mine]
         if not donors:
             return None
         donor = rng.choice(donors)
-        assert isinstance(donor, cst.BaseExpression)
         if node.lpar:
             new = donor.with_changes(lpar=node.lpar, rpar=node.rpar)
         elif isinstance(donor, COMPOUND):

@@ -10,14 +10,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from genome.operators._values import (
-    docstring_ids,
-    literal_number,
-    number_node,
-    perturb_number,
-    string_value,
-    text_strings,
-)
+from genome.operators._values import literal_number, module_strings, number_node, perturb_number, string_value
 from genome.operators.base import Context, Edit, collect, snippet
 from genome.parsed import Parsed
 
@@ -42,7 +35,11 @@ class PerturbDefault:
         new = self._new_default(parsed, node.default, rng, context)
         if new is None:
             return None
-        return Edit(node, node.with_changes(default=new), f"{node.name.value}={snippet(node.default)} -> {snippet(new)}")
+        return Edit(
+            node,
+            node.with_changes(default=new),
+            f"{node.name.value}={snippet(node.default)} -> {snippet(new)}",
+        )
 
     def _new_default(
         self, parsed: Parsed, old: cst.BaseExpression, rng: random.Random, context: Context
@@ -58,10 +55,6 @@ class PerturbDefault:
             return new.with_changes(lpar=old.lpar, rpar=old.rpar) if new is not None else None
         if isinstance(old, cst.SimpleString):
             current = string_value(old)
-            if context.strings:
-                pool = list(context.strings)
-            else:
-                pool = [string_value(s) for s in text_strings(parsed.module, docstring_ids(parsed.module))]
-            choices = [s for s in dict.fromkeys(pool) if s is not None and s != current]
+            choices = [s for s in dict.fromkeys(context.strings or module_strings(parsed)) if s != current]
             return cst.SimpleString(repr(rng.choice(choices))) if choices else None
         return None

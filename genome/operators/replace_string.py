@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from genome.operators._values import docstring_ids, string_value, text_strings
+from genome.operators._values import docstring_ids, module_strings, string_value, text_strings
 from genome.operators.base import Context, Edit, snippet
 from genome.parsed import Parsed
 
@@ -25,13 +25,8 @@ class ReplaceString:
     def apply(self, parsed: Parsed, node: cst.CSTNode, rng: random.Random, context: Context) -> Edit | None:
         assert isinstance(node, cst.SimpleString)
         current = string_value(node)
-        pool = list(dict.fromkeys(context.strings or self._module_pool(parsed, context)))
-        pool = [s for s in pool if s != current]
+        pool = [s for s in (context.strings or module_strings(parsed)) if s != current]
         if current is None or not pool:
             return None
         new = cst.SimpleString(repr(rng.choice(pool)), lpar=node.lpar, rpar=node.rpar)
         return Edit(node, new, f"{snippet(node, 24)} -> {snippet(new, 24)}")
-
-    def _module_pool(self, parsed: Parsed, context: Context) -> list[str]:
-        values = (string_value(n) for n in self.candidates(parsed, context))  # type: ignore[arg-type]
-        return [v for v in values if v is not None]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import libcst as cst
 
@@ -46,7 +46,7 @@ class SwapArith:
 
     def apply(self, parsed: Parsed, node: cst.CSTNode, rng: random.Random, context: Context) -> Edit | None:
         assert isinstance(node, cst.BinaryOperation | cst.AugAssign)
-        old = node.operator
+        old: Any = node.operator  # every concrete operator node has both whitespace fields
         table: dict = BINARY if isinstance(node, cst.BinaryOperation) else AUGMENTED
         new_type = rng.choice(table[type(old)])
         new = new_type(whitespace_before=old.whitespace_before, whitespace_after=old.whitespace_after)

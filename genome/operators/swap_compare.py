@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import libcst as cst
 
 from genome.operators.base import Context, Edit, collect
 from genome.parsed import Parsed
 
-SWAPS: dict[type[cst.BaseCompOp], tuple[type[cst.BaseCompOp], ...]] = {
+SWAPS: dict[type, tuple[type, ...]] = {
     cst.Equal: (cst.NotEqual,),
     cst.NotEqual: (cst.Equal,),
     cst.LessThan: (cst.LessThanEqual, cst.GreaterThan),
@@ -24,9 +24,17 @@ SWAPS: dict[type[cst.BaseCompOp], tuple[type[cst.BaseCompOp], ...]] = {
     cst.IsNot: (cst.Is,),
 }
 
-SYMBOLS = {
-    cst.Equal: "==", cst.NotEqual: "!=", cst.LessThan: "<", cst.LessThanEqual: "<=", cst.GreaterThan: ">",
-    cst.GreaterThanEqual: ">=", cst.In: "in", cst.NotIn: "not in", cst.Is: "is", cst.IsNot: "is not",
+SYMBOLS: dict[type, str] = {
+    cst.Equal: "==",
+    cst.NotEqual: "!=",
+    cst.LessThan: "<",
+    cst.LessThanEqual: "<=",
+    cst.GreaterThan: ">",
+    cst.GreaterThanEqual: ">=",
+    cst.In: "in",
+    cst.NotIn: "not in",
+    cst.Is: "is",
+    cst.IsNot: "is not",
 }
 
 
@@ -39,7 +47,7 @@ class SwapCompare:
 
     def apply(self, parsed: Parsed, node: cst.CSTNode, rng: random.Random, context: Context) -> Edit | None:
         assert isinstance(node, cst.ComparisonTarget)
-        old = node.operator
+        old: Any = node.operator  # every concrete operator node has both whitespace fields
         new_type = rng.choice(SWAPS[type(old)])
-        new = new_type(whitespace_before=old.whitespace_before, whitespace_after=old.whitespace_after)  # type: ignore[call-arg]
+        new = new_type(whitespace_before=old.whitespace_before, whitespace_after=old.whitespace_after)
         return Edit(node, node.with_changes(operator=new), f"{SYMBOLS[type(old)]} -> {SYMBOLS[new_type]}")

@@ -1,0 +1,140 @@
+"""Registry contract: every operator × every program in the fixture set behaves per the contract."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from genome import (
+    OPERATORS,
+    Mutated,
+    MutationStatus,
+    NoCandidates,
+    SeedpopError,
+    UnknownNameError,
+    check_child,
+    crossover,
+    mutate,
+    seed_id,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = '''\
+"""A seed used as a contract fixture."""
+
+PROMPT = "Write the function. Reply with code only."  # gene
+SAMPLES = 3
+TEMPERATURE = 0.7
+
+
+def score(candidate, examples, tools):
+    results = tools.run(candidate, examples)
+    return sum(1 for r in results if r.ok) / max(1, len(results))
+
+
+def solve(task, llm, tools, rounds=2, greedy=False):
+    best, best_score = "", -1.0
+    for i in range(SAMPLES if not greedy else 1):
+        text = llm.complete(PROMPT + "\\n" + task.prompt, seed=i, temperature=TEMPERATURE)
+        s = score(text, task.visible, tools)
+        if s > best_score and len(text) > 0:
+            best, best_score = text, s
+        else:
+            continue
+    return best
+
+
+def reproduce(source, n, rng_seed, genome, llm):
+    import random
+    rng = random.Random(rng_seed)
+    out = []
+    while len(out) < n:
+        r = genome.mutate(source, rng.choice(["perturb_number", "replace_string"]), rng)
+        if r.source is not None:
+            out.append(r.source)
+    return out
+'''
+PARTNER = FIXTURE.replace("SAMPLES = 3", "SAMPLES = 5").replace("s > best_score", "s >= best_score")
+
+
+class EchoLLM:
+    def chat(self, messages: list[dict[str, str]], **params: object) -> str:
+        body = messages[-1]["content"].split("```python\n", 1)[1].rsplit("```", 1)[0]
+        return "```python\n" + body.replace("return", "return  (").replace("\n", ")\n", 0) + "```"
+
+
+def programs() -> list[tuple[str, str]]:
+    found = [("fixture", FIXTURE)]
+    for path in sorted((ROOT / "seeds").glob("**/*.py")):
+        text = path.read_text(encoding="utf-8")
+        if "def solve" in text:
+            found.append((path.name, text))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(OPERATORS))
+@pytest.mark.parametrize(("label", "source"), programs(), ids=[p[0] for p in programs()])
+def test_operator_contract(name: str, label: str, source: str) -> None:
+    for seed in range(5):
+        result = mutate(source, name, random.Random(seed), partner=PARTNER, llm=EchoLLM())
+        assert result.status in (
+            MutationStatus.MUTATED,
+            MutationStatus.NO_CANDIDATES,
+            MutationStatus.UNCHANGED,
+        )
+        if isinstance(result, Mutated):
+            assert check_child(result.source) == result.child_id == seed_id(result.source)
+            assert result.child_id != seed_id(source) == result.parent_id
+            assert result.operator == name
+        else:
+            assert result.source is None
+
+
+@pytest.mark.parametrize("name", sorted(OPERATORS))
+def test_operator_is_deterministic_given_the_rng(name: str) -> None:
+    first = mutate(FIXTURE, name, random.Random(7), partner=PARTNER)
+    again = mutate(FIXTURE, name, random.Random(7), partner=PARTNER)
+    assert first == again
+
+
+def test_ast_operators_all_find_something_in_the_fixture() -> None:
+    for name in sorted(OPERATORS):
+        if name == "llm_rewrite":
+            continue
+        result = mutate(FIXTURE, name, random.Random(0), partner=PARTNER)
+        assert isinstance(result, Mutated), (name, result)
+
+
+def test_unknown_operator_suggests_the_closest_name() -> None:
+    with pytest.raises(UnknownNameError, match="did you mean 'swap_compare'"):
+        mutate(FIXTURE, "swap_compre", random.Random(0))
+
+
+def test_unknown_context_key_is_named() -> None:
+    with pytest.raises(SeedpopError, match="unknown mutation context 'partnr'"):
+        mutate(FIXTURE, "perturb_number", random.Random(0), partnr=PARTNER)
+
+
+def test_syntax_error_is_an_unparseable_result_with_position() -> None:
+    result = mutate("def solve(:\n", "perturb_number", random.Random(0))
+    assert result.status is MutationStatus.UNPARSEABLE
+    assert (result.line, result.col) == (1, 11)  # type: ignore[union-attr]
+    assert result.source is None
+
+
+def test_crossover_prefers_functions_and_falls_back_to_subtrees() -> None:
+    result = crossover(FIXTURE, PARTNER, random.Random(0))
+    assert isinstance(result, Mutated) and result.operator == "crossover_function"
+    expr_only = crossover("y = a + b\n", "z = c - d\n", random.Random(0))
+    assert isinstance(expr_only, Mutated) and expr_only.operator == "crossover_subtree"
+    nothing = crossover("y = a\n", "z = b\n", random.Random(0))
+    assert isinstance(nothing, NoCandidates)
+
+
+def test_unchanged_is_reported_not_returned_as_a_child() -> None:
+    # Swapping two identical statements changes nothing canonical.
+    result = mutate("x = 1\nx = 1\n", "swap_statements", random.Random(0))
+    assert result.status is MutationStatus.UNCHANGED
+    assert result.source is None
