@@ -45,7 +45,9 @@ class Archive:
     process. Use :meth:`create` or :meth:`open`, and :meth:`close` (or ``with``).
     """
 
-    def __init__(self, layout: Layout, conn: sqlite3.Connection, store: ObjectStore, lock: ArchiveLock) -> None:
+    def __init__(
+        self, layout: Layout, conn: sqlite3.Connection, store: ObjectStore, lock: ArchiveLock
+    ) -> None:
         self.layout = layout
         self._conn = conn
         self._store = store
@@ -162,13 +164,24 @@ class Archive:
             for p, seed, src in prepared:
                 if p.run is not None and not self._has_run(p.run):
                     raise UnknownIdError(f"run {p.run} is not in the archive; add it with add_run first")
-                key = proposal_key(seed, src, p.parents, p.operator, p.generation, p.island, p.run, p.proposal)
+                key = proposal_key(
+                    seed, src, p.parents, p.operator, p.generation, p.island, p.run, p.proposal
+                )
                 known = index.edge_with_key(self._conn, key)
                 if known is not None:
                     results.append(AddResult(AddStatus.ALREADY_RECORDED, seed, known))
                     continue
-                edge = Edge(seed, src, p.parents, p.operator, p.generation, p.island, p.run, p.proposal,
-                            now if p.time is None else p.time)  # fmt: skip
+                edge = Edge(
+                    seed,
+                    src,
+                    p.parents,
+                    p.operator,
+                    p.generation,
+                    p.island,
+                    p.run,
+                    p.proposal,
+                    now if p.time is None else p.time,
+                )
                 edge_id = self._store.put(Kind.EDGE, _utf8(edge.to_json()), defer=True)
                 status = index.insert_edge(self._conn, edge, edge_id)
                 results.append(AddResult(status, seed, edge_id))
@@ -216,7 +229,12 @@ class Archive:
         return queries.recent(self._conn, limit)
 
     def best(
-        self, limit: int = 10, *, island: int | None = None, suite: str | None = None, split: str | None = None
+        self,
+        limit: int = 10,
+        *,
+        island: int | None = None,
+        suite: str | None = None,
+        split: str | None = None,
     ) -> list[SeedSummary]:
         return queries.best(self._conn, limit, island=island, suite=suite, split=split)
 

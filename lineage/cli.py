@@ -29,11 +29,15 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The full parser; each subcommand stores its function as ``args.func``."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON for scripts")
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON for scripts"
+    )
     parser = argparse.ArgumentParser(
         prog="python -m lineage", description="Inspect and maintain a run's seed archive.", parents=[common]
     )
-    parser.add_argument("--run-dir", required=True, help="the run directory (holds objects/ and lineage.sqlite)")
+    parser.add_argument(
+        "--run-dir", required=True, help="the run directory (holds objects/ and lineage.sqlite)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="command")
 
     def add(name: str, func: Command, help_: str) -> argparse.ArgumentParser:

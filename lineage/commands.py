@@ -41,10 +41,19 @@ def _when(ts: float) -> str:
 def _seed_table(title: str, seeds: list[SeedSummary]) -> Table:
     table = Table(title=title)
     for name in ("id", "gen", "island", "operator", "fitness", "proposals", "born (UTC)"):
-        table.add_column(name, justify="right" if name in {"gen", "island", "fitness", "proposals"} else "left")
+        table.add_column(
+            name, justify="right" if name in {"gen", "island", "fitness", "proposals"} else "left"
+        )
     for s in seeds:
-        table.add_row(s.id[:SHORT], str(s.generation), str(s.island), s.operator, _fit(s.best), str(s.proposals),
-                      _when(s.time))  # fmt: skip
+        table.add_row(
+            s.id[:SHORT],
+            str(s.generation),
+            str(s.island),
+            s.operator,
+            _fit(s.best),
+            str(s.proposals),
+            _when(s.time),
+        )
     return table
 
 
@@ -91,23 +100,31 @@ def cmd_show(args: argparse.Namespace, console: Console) -> int:
         records = archive.records(sid)
         children = archive.children(sid)
     if args.json:
-        _emit({
-            "seed": asdict(summary),
-            "source": source,
-            "edges": [{**asdict(e), "parents": list(e.parents)} for e in edges],
-            "records": [json.loads(r.to_json()) for r in records],
-            "children": children,
-        })  # fmt: skip
+        _emit(
+            {
+                "seed": asdict(summary),
+                "source": source,
+                "edges": [{**asdict(e), "parents": list(e.parents)} for e in edges],
+                "records": [json.loads(r.to_json()) for r in records],
+                "children": children,
+            }
+        )
         return 0
     console.print(f"[bold]seed {sid}[/bold]")
-    console.print(f"generation {summary.generation}, island {summary.island}, operator {summary.operator}, "
-                  f"born {_when(summary.time)} UTC, proposed {summary.proposals}×")  # fmt: skip
+    console.print(
+        f"generation {summary.generation}, island {summary.island}, operator {summary.operator}, "
+        f"born {_when(summary.time)} UTC, proposed {summary.proposals}×"
+    )
     for e in edges:
         parents = ", ".join(p[:SHORT] for p in e.parents) or "(root)"
-        console.print(f"  proposed by {parents} via {e.operator} in generation {e.generation}, island {e.island}")
+        console.print(
+            f"  proposed by {parents} via {e.operator} in generation {e.generation}, island {e.island}"
+        )
     for r in records:
-        console.print(f"  record {r.suite}/{r.split}: {r.outcome.value}, aggregate {r.aggregate:.3f}, "
-                      f"{len(r.tasks)} tasks, {r.seconds:.1f} s")  # fmt: skip
+        console.print(
+            f"  record {r.suite}/{r.split}: {r.outcome.value}, aggregate {r.aggregate:.3f}, "
+            f"{len(r.tasks)} tasks, {r.seconds:.1f} s"
+        )
     console.print(f"  children: {', '.join(c[:SHORT] for c in children) or '(none)'}")
     console.print(Syntax(source, "python", line_numbers=True))
     return 0
@@ -116,10 +133,19 @@ def cmd_show(args: argparse.Namespace, console: Console) -> int:
 def cmd_diff(args: argparse.Namespace, console: Console) -> int:
     with Archive.open(args.run_dir) as archive:
         a, b = archive.resolve(args.a), archive.resolve(args.b)
-        text_a, text_b = ((archive.canonical(a), archive.canonical(b)) if args.canonical
-                          else (archive.source(a), archive.source(b)))  # fmt: skip
-    lines = list(difflib.unified_diff(text_a.splitlines(keepends=True), text_b.splitlines(keepends=True),
-                                      fromfile=a[:SHORT], tofile=b[:SHORT]))  # fmt: skip
+        text_a, text_b = (
+            (archive.canonical(a), archive.canonical(b))
+            if args.canonical
+            else (archive.source(a), archive.source(b))
+        )
+    lines = list(
+        difflib.unified_diff(
+            text_a.splitlines(keepends=True),
+            text_b.splitlines(keepends=True),
+            fromfile=a[:SHORT],
+            tofile=b[:SHORT],
+        )
+    )
     diff = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
     if args.json:
         _emit({"a": a, "b": b, "diff": diff})
@@ -137,8 +163,13 @@ def cmd_tree(args: argparse.Namespace, console: Console) -> int:
 
         def node(sid: str, depth: int) -> dict[str, object]:
             s = archive.summary(sid)
-            data: dict[str, object] = {"id": sid, "generation": s.generation, "operator": s.operator,
-                                       "best": s.best, "parents": []}  # fmt: skip
+            data: dict[str, object] = {
+                "id": sid,
+                "generation": s.generation,
+                "operator": s.operator,
+                "best": s.best,
+                "parents": [],
+            }
             if sid in seen:
                 data["seen"] = True
                 return data
@@ -180,23 +211,40 @@ def cmd_stats(args: argparse.Namespace, console: Console) -> int:
         gens = archive.generation_stats()
         again = archive.dedup_counts(10)
     if args.json:
-        _emit({"counts": asdict(counts), "operators": [asdict(o) for o in ops],
-               "generations": [asdict(g) for g in gens], "most_rediscovered": again})  # fmt: skip
+        _emit(
+            {
+                "counts": asdict(counts),
+                "operators": [asdict(o) for o in ops],
+                "generations": [asdict(g) for g in gens],
+                "most_rediscovered": again,
+            }
+        )
         return 0
-    console.print(f"{counts.seeds} seeds, {counts.edges} edges, {counts.records} records, {counts.runs} runs; "
-                  f"{counts.dedup_hits} dedup hits (proposals of a seed already archived)")  # fmt: skip
+    console.print(
+        f"{counts.seeds} seeds, {counts.edges} edges, {counts.records} records, {counts.runs} runs; "
+        f"{counts.dedup_hits} dedup hits (proposals of a seed already archived)"
+    )
     table = Table(title="operators")
     for name in ("operator", "proposals", "new", "duplicates", "scored", "mean", "best"):
         table.add_column(name, justify="left" if name == "operator" else "right")
     for o in ops:
-        table.add_row(o.operator, str(o.proposals), str(o.new), str(o.duplicates), str(o.scored), _fit(o.mean),
-                      _fit(o.best))  # fmt: skip
+        table.add_row(
+            o.operator,
+            str(o.proposals),
+            str(o.new),
+            str(o.duplicates),
+            str(o.scored),
+            _fit(o.mean),
+            _fit(o.best),
+        )
     console.print(table)
     table = Table(title="generations")
     for name in ("generation", "seeds", "proposals", "scored", "mean", "best"):
         table.add_column(name, justify="right")
     for g in gens:
-        table.add_row(str(g.generation), str(g.seeds), str(g.proposals), str(g.scored), _fit(g.mean), _fit(g.best))
+        table.add_row(
+            str(g.generation), str(g.seeds), str(g.proposals), str(g.scored), _fit(g.mean), _fit(g.best)
+        )
     console.print(table)
     if again:
         console.print("most re-discovered: " + ", ".join(f"{s[:SHORT]} ×{n}" for s, n in again))
@@ -217,15 +265,22 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
 def cmd_verify(args: argparse.Namespace, console: Console) -> int:
     report = verify(args.run_dir)
     if args.json:
-        _emit({"checked": report.checked, "ok": report.ok,
-               "corrupt": [{"id": i, "path": p, "error": e} for i, p, e in report.corrupt],
-               "temp_files": list(report.temp_files)})  # fmt: skip
+        _emit(
+            {
+                "checked": report.checked,
+                "ok": report.ok,
+                "corrupt": [{"id": i, "path": p, "error": e} for i, p, e in report.corrupt],
+                "temp_files": list(report.temp_files),
+            }
+        )
     else:
         for oid, path, _ in report.corrupt:
             sys.stderr.write(f"corrupt object {oid} ({path})\n")
         if report.temp_files:
-            console.print(f"{len(report.temp_files)} temp files left by killed writers in objects/tmp "
-                          "(never visible as objects; safe to delete)")  # fmt: skip
+            console.print(
+                f"{len(report.temp_files)} temp files left by killed writers in objects/tmp "
+                "(never visible as objects; safe to delete)"
+            )
         state = "ok" if report.ok else f"{len(report.corrupt)} corrupt"
         console.print(f"verified {report.checked} objects: {state}")
     return 0 if report.ok else 1
@@ -238,8 +293,10 @@ def cmd_reindex(args: argparse.Namespace, console: Console) -> int:
     else:
         for problem in report.problems:
             sys.stderr.write(problem + "\n")
-        console.print(f"reindexed {report.objects} objects: {report.seeds} seeds, {report.edges} edges, "
-                      f"{report.records} records, {report.runs} runs; {len(report.problems)} problems")  # fmt: skip
+        console.print(
+            f"reindexed {report.objects} objects: {report.seeds} seeds, {report.edges} edges, "
+            f"{report.records} records, {report.runs} runs; {len(report.problems)} problems"
+        )
     return 0
 
 
@@ -247,8 +304,9 @@ def cmd_add(args: argparse.Namespace, console: Console) -> int:
     with open(args.file, encoding="utf-8") as fh:
         source = fh.read()
     with Archive.open(args.run_dir) as archive:
-        result = archive.add(source, operator=args.operator, generation=args.generation, island=args.island,
-                             proposal=args.file)  # fmt: skip
+        result = archive.add(
+            source, operator=args.operator, generation=args.generation, island=args.island, proposal=args.file
+        )
     if args.json:
         _emit({"status": result.status.value, "seed_id": result.seed_id, "edge_id": result.edge_id})
     else:

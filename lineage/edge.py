@@ -86,9 +86,15 @@ class Edge:
     def key(self) -> bytes:
         """16 bytes identifying the proposal regardless of time (see module doc)."""
         return proposal_key(
-            self.child, self.source, self.parents, self.operator, self.generation, self.island, self.run,
+            self.child,
+            self.source,
+            self.parents,
+            self.operator,
+            self.generation,
+            self.island,
+            self.run,
             self.proposal,
-        )  # fmt: skip
+        )
 
 
 def proposal_key(

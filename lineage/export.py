@@ -24,10 +24,20 @@ def export_json(archive: Archive, out: TextIO) -> None:
     out.write("\n")
 
 
-_NODE_KEYS = (("generation", "int"), ("island", "int"), ("operator", "string"), ("best", "double"),
-              ("proposals", "int"))  # fmt: skip
-_EDGE_KEYS = (("edge", "string"), ("operator", "string"), ("generation", "int"), ("island", "int"),
-              ("position", "int"))  # fmt: skip
+_NODE_KEYS = (
+    ("generation", "int"),
+    ("island", "int"),
+    ("operator", "string"),
+    ("best", "double"),
+    ("proposals", "int"),
+)
+_EDGE_KEYS = (
+    ("edge", "string"),
+    ("operator", "string"),
+    ("generation", "int"),
+    ("island", "int"),
+    ("position", "int"),
+)
 
 
 def export_graphml(archive: Archive, out: TextIO) -> None:
@@ -41,8 +51,13 @@ def export_graphml(archive: Archive, out: TextIO) -> None:
     out.write('  <graph id="lineage" edgedefault="directed">\n')
     for seed in archive.all_summaries():
         out.write(f"    <node id={quoteattr(seed.id)}>")
-        values = {"generation": seed.generation, "island": seed.island, "operator": seed.operator,
-                  "best": seed.best, "proposals": seed.proposals}  # fmt: skip
+        values = {
+            "generation": seed.generation,
+            "island": seed.island,
+            "operator": seed.operator,
+            "best": seed.best,
+            "proposals": seed.proposals,
+        }
         for name, _ in _NODE_KEYS:
             if values[name] is not None:
                 out.write(f'<data key="n_{name}">{escape(str(values[name]))}</data>')
@@ -52,8 +67,13 @@ def export_graphml(archive: Archive, out: TextIO) -> None:
         assert isinstance(parents, list)
         for pos, parent in enumerate(parents):
             out.write(f"    <edge source={quoteattr(parent)} target={quoteattr(str(edge['child']))}>")
-            values = {"edge": edge["id"], "operator": edge["operator"], "generation": edge["generation"],
-                      "island": edge["island"], "position": pos}  # fmt: skip
+            values = {
+                "edge": edge["id"],
+                "operator": edge["operator"],
+                "generation": edge["generation"],
+                "island": edge["island"],
+                "position": pos,
+            }
             for name, _ in _EDGE_KEYS:
                 out.write(f'<data key="e_{name}">{escape(str(values[name]))}</data>')
             out.write("</edge>\n")

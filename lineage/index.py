@@ -51,7 +51,9 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
     if row is None or row[0] != str(SCHEMA_VERSION):
         conn.close()
         found = None if row is None else row[0]
-        raise IndexUnavailableError(f"index {path} has schema {found!r}, this seedpop reads {SCHEMA_VERSION}; {_fix(path)}")
+        raise IndexUnavailableError(
+            f"index {path} has schema {found!r}, this seedpop reads {SCHEMA_VERSION}; {_fix(path)}"
+        )
     return conn
 
 
@@ -109,7 +111,9 @@ def insert_edge(conn: sqlite3.Connection, edge: Edge, edge_id: str) -> AddStatus
     for parent in edge.parents:
         pn = seed_n(conn, parent)
         if pn is None:
-            raise UnknownIdError(f"parent {parent} of {edge.child} is not in the archive; add the parent first")
+            raise UnknownIdError(
+                f"parent {parent} of {edge.child} is not in the archive; add the parent first"
+            )
         parents.append(pn)
     if edge_with_key(conn, edge.key) is not None:
         return AddStatus.ALREADY_RECORDED
@@ -122,10 +126,18 @@ def insert_edge(conn: sqlite3.Connection, edge: Edge, edge_id: str) -> AddStatus
         "INSERT OR IGNORE INTO edges (id, key, child, source, operator, generation, island, run, proposal, time)"
         " VALUES (?,?,?,?,?,?,?,?,?,?)",
         (
-            eid, edge.key, cn, bytes.fromhex(edge.source), edge.operator, edge.generation, edge.island,
-            None if edge.run is None else bytes.fromhex(edge.run), edge.proposal, edge.time,
+            eid,
+            edge.key,
+            cn,
+            bytes.fromhex(edge.source),
+            edge.operator,
+            edge.generation,
+            edge.island,
+            None if edge.run is None else bytes.fromhex(edge.run),
+            edge.proposal,
+            edge.time,
         ),
-    )  # fmt: skip
+    )
     if cur.rowcount == 0:
         return AddStatus.ALREADY_RECORDED
     en = cur.lastrowid
@@ -146,15 +158,23 @@ def insert_record(conn: sqlite3.Connection, record: FitnessRecord, record_id: st
     """Insert a record row. Returns NEW or ALREADY_RECORDED. Raises UnknownIdError for an unknown seed."""
     sn = seed_n(conn, record.seed_id)
     if sn is None:
-        raise UnknownIdError(f"fitness record for seed {record.seed_id}, which is not in the archive; add it first")
+        raise UnknownIdError(
+            f"fitness record for seed {record.seed_id}, which is not in the archive; add it first"
+        )
     cur = conn.execute(
         "INSERT OR IGNORE INTO records (id, seed, suite, suite_version, split, outcome, aggregate, stage)"
         " VALUES (?,?,?,?,?,?,?,?)",
         (
-            bytes.fromhex(record_id), sn, record.suite, record.suite_version, record.split,
-            record.outcome.value, record.aggregate, record.stage,
+            bytes.fromhex(record_id),
+            sn,
+            record.suite,
+            record.suite_version,
+            record.split,
+            record.outcome.value,
+            record.aggregate,
+            record.stage,
         ),
-    )  # fmt: skip
+    )
     return AddStatus.NEW if cur.rowcount == 1 else AddStatus.ALREADY_RECORDED
 
 

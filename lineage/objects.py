@@ -18,6 +18,7 @@ complete temp file, so a crash never leaves a partial object; every read re-hash
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import os
@@ -130,7 +131,9 @@ class ObjectStore:
         """True when a file for ``oid`` exists (not verified)."""
         return os.path.exists(self.path(oid))
 
-    def put(self, kind: Kind, body: bytes, *, base: tuple[str, bytes] | None = None, defer: bool = False) -> str:
+    def put(
+        self, kind: Kind, body: bytes, *, base: tuple[str, bytes] | None = None, defer: bool = False
+    ) -> str:
         """Store ``body`` as an object of ``kind`` and return its id. Idempotent.
 
         Args:
@@ -206,10 +209,8 @@ class ObjectStore:
         """Drop deferred objects that were never flushed (after an error in a batch)."""
         moves, self._pending = self._pending, []
         for tmp, _ in moves:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-            except FileNotFoundError:
-                pass
 
     def read_raw(self, oid: str) -> bytes:
         """The file's bytes, unverified. Raises MissingObjectError."""

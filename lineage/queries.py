@@ -123,12 +123,16 @@ def best(
 
 def parents(conn: sqlite3.Connection, seed_id: str) -> list[str]:
     """Every seed that proposed ``seed_id`` by any of its edges, sorted by id."""
-    return _ids(conn, "SELECT DISTINCT l.parent FROM links l JOIN seeds s ON s.n = l.child WHERE s.id = ?", seed_id)
+    return _ids(
+        conn, "SELECT DISTINCT l.parent FROM links l JOIN seeds s ON s.n = l.child WHERE s.id = ?", seed_id
+    )
 
 
 def children(conn: sqlite3.Connection, seed_id: str) -> list[str]:
     """Every seed ``seed_id`` is a parent of, by any edge, sorted by id."""
-    return _ids(conn, "SELECT DISTINCT l.child FROM links l JOIN seeds s ON s.n = l.parent WHERE s.id = ?", seed_id)
+    return _ids(
+        conn, "SELECT DISTINCT l.child FROM links l JOIN seeds s ON s.n = l.parent WHERE s.id = ?", seed_id
+    )
 
 
 def _ids(conn: sqlite3.Connection, inner: str, seed_id: str) -> list[str]:
@@ -141,6 +145,8 @@ def _walk(conn: sqlite3.Connection, seed_id: str, up: bool, max_depth: int | Non
     if start is None:
         raise UnknownIdError(f"seed {seed_id} is not in the index; check the id or run `reindex`")
     near, far = ("child", "parent") if up else ("parent", "child")
+    if max_depth is None:
+        return _walk_all(conn, int(start[0]), near, far)
     depth_of: dict[int, int] = {int(start[0]): 0}
     frontier = [int(start[0])]
     depth = 0
@@ -150,11 +156,39 @@ def _walk(conn: sqlite3.Connection, seed_id: str, up: bool, max_depth: int | Non
         for i in range(0, len(frontier), _CHUNK):
             chunk = frontier[i : i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in conn.execute(f"SELECT {far} FROM links WHERE {near} IN ({marks})", chunk))
+            found.update(
+                r[0] for r in conn.execute(f"SELECT {far} FROM links WHERE {near} IN ({marks})", chunk)
+            )
         frontier = [n for n in found if n not in depth_of]
         for n in frontier:
             depth_of[n] = depth
     del depth_of[int(start[0])]
+    return [Relative(seed, d) for seed, d in _named(conn, depth_of)]
+
+
+def _walk_all(conn: sqlite3.Connection, start: int, near: str, far: str) -> list[Relative]:
+    """Whole ancestry/progeny: SQLite collects the reachable links (recursive CTE, each node once), then a
+    breadth-first pass in Python gives each node its shortest distance. Linear in the links reached."""
+    sql = f"""
+    WITH RECURSIVE reach(n) AS (SELECT ? UNION SELECT l.{far} FROM links l JOIN reach ON l.{near} = reach.n)
+    SELECT l.{near}, l.{far} FROM links l WHERE l.{near} IN reach
+    """
+    step: dict[int, list[int]] = {}
+    for a, b in conn.execute(sql, (start,)):
+        step.setdefault(a, []).append(b)
+    depth_of: dict[int, int] = {start: 0}
+    frontier = [start]
+    depth = 0
+    while frontier:
+        depth += 1
+        nxt: list[int] = []
+        for n in frontier:
+            for m in step.get(n, ()):
+                if m not in depth_of:
+                    depth_of[m] = depth
+                    nxt.append(m)
+        frontier = nxt
+    del depth_of[start]
     return [Relative(seed, d) for seed, d in _named(conn, depth_of)]
 
 
@@ -164,8 +198,10 @@ def _named(conn: sqlite3.Connection, depth_of: dict[int, int]) -> list[tuple[str
     for i in range(0, len(keys), _CHUNK):
         chunk = keys[i : i + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        out.extend((bytes(r[1]).hex(), depth_of[r[0]]) for r in conn.execute(
-            f"SELECT n, id FROM seeds WHERE n IN ({marks})", chunk))  # fmt: skip
+        out.extend(
+            (bytes(r[1]).hex(), depth_of[r[0]])
+            for r in conn.execute(f"SELECT n, id FROM seeds WHERE n IN ({marks})", chunk)
+        )
     return sorted(out, key=lambda item: (item[1], item[0]))
 
 
@@ -228,15 +264,20 @@ _BEST = "WITH best AS (SELECT seed, MAX(aggregate) AS agg FROM records GROUP BY 
 
 def operator_stats(conn: sqlite3.Connection) -> list[OperatorStats]:
     """Per operator: proposals, new seeds, re-discoveries, and the fitness of the seeds it gave birth to."""
-    sql = _BEST + """
+    sql = (
+        _BEST
+        + """
     SELECT e.operator, COUNT(*), SUM(s.birth = e.n),
            SUM(s.birth = e.n AND b.agg IS NOT NULL),
            AVG(CASE WHEN s.birth = e.n THEN b.agg END), MAX(CASE WHEN s.birth = e.n THEN b.agg END)
     FROM edges e JOIN seeds s ON s.n = e.child LEFT JOIN best b ON b.seed = e.child
     GROUP BY e.operator ORDER BY COUNT(*) DESC, e.operator
     """
+    )
     return [
-        OperatorStats(str(r[0]), int(r[1]), int(r[2]), int(r[1]) - int(r[2]), int(r[3]), _opt(r[4]), _opt(r[5]))
+        OperatorStats(
+            str(r[0]), int(r[1]), int(r[2]), int(r[1]) - int(r[2]), int(r[3]), _opt(r[4]), _opt(r[5])
+        )
         for r in conn.execute(sql)
     ]
 
@@ -244,11 +285,14 @@ def operator_stats(conn: sqlite3.Connection) -> list[OperatorStats]:
 def generation_stats(conn: sqlite3.Connection) -> list[GenerationStats]:
     """Per generation: seeds born, proposals made, and the fitness of the seeds born (best record each)."""
     proposals = dict(conn.execute("SELECT generation, COUNT(*) FROM edges GROUP BY generation").fetchall())
-    sql = _BEST + """
+    sql = (
+        _BEST
+        + """
     SELECT e.generation, COUNT(*), COUNT(b.agg), AVG(b.agg), MAX(b.agg)
     FROM seeds s JOIN edges e ON e.n = s.birth LEFT JOIN best b ON b.seed = s.n
     GROUP BY e.generation ORDER BY e.generation
     """
+    )
     return [
         GenerationStats(int(r[0]), int(r[1]), int(proposals.get(r[0], 0)), int(r[2]), _opt(r[3]), _opt(r[4]))
         for r in conn.execute(sql)
@@ -282,7 +326,17 @@ def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     return {
         "seeds": sorted((hx(a), hx(b)) for a, b in seeds),
         "edges": sorted(
-            (hx(r[1]), hx(r[2]), hx(r[3]), hx(r[4]), *r[5:8], hx(r[8]), r[9], r[10], tuple(links.get(r[0], [])))
+            (
+                hx(r[1]),
+                hx(r[2]),
+                hx(r[3]),
+                hx(r[4]),
+                *r[5:8],
+                hx(r[8]),
+                r[9],
+                r[10],
+                tuple(links.get(r[0], [])),
+            )
             for r in edges
         ),
         "records": sorted((hx(r[0]), hx(r[1]), *r[2:]) for r in records),

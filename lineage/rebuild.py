@@ -101,7 +101,9 @@ def _reindex(objects: str, target: str) -> ReindexReport:
     return ReindexReport(len(present), counts[0], counts[1], len(records), len(runs), tuple(problems))
 
 
-def _usable_edges(edges: list[tuple[Edge, str]], present: set[str], problems: list[str]) -> list[tuple[Edge, str]]:
+def _usable_edges(
+    edges: list[tuple[Edge, str]], present: set[str], problems: list[str]
+) -> list[tuple[Edge, str]]:
     """Edges whose objects exist and whose parents are seeds (to a fixed point), oldest first."""
     usable: list[tuple[Edge, str]] = []
     for edge, eid in edges:

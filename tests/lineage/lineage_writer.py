@@ -21,7 +21,13 @@ from lineage import Archive
 
 
 def main() -> None:
-    run_dir, mode, start, count, tag = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+    run_dir, mode, start, count, tag = (
+        sys.argv[1],
+        sys.argv[2],
+        int(sys.argv[3]),
+        int(sys.argv[4]),
+        sys.argv[5],
+    )
     durable = len(sys.argv) > 6 and sys.argv[6] == "durable"
     with Archive.open(run_dir, durable=durable) as archive:
         if mode == "chain":

@@ -29,7 +29,9 @@ def run_json(capsys: pytest.CaptureFixture[str], run_dir: str, *args: str) -> ob
     return json.loads(out)
 
 
-def test_log_show_best_stats(fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str]) -> None:
+def test_log_show_best_stats(
+    fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
     run_dir, ids = fixture_archive
     log = run_json(capsys, run_dir, "log", "-n", "3")
     assert [s["id"] for s in log] == [ids["x"], ids["b"], ids["a"]]  # type: ignore[index]
@@ -52,7 +54,9 @@ def test_log_show_best_stats(fixture_archive: tuple[str, dict[str, str]], capsys
     assert code == 0 and "llm_rewrite" in out and "generations" in out
 
 
-def test_diff_and_tree(fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_and_tree(
+    fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
     run_dir, ids = fixture_archive
     diff = run_json(capsys, run_dir, "diff", ids["root"], ids["a"])
     assert "-    k = 0" in diff["diff"] and "+    k = 2" in diff["diff"]  # type: ignore[index]
@@ -67,7 +71,9 @@ def test_diff_and_tree(fixture_archive: tuple[str, dict[str, str]], capsys: pyte
     assert code == 0 and ids["root"][:12] in out and "crossover" in out
 
 
-def test_export(fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+def test_export(
+    fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str], tmp_path: object
+) -> None:
     run_dir, ids = fixture_archive
     data = run_json(capsys, run_dir, "export", "--format", "json")
     assert {s["id"] for s in data["seeds"]} == set(ids.values())  # type: ignore[index]
@@ -97,7 +103,9 @@ def test_init_add_verify_reindex(tmp_path: object, capsys: pytest.CaptureFixture
     assert run_json(capsys, run_dir, "reindex")["seeds"] == 1  # type: ignore[index]
 
 
-def test_verify_names_each_corrupt_object(fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str]) -> None:
+def test_verify_names_each_corrupt_object(
+    fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
     run_dir, ids = fixture_archive
     store = ObjectStore(os.path.join(run_dir, "objects"))
     victims = [ids["x"], next(i for i in store.ids() if store.peek_kind(i) is Kind.EDGE)]
@@ -108,17 +116,19 @@ def test_verify_names_each_corrupt_object(fixture_archive: tuple[str, dict[str, 
         data[len(data) // 2] ^= 0xFF
         with open(path, "wb") as fh:
             fh.write(bytes(data))
-    code, out, err = run(capsys, "--run-dir", run_dir, "verify")
+    code, _, err = run(capsys, "--run-dir", run_dir, "verify")
     assert code == 1
     for oid in victims:
         assert f"corrupt object {oid}" in err
     report = run_json_fail(capsys, run_dir, "verify")
     assert {c["id"] for c in report["corrupt"]} >= set(victims)
-    code, out, err = run(capsys, "--run-dir", run_dir, "show", ids["x"])
+    code, _out, err = run(capsys, "--run-dir", run_dir, "show", ids["x"])
     assert code == 1 and err.count("\n") == 1 and any(v in err for v in victims) and "verify" in err
 
 
-def run_json_fail(capsys: pytest.CaptureFixture[str], run_dir: str, *args: str) -> dict[str, list[dict[str, str]]]:
+def run_json_fail(
+    capsys: pytest.CaptureFixture[str], run_dir: str, *args: str
+) -> dict[str, list[dict[str, str]]]:
     code, out, _ = run(capsys, "--run-dir", run_dir, *args, "--json")
     assert code == 1
     return json.loads(out)  # type: ignore[no-any-return]
@@ -131,12 +141,16 @@ def run_json_fail(capsys: pytest.CaptureFixture[str], run_dir: str, *args: str) 
         (["show", "abc"], "does not exist"),
     ],
 )
-def test_missing_run_dir(tmp_path: object, capsys: pytest.CaptureFixture[str], args: list[str], needle: str) -> None:
+def test_missing_run_dir(
+    tmp_path: object, capsys: pytest.CaptureFixture[str], args: list[str], needle: str
+) -> None:
     code, out, err = run(capsys, "--run-dir", os.path.join(str(tmp_path), "missing"), *args)
     assert code == 1 and needle in err and err.count("\n") == 1 and out == ""
 
 
-def test_bad_ids_and_missing_index(fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_ids_and_missing_index(
+    fixture_archive: tuple[str, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
     run_dir, _ = fixture_archive
     for bad, needle in (("zz", "not a seed id"), ("000000", "no seed id starts with")):
         code, _, err = run(capsys, "--run-dir", run_dir, "show", bad)
@@ -150,11 +164,21 @@ def test_bad_ids_and_missing_index(fixture_archive: tuple[str, dict[str, str]], 
 
 def test_foreign_dir_and_usage_errors_via_python_m(tmp_path: object) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([ROOT, os.environ.get("PYTHONPATH", "")])}
-    proc = subprocess.run([sys.executable, "-m", "lineage", "--run-dir", str(tmp_path), "stats"],
-                          capture_output=True, text=True, env=env, cwd=ROOT)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-m", "lineage", "--run-dir", str(tmp_path), "stats"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert proc.returncode == 1 and "not a seedpop run directory" in proc.stderr
     assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
     assert os.listdir(str(tmp_path)) == []  # nothing created in a foreign directory
-    proc = subprocess.run([sys.executable, "-m", "lineage", "--run-dir", str(tmp_path), "frobnicate"],
-                          capture_output=True, text=True, env=env, cwd=ROOT)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-m", "lineage", "--run-dir", str(tmp_path), "frobnicate"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert proc.returncode == 2 and "invalid choice" in proc.stderr
