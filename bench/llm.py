@@ -29,6 +29,7 @@ from fitness.llm.assemble import assemble
 from fitness.llm.broker import Broker
 from fitness.llm.devices import Slot, probe_devices
 from fitness.llm.errors import ModelNotInstalled
+from fitness.llm.loader import load_llama
 from fitness.llm.models import MODELS, LocalGGUF
 
 PROMPT = "def fibonacci(n):\n    " + '"""Return the n-th Fibonacci number. ' * 18 + '"""\n'
@@ -36,17 +37,8 @@ SHORT = "def add(a, b):\n"
 
 
 def _direct(path: Path, threads: int, gpu_layers: int, reps: int) -> dict[str, float]:
-    import llama_cpp
-
     t0 = time.perf_counter()
-    llm = llama_cpp.Llama(
-        model_path=str(path),
-        n_ctx=1024,
-        n_threads=threads,
-        n_threads_batch=threads,
-        n_gpu_layers=gpu_layers,
-        verbose=False,
-    )
+    llm = load_llama(str(path), n_ctx=1024, n_threads=threads, n_gpu_layers=gpu_layers)
     load = time.perf_counter() - t0
     n_prompt = len(llm.tokenize(PROMPT.encode()))
 

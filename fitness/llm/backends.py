@@ -87,7 +87,11 @@ class ModelProcess:
         self._sock: socket.socket | None = None
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the backend; closed in close()
         self._next_id = 0
-        self._start()
+        try:
+            self._start()
+        except BaseException:
+            self._log.close()
+            raise
 
     @property
     def pid(self) -> int | None:

@@ -25,6 +25,7 @@ import time
 from typing import Any
 
 from fitness.llm.errors import BudgetExhausted, LLMError, PromptTooLong
+from fitness.llm.loader import load_llama
 from fitness.llm.wire import CallKind, GenerateRequest, parse_request, recv_frame, send_frame
 
 _CHATML = (
@@ -42,15 +43,7 @@ class ModelRunner:
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
         self._llama_cpp = llama_cpp
-        self.llm = llama_cpp.Llama(
-            model_path=model_path,
-            n_ctx=n_ctx,
-            n_threads=n_threads,
-            n_threads_batch=n_threads,
-            n_gpu_layers=n_gpu_layers,
-            seed=0,
-            verbose=False,
-        )
+        self.llm = load_llama(model_path, n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers)
         model = self.llm._model
         eos_id, bos_id = self.llm.token_eos(), self.llm.token_bos()
         eos = model.token_get_text(eos_id) if eos_id != -1 else ""
