@@ -28,6 +28,8 @@ class Context:
         instruction: what ``llm_rewrite`` asks the model to do to the function.
         temperature: sampling temperature for ``llm_rewrite``.
         scale: relative size of numeric perturbations (0.25 = up to ±25 %).
+        min_length: ``replace_string`` leaves strings shorter than this alone (e.g. keys like ``"role"``,
+            when the pool holds prompt fragments).
     """
 
     partner: Parsed | None = None
@@ -36,6 +38,7 @@ class Context:
     instruction: str | None = None
     temperature: float = 0.8
     scale: float = 0.25
+    min_length: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ class ReplaceString:
         assert isinstance(node, cst.SimpleString)
         current = string_value(node)
         pool = [s for s in (context.strings or module_strings(parsed)) if s != current]
-        if current is None or not pool:
+        if current is None or len(current) < context.min_length or not pool:
             return None
         new = cst.SimpleString(repr(rng.choice(pool)), lpar=node.lpar, rpar=node.rpar)
         return Edit(node, new, f"{snippet(node, 24)} -> {snippet(new, 24)}")

@@ -46,6 +46,13 @@ def test_replace_string_uses_the_supplied_pool() -> None:
     assert after == "P = 'Think step by step'\n"
 
 
+def test_replace_string_min_length_spares_short_strings() -> None:
+    before = 'KEY = "role"\nPROMPT = "Write the function."\n'
+    for seed in range(5):
+        after = child(before, "replace_string", seed=seed, strings=["Think first."], min_length=8)
+        assert after == "KEY = \"role\"\nPROMPT = 'Think first.'\n"
+
+
 def test_replace_string_uses_module_strings_and_skips_docstrings() -> None:
     before = '''\
     """Module docstring."""

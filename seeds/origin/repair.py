@@ -1,0 +1,155 @@
+"""Origin seed ``repair``: generate, run the visible examples, show the model the traceback or the wrong
+output, and ask for a fix, up to ``REPAIR_ROUNDS`` times.
+
+Genes: ``SYSTEM_PROMPT``, ``USER_TEMPLATE``, ``REPAIR_TEMPLATE``, ``REPAIR_ROUNDS``, ``TEMPERATURE``,
+``REPAIR_TEMPERATURE``, ``MAX_TOKENS``, ``OPERATOR_WEIGHTS``, ``EDITS_PER_CHILD``, ``PROMPT_FRAGMENTS``.
+Self-contained: imports nothing of the framework.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+SYSTEM_PROMPT = (
+    "You are an expert Python programmer. Write the function the user asks for. "
+    "Reply with the whole function in one ```python code block and nothing else."
+)
+USER_TEMPLATE = "Write this Python function:\n\n```python\n{prompt}\n```"
+REPAIR_TEMPLATE = (
+    "Your function is wrong on this example.\n{failure}\n"
+    "Fix it. Reply with the whole corrected function in one ```python code block."
+)
+REPAIR_ROUNDS = 2
+TEMPERATURE = 0.0
+REPAIR_TEMPERATURE = 0.3
+MAX_TOKENS = 384
+
+# How this seed varies itself: operator weights (genes too, so the way it mutates evolves).
+OPERATOR_WEIGHTS = {
+    "replace_string": 3.0,
+    "perturb_number": 2.0,
+    "llm_rewrite": 1.5,
+    "crossover_function": 1.0,
+    "swap_compare": 0.3,
+    "delete_statement": 0.3,
+    "duplicate_statement": 0.2,
+    "swap_statements": 0.2,
+    "negate_if": 0.2,
+    "perturb_default": 0.5,
+}
+EDITS_PER_CHILD = 1
+MIN_PROMPT_LENGTH = 30  # only strings this long are swapped for prompt fragments
+PROMPT_FRAGMENTS = (
+    "Think about edge cases such as empty inputs before writing the code.",
+    "Write clear, correct, simple Python. Use only the standard library.",
+    "Reply with the whole function in one ```python code block and nothing else.",
+    "You are a careful senior Python engineer who writes correct code on the first try.",
+)
+
+FENCE = re.compile(r"```(?:python|py)?[ \t]*\n(.*?)```", re.DOTALL)
+
+
+def extract_code(reply: str, prompt: str, entry_point: str) -> str:
+    """The solution source in a model reply: the first fenced block that defines ``entry_point``, else the
+    reply itself; prompt imports are kept, and a bare function body is appended to the prompt's signature."""
+    blocks = FENCE.findall(reply) or [reply]
+    code = next((b for b in blocks if f"def {entry_point}" in b), blocks[0])
+    imports = [ln for ln in prompt.splitlines() if ln.startswith(("import ", "from "))]
+    if f"def {entry_point}" not in code:
+        return prompt.rstrip() + "\n" + code
+    return "\n".join([*imports, code]) if imports else code
+
+
+def first_failure(task: Any, results: list[dict[str, Any]]) -> str | None:
+    """A description of the first failing visible example, or ``None`` when all pass."""
+    for example, result in zip(task.visible, results, strict=False):
+        if result.get("passed"):
+            continue
+        call = f"{task.entry_point}({', '.join(repr(a) for a in example.args)})"
+        if result.get("error"):
+            return f"{call} raised: {result['error']}"
+        return f"{call} returned {result.get('output')!r}, expected {example.expected!r}"
+    return None
+
+
+def solve(task: Any, llm: Any, tools: Any) -> str:
+    messages = [
+        {"role": "system", "content": SYSTEM_PROMPT},
+        {"role": "user", "content": USER_TEMPLATE.format(prompt=task.prompt)},
+    ]
+    reply = llm.chat(messages, seed=0, temperature=TEMPERATURE, max_tokens=MAX_TOKENS)
+    code = extract_code(reply, task.prompt, task.entry_point)
+    for round_ in range(max(0, REPAIR_ROUNDS)):
+        if not task.visible:
+            break
+        failure = first_failure(task, tools.run(code, task.visible))
+        if failure is None:
+            break
+        messages += [
+            {"role": "assistant", "content": f"```python\n{code}\n```"},
+            {"role": "user", "content": REPAIR_TEMPLATE.format(failure=failure)},
+        ]
+        reply = llm.chat(messages, seed=round_ + 1, temperature=REPAIR_TEMPERATURE, max_tokens=MAX_TOKENS)
+        code = extract_code(reply, task.prompt, task.entry_point)
+    return code
+
+
+def reflect(history: list[dict[str, Any]]) -> dict[str, Any]:
+    """Favour the operators whose children beat their parent; damp the ones whose children never did."""
+    tried: dict[str, int] = {}
+    won: dict[str, int] = {}
+    for item in history:
+        op = str(item.get("operator") or "")
+        if not op:
+            continue
+        tried[op] = tried.get(op, 0) + 1
+        if float(item.get("aggregate") or 0.0) > float(item.get("parent_aggregate") or 0.0):
+            won[op] = won.get(op, 0) + 1
+    return {"operator_factors": {op: 0.5 + (won.get(op, 0) + 1) / (n + 2) * 1.5 for op, n in tried.items()}}
+
+
+def reproduce(
+    source: str,
+    n: int,
+    rng_seed: int,
+    genome: Any,
+    llm: Any,
+    partner_source: str | None = None,
+    reflection: dict[str, Any] | None = None,
+) -> list[str]:
+    """Up to ``n`` children of ``source``, each made by ``EDITS_PER_CHILD`` operators drawn by weight."""
+    rng = random.Random(rng_seed)
+    weights = dict(OPERATOR_WEIGHTS)
+    for op, factor in ((reflection or {}).get("operator_factors") or {}).items():
+        if op in weights:
+            weights[op] *= float(factor)
+    if partner_source is None:
+        weights.pop("crossover_function", None)
+    names = sorted(weights)
+    children: list[str] = []
+    seen = {genome.seed_id(source)}
+    for _ in range(6 * n):
+        if len(children) >= n:
+            break
+        child = source
+        for _ in range(max(1, EDITS_PER_CHILD)):
+            name = rng.choices(names, weights=[weights[k] for k in names])[0]
+            fragments = name == "replace_string" and rng.random() < 0.5
+            result = genome.mutate(
+                child,
+                name,
+                rng,
+                partner=partner_source,
+                llm=llm,
+                strings=PROMPT_FRAGMENTS if fragments else (),
+                min_length=MIN_PROMPT_LENGTH if fragments else 0,
+            )
+            if result.source is not None:
+                child = result.source
+        child_id = genome.seed_id(child)
+        if child_id not in seen:
+            seen.add(child_id)
+            children.append(child)
+    return children
