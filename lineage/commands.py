@@ -270,18 +270,24 @@ def cmd_verify(args: argparse.Namespace, console: Console) -> int:
                 "checked": report.checked,
                 "ok": report.ok,
                 "corrupt": [{"id": i, "path": p, "error": e} for i, p, e in report.corrupt],
+                "missing": list(report.missing),
+                "index_checked": report.index_checked,
                 "temp_files": list(report.temp_files),
             }
         )
     else:
-        for oid, path, _ in report.corrupt:
-            sys.stderr.write(f"corrupt object {oid} ({path})\n")
+        for oid, path, why in report.corrupt:
+            sys.stderr.write(f"corrupt object {oid} ({path}): {why}\n")
+        for oid in report.missing:
+            sys.stderr.write(f"missing object {oid}: the index refers to it; run `reindex`\n")
+        if not report.index_checked:
+            console.print("index missing or unusable: objects verified, index not checked (run `reindex`)")
         if report.temp_files:
             console.print(
                 f"{len(report.temp_files)} temp files left by killed writers in objects/tmp "
                 "(never visible as objects; safe to delete)"
             )
-        state = "ok" if report.ok else f"{len(report.corrupt)} corrupt"
+        state = "ok" if report.ok else f"{len(report.corrupt)} corrupt, {len(report.missing)} missing"
         console.print(f"verified {report.checked} objects: {state}")
     return 0 if report.ok else 1
 

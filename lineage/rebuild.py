@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fitness.record import FitnessRecord, RecordError
 from lineage import index
 from lineage.edge import Edge
-from lineage.errors import CorruptObjectError, LineageError, MissingObjectError
+from lineage.errors import CorruptObjectError, IndexUnavailableError, LineageError, MissingObjectError
 from lineage.layout import ArchiveLock, check_layout
 from lineage.objects import Kind, ObjectStore
 
@@ -134,19 +134,31 @@ def _usable_edges(
 
 @dataclass(frozen=True, slots=True)
 class VerifyReport:
-    """What verify found: objects checked, corrupt ones (id, file, why), temp files killed writers left."""
+    """What verify found.
+
+    Attributes:
+        checked: objects re-hashed.
+        corrupt: (id, file, why) of each object that failed.
+        missing: ids the index refers to that have no object file (the index needs ``reindex``).
+        index_checked: False when the index was missing or unusable (objects are still verified).
+        temp_files: temp files killed writers left in ``objects/tmp`` (never visible as objects).
+    """
 
     checked: int
     corrupt: tuple[tuple[str, str, str], ...]
+    missing: tuple[str, ...]
+    index_checked: bool
     temp_files: tuple[str, ...]
 
     @property
     def ok(self) -> bool:
-        return not self.corrupt
+        return not self.corrupt and not self.missing
 
 
 def verify(run_dir: str) -> VerifyReport:
-    """Re-read and re-hash every object. Reads only; never deletes or rewrites anything.
+    """Re-read and re-hash every object; check the index refers only to objects that exist.
+
+    Reads only; never deletes or rewrites anything.
 
     Raises:
         NotAnArchiveError: missing or foreign run directory.
@@ -154,11 +166,44 @@ def verify(run_dir: str) -> VerifyReport:
     layout = check_layout(run_dir)
     store = ObjectStore(layout.objects)
     corrupt: list[tuple[str, str, str]] = []
-    checked = 0
+    present: set[str] = set()
     for oid in store.ids():
-        checked += 1
+        present.add(oid)
         try:
             store.get(oid)
         except (CorruptObjectError, MissingObjectError) as err:
-            corrupt.append((oid, store.path(oid), str(err)))
-    return VerifyReport(checked, tuple(corrupt), tuple(store.leftover_temp_files()))
+            why = str(err)
+            if isinstance(err, CorruptObjectError) and err.object_id != oid:
+                why = f"its delta base {err.object_id} is corrupt"
+            corrupt.append((oid, store.path(oid), why))
+    missing: list[str] = []
+    index_checked = True
+    try:
+        conn = index.connect(layout.index)
+    except IndexUnavailableError:
+        index_checked = False
+    else:
+        try:
+            for table, column in _REFERENCES:
+                for (raw,) in conn.execute(f"SELECT {column} FROM {table}"):
+                    if raw is not None and bytes(raw).hex() not in present:
+                        missing.append(bytes(raw).hex())
+        finally:
+            conn.close()
+    return VerifyReport(
+        len(present),
+        tuple(corrupt),
+        tuple(sorted(set(missing))),
+        index_checked,
+        tuple(store.leftover_temp_files()),
+    )
+
+
+_REFERENCES = (
+    ("seeds", "id"),
+    ("edges", "id"),
+    ("edges", "source"),
+    ("edges", "run"),
+    ("records", "id"),
+    ("runs", "id"),
+)

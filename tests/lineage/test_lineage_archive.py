@@ -19,6 +19,7 @@ from lineage import (
     Proposal,
     UnknownIdError,
     reindex,
+    verify,
 )
 
 
@@ -172,3 +173,18 @@ def test_reindex_refused_while_archive_is_open(fixture_archive: tuple[str, dict[
     run_dir, _ = fixture_archive
     with Archive.open(run_dir), pytest.raises(ArchiveBusyError, match="open in another process"):
         reindex(run_dir)
+
+
+def test_verify_reports_index_rows_without_objects(fixture_archive: tuple[str, dict[str, str]]) -> None:
+    run_dir, ids = fixture_archive
+    with Archive.open(run_dir) as a:
+        rid = a.add_record(make_record(ids["b"], 0.3)).record_id
+        path = a.store.path(rid)
+    os.unlink(path)
+    report = verify(run_dir)
+    assert not report.ok and report.missing == (rid,) and report.corrupt == () and report.index_checked
+    assert reindex(run_dir).problems == ()
+    assert verify(run_dir).ok
+    os.unlink(os.path.join(run_dir, "lineage.sqlite"))
+    report = verify(run_dir)
+    assert report.ok and not report.index_checked
