@@ -350,11 +350,12 @@ def bench(size: int, root: str, durable: bool, batch: int) -> None:
     canon_ms = (time.perf_counter() - t0) / len(sample) * 1e3
     lines = statistics.mean(p.source.count("\n") for p in sample)
 
+    load_before = os.getloadavg()[0]
     archive = Archive.create(run_dir, "bench = true\n", durable=durable)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for i in range(0, len(proposals), batch):
         archive.add_many(proposals[i : i + batch])
-    add_s = time.perf_counter() - t0
+    add_s, add_cpu = time.perf_counter() - t0, time.process_time() - c0
     # single, unbatched adds (each one its own transaction and sync) on 200 more seeds
     extra = pop.proposals(200)
     t0 = time.perf_counter()
@@ -388,40 +389,42 @@ def bench(size: int, root: str, durable: bool, batch: int) -> None:
     tip_ms = (time.perf_counter() - t0) * 1e3
     archive.close()
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     report = verify(run_dir)
-    verify_s = time.perf_counter() - t0
+    verify_s, verify_cpu = time.perf_counter() - t0, time.process_time() - c0
     assert report.ok
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     rebuilt = reindex(run_dir)
-    reindex_s = time.perf_counter() - t0
+    reindex_s, reindex_cpu = time.perf_counter() - t0, time.process_time() - c0
     assert rebuilt.problems == () and rebuilt.seeds == counts.seeds
 
     apparent, allocated = _disk(run_dir)
     idx_bytes = os.path.getsize(os.path.join(run_dir, "lineage.sqlite"))
     seeds = counts.seeds
+    per = 1e3 / size
     print(
         f"\n== {size} proposals ({seeds} seeds, {counts.edges} edges, {counts.dedup_hits} dedup hits), "
-        f"{lines:.0f} lines/source, durable={durable} =="
+        f"{lines:.0f} lines/source, durable={durable}; load average {load_before:.1f} -> "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs =="
     )
-    print(f"generate proposals           {gen_s:8.1f} s (not part of the archive)")
-    print(f"canonical_source per source  {canon_ms:8.2f} ms (done by the caller; not in 'add')")
+    print(f"generate proposals            {gen_s:8.1f} s (not part of the archive)")
+    print(f"canonical_source per source   {canon_ms:8.2f} ms (the caller's cost; not in 'add')")
     print(
-        f"add, batches of {batch:<4}         {add_s / size * 1e3:8.3f} ms per proposal  ({add_s:.1f} s total)"
+        f"add, batches of {batch:<5}        {add_s * per:8.3f} ms per proposal wall, {add_cpu * per:.3f} ms CPU"
     )
-    print(f"add, one at a time           {single_ms:8.3f} ms per proposal")
-    print(f"has                          {has_us:8.1f} µs per lookup  ({hits} hits of {len(probes)})")
-    print(f"ancestors, depth-{depth} node   {anc_ms:8.2f} ms  ({len(anc)} ancestors, median of 20)")
+    print(f"add, one at a time            {single_ms:8.3f} ms per proposal wall")
+    print(f"has                           {has_us:8.1f} µs per lookup ({hits} hits of {len(probes)})")
+    print(f"ancestors, depth-{depth} node    {anc_ms:8.2f} ms ({len(anc)} ancestors, median of 20)")
+    tip_depth = max((r.depth for r in tip_anc), default=0)
+    print(f"ancestors, newest seed        {tip_ms:8.2f} ms ({len(tip_anc)} ancestors, max depth {tip_depth})")
     print(
-        f"ancestors, newest seed       {tip_ms:8.2f} ms  ({len(tip_anc)} ancestors, max depth "
-        f"{max((r.depth for r in tip_anc), default=0)})"
+        f"verify                        {verify_s:8.1f} s wall, {verify_cpu:.1f} s CPU ({report.checked} objects)"
     )
-    print(f"verify                       {verify_s:8.1f} s   ({report.checked} objects)")
-    print(f"reindex                      {reindex_s:8.1f} s")
-    print(f"disk per seed, apparent      {apparent / seeds:8.0f} B  (index {idx_bytes / seeds:.0f} B of it)")
-    print(f"disk per seed, allocated     {allocated / seeds:8.0f} B  (4 KiB blocks; loose files, no packing)")
+    print(f"reindex                       {reindex_s:8.1f} s wall, {reindex_cpu:.1f} s CPU")
+    print(f"disk per seed, apparent       {apparent / seeds:8.0f} B (index {idx_bytes / seeds:.0f} B of it)")
+    print(f"disk per seed, allocated      {allocated / seeds:8.0f} B (4 KiB blocks; loose files, no packing)")
     print(
-        f"zlib(source) per seed        {zlib_bytes / seeds:8.0f} B  -> apparent/zlib = {apparent / zlib_bytes:.2f}x, "
+        f"zlib(source) per seed         {zlib_bytes / seeds:8.0f} B -> apparent/zlib = {apparent / zlib_bytes:.2f}x, "
         f"allocated/zlib = {allocated / zlib_bytes:.2f}x"
     )
 

@@ -33,6 +33,7 @@ from lineage.errors import CorruptObjectError, MissingObjectError
 
 _DELTA = b"D"
 _LEVEL = 6
+_MIN_BASE = 256  # below this a delta's 34-byte envelope costs more than the dictionary saves
 
 
 class Kind(Enum):
@@ -140,7 +141,7 @@ class ObjectStore:
             kind: the object's kind.
             body: its bytes.
             base: ``(id, body)`` of a plain object already stored (or pending in this batch) to delta
-                against; used only when it makes the file smaller.
+                against (its body is the deflate dictionary); ignored for bases under 256 bytes.
             defer: write the temp file now but rename it into place at :meth:`flush` (group commit: one
                 filesystem sync for a whole batch instead of two fsyncs per object).
         """
@@ -149,12 +150,12 @@ class ObjectStore:
         if os.path.exists(final):
             return oid
         full = header(kind, len(body)) + body
-        data = zlib.compress(full, _LEVEL)
-        if base is not None:
+        if base is not None and len(base[1]) >= _MIN_BASE:
+            # A dictionary never makes deflate meaningfully worse, so no second, plain compression to compare.
             comp = zlib.compressobj(_LEVEL, zlib.DEFLATED, 15, 9, zlib.Z_DEFAULT_STRATEGY, zdict=base[1])
-            delta = _DELTA + _KIND_CODE[kind] + bytes.fromhex(base[0]) + comp.compress(full) + comp.flush()
-            if len(delta) < len(data):
-                data = delta
+            data = _DELTA + _KIND_CODE[kind] + bytes.fromhex(base[0]) + comp.compress(full) + comp.flush()
+        else:
+            data = zlib.compress(full, _LEVEL)
         self._write(final, data, defer=defer)
         return oid
 

@@ -171,11 +171,13 @@ def _walk_all(conn: sqlite3.Connection, start: int, near: str, far: str) -> list
     breadth-first pass in Python gives each node its shortest distance. Linear in the links reached."""
     sql = f"""
     WITH RECURSIVE reach(n) AS (SELECT ? UNION SELECT l.{far} FROM links l JOIN reach ON l.{near} = reach.n)
-    SELECT l.{near}, l.{far} FROM links l WHERE l.{near} IN reach
+    SELECT l.{near}, l.{far}, s.id FROM links l JOIN seeds s ON s.n = l.{far} WHERE l.{near} IN reach
     """
     step: dict[int, list[int]] = {}
-    for a, b in conn.execute(sql, (start,)):
+    name: dict[int, bytes] = {}
+    for a, b, sid in conn.execute(sql, (start,)):
         step.setdefault(a, []).append(b)
+        name[b] = sid
     depth_of: dict[int, int] = {start: 0}
     frontier = [start]
     depth = 0
@@ -189,7 +191,8 @@ def _walk_all(conn: sqlite3.Connection, start: int, near: str, far: str) -> list
                     nxt.append(m)
         frontier = nxt
     del depth_of[start]
-    return [Relative(seed, d) for seed, d in _named(conn, depth_of)]
+    found = [(bytes(name[n]).hex(), d) for n, d in depth_of.items()]
+    return [Relative(seed, d) for seed, d in sorted(found, key=lambda item: (item[1], item[0]))]
 
 
 def _named(conn: sqlite3.Connection, depth_of: dict[int, int]) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import make_source
 
-from lineage import Kind, ObjectStore
+from lineage import Archive, ObjectStore
 from lineage.cli import main
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -108,7 +108,9 @@ def test_verify_names_each_corrupt_object(
 ) -> None:
     run_dir, ids = fixture_archive
     store = ObjectStore(os.path.join(run_dir, "objects"))
-    victims = [ids["x"], next(i for i in store.ids() if store.peek_kind(i) is Kind.EDGE)]
+    with Archive.open(run_dir) as a:
+        x_edge = next(str(e["id"]) for e in a.all_edges() if e["child"] == ids["x"])
+    victims = [ids["x"], x_edge]
     for oid in victims:
         path = store.path(oid)
         with open(path, "rb") as fh:
