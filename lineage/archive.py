@@ -8,6 +8,7 @@ a partial object. ``reindex`` picks up such objects; ``verify`` checks every byt
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time as _time
 from collections.abc import Iterable, Iterator
@@ -59,11 +60,14 @@ class Archive:
 
         Raises:
             NotAnArchiveError: ``run_dir`` holds an archive of another format.
+            IndexUnavailableError: the archive exists but its index is missing or unusable (reindex).
         """
+        existed = os.path.exists(Layout(os.path.abspath(run_dir)).version_file)
         layout = create_layout(run_dir)
         lock = ArchiveLock(layout, exclusive=False)
         try:
-            conn = index.connect(layout.index, create=True)
+            # An existing archive whose index is gone gets no empty index behind the user's back: reindex.
+            conn = index.connect(layout.index, create=not existed or os.path.exists(layout.index))
         except BaseException:
             lock.release()
             raise

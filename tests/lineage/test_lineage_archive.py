@@ -188,3 +188,11 @@ def test_verify_reports_index_rows_without_objects(fixture_archive: tuple[str, d
     os.unlink(os.path.join(run_dir, "lineage.sqlite"))
     report = verify(run_dir)
     assert report.ok and not report.index_checked
+
+
+def test_create_on_an_archive_without_index_refuses(fixture_archive: tuple[str, dict[str, str]]) -> None:
+    run_dir, _ = fixture_archive
+    os.unlink(os.path.join(run_dir, "lineage.sqlite"))
+    with pytest.raises(IndexUnavailableError, match="reindex"):
+        Archive.create(run_dir)
+    assert not os.path.exists(os.path.join(run_dir, "lineage.sqlite"))
