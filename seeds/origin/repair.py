@@ -97,7 +97,7 @@ def solve(task: Any, llm: Any, tools: Any) -> str:
 
 
 def reflect(history: list[dict[str, Any]]) -> dict[str, Any]:
-    """Favour the operators whose children beat their parent; damp the ones whose children never did."""
+    """Favour the operators whose children beat their parent; damp the others (a Beta(1, 1) prior: 1.0 = no data)."""
     tried: dict[str, int] = {}
     won: dict[str, int] = {}
     for item in history:
@@ -107,7 +107,7 @@ def reflect(history: list[dict[str, Any]]) -> dict[str, Any]:
         tried[op] = tried.get(op, 0) + 1
         if float(item.get("aggregate") or 0.0) > float(item.get("parent_aggregate") or 0.0):
             won[op] = won.get(op, 0) + 1
-    return {"operator_factors": {op: 0.5 + (won.get(op, 0) + 1) / (n + 2) * 1.5 for op, n in tried.items()}}
+    return {"operator_factors": {op: 2.0 * (won.get(op, 0) + 1) / (n + 2) for op, n in tried.items()}}
 
 
 def reproduce(
