@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from fitness.llm.cache import Generation
 from fitness.llm.devices import DevicePlan
 from fitness.llm.errors import (
+    BadRequest,
     CorruptModel,
     DeadlineExceeded,
     EndpointUnreachable,
@@ -41,7 +42,7 @@ class Backend(Protocol):
 
     model_id: str
     n_ctx: int
-    device: str
+    device: str  # "cpu", "cuda:0", "endpoint"; a GPU slot that fell back says why in parentheses
 
     def generate(
         self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None
@@ -68,7 +69,7 @@ class ModelProcess:
 
     def __init__(self, model_path: Path, model_id: str, plan: DevicePlan, n_ctx: int) -> None:
         self.model_id = model_id
-        self.device = plan.device
+        self.device = plan.device if not plan.note else f"{plan.device} ({plan.note})"
         self.n_ctx = n_ctx
         self.restarts = 0
         self.load_seconds = 0.0
@@ -297,7 +298,10 @@ class EndpointBackend:
                 f"endpoint {self.base_url!r} did not answer within {timeout:.1f} s"
             ) from None
         except urllib.error.HTTPError as err:
+            detail = err.read(300).decode("utf-8", "replace").replace("\n", " ")
             err.close()
+            if err.code == 400:
+                raise BadRequest(f"endpoint {self.base_url!r} rejected the request: {detail}") from None
             raise ServiceError(f"endpoint {self.base_url!r} answered HTTP {err.code} on /{route}") from None
         except (urllib.error.URLError, OSError) as err:
             raise ServiceError(f"endpoint {self.base_url!r} failed: {getattr(err, 'reason', err)}") from None

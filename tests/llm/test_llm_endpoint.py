@@ -12,7 +12,7 @@ from typing import ClassVar
 import pytest
 
 from fitness.llm.broker import Broker
-from fitness.llm.errors import EndpointUnreachable, ServiceError
+from fitness.llm.errors import BadRequest, EndpointUnreachable, ServiceError
 
 
 class _Stub(BaseHTTPRequestHandler):
@@ -43,6 +43,8 @@ class _Stub(BaseHTTPRequestHandler):
             )
         elif body.get("prompt") == "explode":
             self._send(500, {"error": "boom"})
+        elif body.get("prompt") == "too long":
+            self._send(400, {"error": "prompt exceeds context"})
         else:
             self._send(
                 200,
@@ -71,6 +73,8 @@ def test_endpoint_serves_chat_and_completion(stub_url: str) -> None:
         assert (sent["model"], sent["max_tokens"], sent["seed"], sent["stop"]) == ("stub-model", 5, 4, ["\n"])
         with pytest.raises(ServiceError, match="HTTP 500"):
             llm.complete("explode")
+        with pytest.raises(BadRequest, match="prompt exceeds context"):
+            llm.complete("too long")
         assert llm.complete("after", max_tokens=1) == "done:after"
 
 

@@ -38,7 +38,7 @@ def test_default_model_writes_a_passing_function(tmp_path: Path) -> None:
     with Broker.start(
         "qwen2.5-coder-0.5b", slot=Slot.cpu(2), model_dir=tmp_path / "models", n_ctx=1024
     ) as broker:
-        session = broker.open_session("qwen-behaviour", token_budget=1000, deadline_s=120)
+        session = broker.open_session("qwen-behaviour", token_budget=1000)
         reply = session.channel().chat([{"role": "user", "content": PROMPT}], max_tokens=200)
     program = tmp_path / "solution.py"
     program.write_text(_code(reply) + "\n" + TEST)

@@ -15,7 +15,7 @@ import pytest
 
 from fitness.llm.assemble import assemble
 from fitness.llm.broker import Broker
-from fitness.llm.devices import Slot
+from fitness.llm.devices import DeviceProbe, Slot
 from fitness.llm.errors import BudgetExhausted, CorruptModel, DeadlineExceeded, LLMError, PromptTooLong
 from fitness.llm.models import MODELS, LocalGGUF
 
@@ -139,6 +139,12 @@ def test_killed_model_process_is_restarted_and_the_call_retried(broker: Broker) 
     assert out and isinstance(out[0], str)
     assert broker.stats().restarts == 1 and getattr(backend, "pid", None) != pid
     assert broker.open_session("after").channel().complete("Hi", max_tokens=2)
+
+
+def test_gpu_slot_on_a_machine_without_one_runs_on_cpu(smol: Path) -> None:
+    with Broker.start(LocalGGUF(smol), slot=Slot.gpu(0), n_ctx=256, probe=DeviceProbe(False, 0)) as broker:
+        assert broker.stats().device.startswith("cpu (GPU slot 0 runs on CPU")
+        assert broker.open_session("g").channel().complete("Hi", max_tokens=2)
 
 
 def test_corrupt_and_truncated_models_fail_to_start_cleanly(smol: Path, tmp_path: Path) -> None:
