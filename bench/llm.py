@@ -46,7 +46,7 @@ def _direct(path: Path, threads: int, gpu_layers: int, reps: int) -> dict[str, f
         llm.reset()
         t = time.perf_counter()
         out = llm.create_completion(prompt, max_tokens=max_tokens, temperature=0.0)
-        return time.perf_counter() - t, int(out["usage"]["completion_tokens"])  # type: ignore[index]
+        return time.perf_counter() - t, int(out["usage"]["completion_tokens"])
 
     timed(SHORT, 1)  # warm-up
     t_prompt = statistics.median(timed(PROMPT, 1)[0] for _ in range(3))
