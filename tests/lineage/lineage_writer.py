@@ -15,7 +15,7 @@ import json
 import random
 import sys
 
-from conftest import make_record, make_source
+from lineage_helpers import make_record, make_source
 
 from lineage import Archive
 

@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 import pytest
-from conftest import make_record, make_source
+from lineage_helpers import make_record, make_source
 
 from genome import SourceError, seed_id
 from lineage import (

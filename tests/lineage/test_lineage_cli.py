@@ -9,7 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import make_source
+from lineage_helpers import make_source
 
 from lineage import Archive, ObjectStore
 from lineage.cli import main

@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 
 import pytest
-from conftest import make_source
+from lineage_helpers import make_source
 
 from genome import seed_id
 from lineage import Archive, Kind, reindex, verify
