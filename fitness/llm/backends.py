@@ -112,6 +112,8 @@ class ModelProcess:
                     str(child.fileno()),
                     "--config",
                     json.dumps(self._config),
+                    "--parent-pid",
+                    str(os.getpid()),
                 ],
                 pass_fds=(child.fileno(),),
                 env=self._env,

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import sys
+import threading
 import time
 from typing import Any
 
@@ -166,12 +168,26 @@ def serve(sock: socket.socket, config: dict[str, Any]) -> int:
         send_frame(sock, reply)
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """Die as soon as the broker's process is gone, even mid-generation (no orphaned model eating CPU)."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the model process."""
     parser = argparse.ArgumentParser(prog="python -m fitness.llm.server")
     parser.add_argument("--fd", type=int, required=True, help="inherited socket descriptor")
     parser.add_argument("--config", required=True, help="JSON: model_path, n_ctx, n_threads, n_gpu_layers")
+    parser.add_argument("--parent-pid", type=int, default=None, help="exit when this process is gone")
     args = parser.parse_args(argv)
+    if args.parent_pid is not None:
+        _exit_with_parent(args.parent_pid)
     with socket.socket(fileno=args.fd) as sock:
         try:
             return serve(sock, json.loads(args.config))

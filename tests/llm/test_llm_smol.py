@@ -175,3 +175,29 @@ def test_a_child_process_reaches_the_service_through_an_inherited_fd(broker: Bro
     session.close_client_end()
     assert proc.returncode == 0, proc.stderr
     assert session.usage().calls == 1
+
+
+def test_model_process_exits_when_its_broker_process_dies(smol: Path) -> None:
+    code = (
+        "import sys, time\n"
+        "from fitness.llm.broker import Broker\n"
+        "from fitness.llm.devices import Slot\n"
+        "from fitness.llm.models import LocalGGUF\n"
+        "b = Broker.start(LocalGGUF(__import__('pathlib').Path(sys.argv[1])), slot=Slot.cpu(1), n_ctx=256)\n"
+        "print(b.backend.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    broker_proc = subprocess.Popen([sys.executable, "-c", code, str(smol)], stdout=subprocess.PIPE, text=True)
+    assert broker_proc.stdout is not None
+    model_pid = int(broker_proc.stdout.readline())
+    broker_proc.kill()
+    broker_proc.wait()
+    broker_proc.stdout.close()
+    for _ in range(100):  # the model process notices within a second; give a loaded machine ample room
+        try:
+            os.kill(model_pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(model_pid, signal.SIGKILL)
+    pytest.fail(f"model process {model_pid} outlived its broker")
