@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 an expected error (printed as one line on stderr) or a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -88,6 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SeedpopError as err:
         sys.stderr.write(f"lineage: error: {err}\n")
         return 1
+    except BrokenPipeError:
+        # `python -m lineage export | head`: the reader left; not an error, and no traceback at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as err:
         name = err.filename if err.filename is not None else ""
         sys.stderr.write(f"lineage: error: {name}: {err.strerror or err}\n")
