@@ -222,3 +222,61 @@ def deny_socket_creation() -> bool:
     pbuf = ctypes.create_string_buffer(fprog, len(fprog))
     _check(_libc.prctl(ctypes.c_int(_PR_SET_SECCOMP), ctypes.c_ulong(_SECCOMP_SET_MODE_FILTER), pbuf, 0, 0))
     return True
+
+
+MS_RDONLY = 0x1
+MS_REMOUNT = 0x20
+MS_BIND = 0x1000
+MNT_DETACH = 2
+_SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41}
+
+
+def pivot_root(new_root: str, put_old: str) -> None:
+    """``pivot_root(2)`` (glibc has no wrapper)."""
+    nr = _SYS_PIVOT_ROOT.get(platform.machine())
+    if nr is None:
+        raise OSError(38, f"pivot_root: unknown syscall number on {platform.machine()}")
+    _check(_libc.syscall(nr, new_root.encode(), put_old.encode()))
+
+
+def umount_detach(target: str) -> None:
+    """``umount2(target, MNT_DETACH)``."""
+    _check(_libc.umount2(target.encode(), ctypes.c_int(MNT_DETACH)))
+
+
+def build_root(new_root: str, read_only: list[str], read_write: list[str]) -> None:
+    """Turn the (already mounted, private) directory ``new_root`` into this process's ``/``.
+
+    Only the listed paths exist in it, at their usual places: ``read_only`` bind-mounted read-only,
+    ``read_write`` bind-mounted as they are (``/proc``, device files). Symlinks are recreated as
+    symlinks. Everything else on the host (the repository, task data, run directories and their unix
+    sockets) is gone from this mount namespace. Must run in a private mount namespace.
+
+    Raises:
+        OSError: a mount or the pivot failed; the caller keeps the old root.
+    """
+    bound: list[str] = []
+    for path, writable in sorted([(p, False) for p in read_only] + [(p, True) for p in read_write]):
+        if not os.path.lexists(path) or any(path == b or path.startswith(b.rstrip("/") + "/") for b in bound):
+            continue
+        target = new_root + path
+        os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
+        if os.path.islink(path):
+            if not os.path.lexists(target):
+                os.symlink(os.readlink(path), target)
+            continue
+        if os.path.isdir(path):
+            os.makedirs(target, mode=0o755, exist_ok=True)
+        else:
+            with open(target, "a"):
+                pass
+        mount(path, target, None, MS_BIND | MS_REC, None)
+        if not writable:
+            mount("none", target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID, None)
+        bound.append(path)
+    old = os.path.join(new_root, ".oldroot")
+    os.makedirs(old, exist_ok=True)
+    pivot_root(new_root, old)
+    os.chdir("/")
+    umount_detach("/.oldroot")
+    os.rmdir("/.oldroot")

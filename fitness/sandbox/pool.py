@@ -111,6 +111,8 @@ class Mechanisms:
     landlock_abi: int
     cgroup: str
     seccomp: bool = False
+    private_root: bool = False
+    runner_uid: int | None = None
     notes: tuple[str, ...] = field(default=())
 
     def describe(self) -> str:
@@ -123,6 +125,8 @@ class Mechanisms:
             f"landlock=abi{self.landlock_abi}" if self.landlock_abi else "landlock=no",
             f"cgroup={self.cgroup}",
             f"seccomp={'yes' if self.seccomp else 'no'}",
+            f"root={'private' if self.private_root else 'host'}",
+            f"uid={self.runner_uid if self.runner_uid is not None else 'caller'}",
         ]
         return " ".join(parts)
 
@@ -222,6 +226,8 @@ class Sandbox:
             landlock_abi=int(hello.get("landlock", 0)),
             cgroup=f"v{self._group.version}" if self._group else "none",
             seccomp=bool(hello.get("seccomp")),
+            private_root=bool(hello.get("pivot")),
+            runner_uid=hello.get("uid"),
             notes=notes,
         )
 

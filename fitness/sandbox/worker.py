@@ -78,6 +78,7 @@ class Zygote:
         self.limits: dict[str, Any] = config["limits"]
         self.mech: dict[str, Any] = {"landlock": 0, "netns": False, "mountns": False, "tmpfs": False, "pidns": False}
         self.counter = 0
+        self.workroot = self.root
 
     def setup(self) -> None:
         """Enter private net and mount namespaces and mount a size-capped tmpfs where each run gets a dir."""
@@ -97,17 +98,28 @@ class Zygote:
             self.mech["mountns"] = True
         except OSError as err:
             self.mech["ns_error"] = str(err)
+        self.mech["landlock"] = linux.landlock_abi()
+        for name in self.config.get("preload", []):
+            importlib.import_module(name)
         if self.mech["mountns"]:
             try:
                 linux.mount("none", "/", None, linux.MS_REC | linux.MS_PRIVATE, None)
                 size = int(self.limits["tmpfs_bytes"])
-                linux.mount("tmpfs", self.root, "tmpfs", linux.MS_NOSUID | linux.MS_NODEV, f"size={size},mode=0700")
+                linux.mount("tmpfs", self.root, "tmpfs", linux.MS_NOSUID, f"size={size},mode=0755")
                 self.mech["tmpfs"] = True
             except OSError as err:
                 self.mech["tmpfs_error"] = str(err)
-        self.mech["landlock"] = linux.landlock_abi()
-        for name in self.config.get("preload", []):
-            importlib.import_module(name)
+        if self.mech["tmpfs"]:
+            try:
+                devices = ["/dev/null", "/dev/zero", "/dev/urandom"]
+                linux.build_root(self.root, self.config["read_paths"], ["/proc", *devices])
+                self.mech["pivot"] = True
+                self.workroot = "/sandbox"
+            except OSError as err:
+                self.mech["pivot_error"] = str(err)
+        os.makedirs(self.workroot, mode=0o755, exist_ok=True)
+        if os.geteuid() == 0 and not self.mech.get("userns") and self.mech.get("pivot"):
+            self.mech["uid"] = RUNNER_UID  # the runner drops to an unprivileged uid (see _confine)
         self.mech["pidns"] = self._probe_pidns()
         self.mech["seccomp"] = self._probe_seccomp()
         gc.collect()
@@ -166,6 +178,8 @@ class Zygote:
 
 
 _CLOSED = 3
+RUNNER_UID = 65534  # nobody
+NPROC_SLACK = 64  # RLIMIT_NPROC counts every process of the uid (idle runners of other workers too)
 
 
 def _ended(tail: bytes) -> bool:
@@ -189,8 +203,10 @@ class Supervisor:
         z = self.z
         linux.prctl(linux.PR_SET_PDEATHSIG, signal.SIGKILL)
         linux.prctl(linux.PR_SET_CHILD_SUBREAPER, 1)
-        workdir = os.path.join(z.root, f"run{z.counter}")
+        workdir = os.path.join(z.workroot, f"run{z.counter}")
         os.mkdir(workdir, 0o700)
+        if "uid" in z.mech:
+            os.chown(workdir, z.mech["uid"], z.mech["uid"])
         r, w = os.pipe()
         here, there = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         if z.mech["pidns"]:
@@ -342,6 +358,12 @@ class Supervisor:
         if z.mech["landlock"]:
             reads = [*z.config["read_paths"], "/dev/urandom"]
             linux.landlock_restrict(reads, [workdir, os.devnull], z.mech["landlock"])
+        uid = z.mech.get("uid")
+        if uid is not None:  # root outside a user namespace: become nobody (RLIMIT_NPROC counts again)
+            _setrlimit(resource.RLIMIT_NPROC, int(limits["processes"]) + NPROC_SLACK)
+            os.setgroups([])
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
         linux.drop_all_capabilities()
         linux.prctl(linux.PR_SET_NO_NEW_PRIVS, 1)
         if z.mech.get("seccomp"):

@@ -17,6 +17,9 @@ from sandbox_helpers import assert_nothing_left
 from fitness.sandbox import ExecStatus, Execution, Sandbox
 
 SUITE_FILE = Path(__file__).resolve().parents[2] / "fitness" / "suites" / "core" / "00_strings.json"
+REFERENCE_DIR = Path(__file__).resolve().parents[2] / "tests" / "fitness_suite" / "solutions"
+# Refused by Landlock (EACCES) or absent from the sandbox's private root (ENOENT), by platform.
+DENIED = "Error: [Errno"
 
 
 def run(sb: Sandbox, source: str, timeout: float = 3.0, per_test: float = 1.0, args: object = None) -> Execution:
@@ -142,7 +145,7 @@ def test_writes_outside_the_temp_dir_are_refused(solution_sandbox: Sandbox, tmp_
     target = tmp_path / "escaped.txt"
     src = f"def f():\n    open({str(target)!r}, 'w').write('x')\n    return 'wrote'\n"
     result = run(solution_sandbox, src)
-    assert not passed(result) and "Permission" in result.lines[0][2]
+    assert not passed(result) and DENIED in result.lines[0][2]
     assert not target.exists()
     healthy(solution_sandbox)
 
@@ -171,11 +174,28 @@ def test_tcp_connect_to_localhost_is_refused(solution_sandbox: Sandbox) -> None:
     healthy(solution_sandbox)
 
 
-def test_reading_hidden_tests_from_disk_is_refused(solution_sandbox: Sandbox) -> None:
-    assert SUITE_FILE.exists()
-    src = f"def f():\n    return open({str(SUITE_FILE)!r}).read()[:50]\n"
+def test_unix_socket_connect_is_refused(solution_sandbox: Sandbox, tmp_path: Path) -> None:
+    """Redis and model servers listen on unix sockets in the run directory: unreachable from a sandbox."""
+    path = str(tmp_path / "redis.sock")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(path)
+    server.listen(1)
+    os.chmod(path, 0o777)
+    try:
+        src = f"import socket\ndef f():\n    socket.socket(socket.AF_UNIX).connect({path!r})\n    return 'connected'\n"
+        result = run(solution_sandbox, src)
+    finally:
+        server.close()
+    assert not passed(result)
+    healthy(solution_sandbox)
+
+
+@pytest.mark.parametrize("path", [SUITE_FILE, REFERENCE_DIR])
+def test_reading_hidden_tests_or_references_from_disk_is_refused(solution_sandbox: Sandbox, path: Path) -> None:
+    assert path.exists()
+    src = f"import os\ndef f():\n    p = {str(path)!r}\n    return os.listdir(p) if os.path.isdir(p) else open(p).read()[:50]\n"
     result = run(solution_sandbox, src)
-    assert not passed(result) and "Permission" in result.lines[0][2]
+    assert not passed(result) and DENIED in result.lines[0][2]
     src = "import os\ndef f():\n    return os.listdir('/proc/1/')\n"
     assert not passed(run(solution_sandbox, src))
     healthy(solution_sandbox)

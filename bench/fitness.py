@@ -1,0 +1,149 @@
+"""Benchmark the fitness sandbox and harness.
+
+Usage: ``python bench/fitness.py [--model NAME|none] [--runs N] [--humaneval-limit N] [--skip-llm]``
+
+Figures (printed, never asserted):
+    cold exec ms        a fresh ``python -I`` interpreter per execution (spawn → exit), running one batch;
+    warm exec ms        one hidden-test batch on a warm worker: supervisor-measured (request received →
+                        last result line), and the harness's full round trip (request → parsed reply);
+    tests/s             hidden-test executions per second, every ``core`` train task, trivial solutions;
+    core train wall s   scoring a plain greedy seed on the whole ``core`` train split with the LLM, and the
+                        share of that wall time not spent in LLM calls (an upper bound on sandbox cost);
+    humaneval pass@1    the same greedy seed on all 164 HumanEval problems (the baseline to beat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fitness.harness import EvalConfig, Harness
+from fitness.sandbox import Sandbox, SandboxKind
+from fitness.scoring import CascadeConfig
+from fitness.suites import load_suite
+from fitness.tasks import Suite
+
+GREEDY_SEED = '''
+"""A plain greedy seed: one greedy completion of the prompt, returned as is."""
+
+MAX_TOKENS = 384
+STOP = ["\\ndef ", "\\nclass ", "\\nif __name__", "\\nprint(", "\\nassert ", "\\n#"]
+
+
+def solve(task, llm, tools):
+    completion = llm.complete(task.prompt, temperature=0.0, max_tokens=MAX_TOKENS, stop=STOP)
+    return task.prompt + completion
+'''
+
+BATCH = {"mode": "tests", "source": "def f(a, b):\n    return a + b\n", "entry": "f", "args": [[i, i] for i in range(10)]}
+COLD = (
+    "import json,sys\nns={}\nexec(compile(sys.argv[1],'s','exec'),ns)\n"
+    "print(json.dumps([ns['f'](*a) for a in json.loads(sys.argv[2])]))"
+)
+
+
+def ms(values: list[float]) -> str:
+    return f"median {statistics.median(values) * 1000:.2f} ms, p90 {sorted(values)[int(len(values) * 0.9)] * 1000:.2f} ms"
+
+
+def bench_exec(runs: int) -> None:
+    import json
+
+    cold = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-I", "-c", COLD, BATCH["source"], json.dumps(BATCH["args"])], check=True, capture_output=True
+        )
+        cold.append(time.perf_counter() - start)
+    print(f"cold interpreter per batch      {ms(cold)}")
+    with Sandbox(SandboxKind.SOLUTION) as sb:
+        assert sb.mechanisms is not None
+        print(f"sandbox mechanisms              {sb.mechanisms.describe()}")
+        for _ in range(5):
+            sb.execute(BATCH, 5.0)
+        inside, round_trip, paced = [], [], []
+        for _ in range(runs):
+            start = time.perf_counter()
+            result = sb.execute(BATCH, 5.0)
+            round_trip.append(time.perf_counter() - start)
+            inside.append(result.seconds)
+        for _ in range(runs):  # paced: the next runner is pre-forked between requests, as in real scoring
+            time.sleep(0.02)
+            start = time.perf_counter()
+            sb.execute(BATCH, 5.0)
+            paced.append(time.perf_counter() - start)
+        print(f"warm exec, supervisor-measured  {ms(inside)}")
+        print(f"warm exec, round trip (paced)   {ms(paced)}")
+        print(f"warm exec, round trip (b2b)     {ms(round_trip)}")
+
+
+def bench_throughput() -> None:
+    suite = load_suite("core")
+    tasks = suite.train()
+    n_tests = sum(len(t.hidden) for t in tasks)
+    with Harness(None, EvalConfig(cascade=CascadeConfig(enabled=False))) as h:
+        h.solution_sandbox.start()
+        start = time.perf_counter()
+        for task in tasks:
+            h.run_hidden(task, f"def {task.entry_point}(*args):\n    return None\n")
+        wall = time.perf_counter() - start
+    print(f"hidden tests / s                {n_tests / wall:.0f} ({n_tests} tests in {len(tasks)} batches, {wall:.2f} s)")
+
+
+def bench_llm(model: str, he_limit: int) -> None:
+    from fitness.llm.broker import Broker
+
+    try:
+        broker = Broker.start(model)
+        session = broker.open_session("probe", token_budget=100, deadline_s=120)
+        session.channel().complete("def add(a, b):\n", max_tokens=4)
+        session.close()
+    except Exception as err:  # noqa: BLE001 - a benchmark reports what it could not measure
+        print(f"LLM figures                     unavailable: {type(err).__name__}: {err}")
+        return
+    try:
+        core = load_suite("core")
+        with Harness(broker, EvalConfig(cascade=CascadeConfig(enabled=False)), model) as h:
+            ev = h.evaluate(GREEDY_SEED, core, "train")
+        rec = ev.record
+        llm_s = sum(t.seconds for t in rec.tasks)
+        print(
+            f"core train wall s ({model})  {rec.seconds:.1f} s for {len(rec.tasks)} tasks, "
+            f"aggregate {rec.aggregate:.3f}, tokens {rec.prompt_tokens}+{rec.completion_tokens}"
+        )
+        del llm_s
+        he = load_suite("humaneval")
+        tasks = he.tasks[:he_limit] if he_limit else he.tasks
+        he_suite = Suite(he.name, he.version, tasks)
+        with Harness(broker, EvalConfig(cascade=CascadeConfig(enabled=False)), model) as h:
+            start = time.perf_counter()
+            rec = h.evaluate(GREEDY_SEED, he_suite, "all").record
+            wall = time.perf_counter() - start
+        passed = sum(1 for t in rec.tasks if t.passed == t.total and t.total)
+        print(f"humaneval pass@1 ({model})  {passed}/{len(tasks)} = {passed / len(tasks):.3f} in {wall:.0f} s")
+    finally:
+        broker.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", default="qwen2.5-coder-0.5b")
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--humaneval-limit", type=int, default=0, help="first N problems only (0: all 164)")
+    parser.add_argument("--skip-llm", action="store_true")
+    args = parser.parse_args()
+    bench_exec(args.runs)
+    bench_throughput()
+    if not args.skip_llm and args.model != "none":
+        bench_llm(args.model, args.humaneval_limit)
+
+
+if __name__ == "__main__":
+    main()
