@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -41,7 +42,9 @@ def solve(task, llm, tools):
     return task.prompt + completion
 '''
 
-BATCH = {"mode": "tests", "source": "def f(a, b):\n    return a + b\n", "entry": "f", "args": [[i, i] for i in range(10)]}
+SOURCE = "def f(a, b):\n    return a + b\n"
+ARGS = [[i, i] for i in range(10)]
+BATCH: dict[str, Any] = {"mode": "tests", "source": SOURCE, "entry": "f", "args": ARGS}
 COLD = (
     "import json,sys\nns={}\nexec(compile(sys.argv[1],'s','exec'),ns)\n"
     "print(json.dumps([ns['f'](*a) for a in json.loads(sys.argv[2])]))"
@@ -49,7 +52,8 @@ COLD = (
 
 
 def ms(values: list[float]) -> str:
-    return f"median {statistics.median(values) * 1000:.2f} ms, p90 {sorted(values)[int(len(values) * 0.9)] * 1000:.2f} ms"
+    p90 = sorted(values)[int(len(values) * 0.9)]
+    return f"median {statistics.median(values) * 1000:.2f} ms, p90 {p90 * 1000:.2f} ms"
 
 
 def bench_exec(runs: int) -> None:
@@ -59,7 +63,9 @@ def bench_exec(runs: int) -> None:
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-I", "-c", COLD, BATCH["source"], json.dumps(BATCH["args"])], check=True, capture_output=True
+            [sys.executable, "-I", "-c", COLD, SOURCE, json.dumps(ARGS)],
+            check=True,
+            capture_output=True,
         )
         cold.append(time.perf_counter() - start)
     print(f"cold interpreter per batch      {ms(cold)}")
@@ -94,7 +100,9 @@ def bench_throughput() -> None:
         for task in tasks:
             h.run_hidden(task, f"def {task.entry_point}(*args):\n    return None\n")
         wall = time.perf_counter() - start
-    print(f"hidden tests / s                {n_tests / wall:.0f} ({n_tests} tests in {len(tasks)} batches, {wall:.2f} s)")
+    print(
+        f"hidden tests / s                {n_tests / wall:.0f} ({n_tests} tests in {len(tasks)} batches, {wall:.2f} s)"
+    )
 
 
 def bench_llm(model: str, he_limit: int) -> None:
@@ -105,7 +113,7 @@ def bench_llm(model: str, he_limit: int) -> None:
         session = broker.open_session("probe", token_budget=100, deadline_s=120)
         session.channel().complete("def add(a, b):\n", max_tokens=4)
         session.close()
-    except Exception as err:  # noqa: BLE001 - a benchmark reports what it could not measure
+    except Exception as err:
         print(f"LLM figures                     unavailable: {type(err).__name__}: {err}")
         return
     try:
@@ -113,12 +121,10 @@ def bench_llm(model: str, he_limit: int) -> None:
         with Harness(broker, EvalConfig(cascade=CascadeConfig(enabled=False)), model) as h:
             ev = h.evaluate(GREEDY_SEED, core, "train")
         rec = ev.record
-        llm_s = sum(t.seconds for t in rec.tasks)
         print(
             f"core train wall s ({model})  {rec.seconds:.1f} s for {len(rec.tasks)} tasks, "
             f"aggregate {rec.aggregate:.3f}, tokens {rec.prompt_tokens}+{rec.completion_tokens}"
         )
-        del llm_s
         he = load_suite("humaneval")
         tasks = he.tasks[:he_limit] if he_limit else he.tasks
         he_suite = Suite(he.name, he.version, tasks)
@@ -127,7 +133,9 @@ def bench_llm(model: str, he_limit: int) -> None:
             rec = h.evaluate(GREEDY_SEED, he_suite, "all").record
             wall = time.perf_counter() - start
         passed = sum(1 for t in rec.tasks if t.passed == t.total and t.total)
-        print(f"humaneval pass@1 ({model})  {passed}/{len(tasks)} = {passed / len(tasks):.3f} in {wall:.0f} s")
+        print(
+            f"humaneval pass@1 ({model})  {passed}/{len(tasks)} = {passed / len(tasks):.3f} in {wall:.0f} s"
+        )
     finally:
         broker.close()
 

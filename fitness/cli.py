@@ -15,13 +15,17 @@ from genome.errors import SeedpopError
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m fitness``."""
-    parser = argparse.ArgumentParser(prog="python -m fitness", description="Score seeds on coding-task suites.")
+    parser = argparse.ArgumentParser(
+        prog="python -m fitness", description="Score seeds on coding-task suites."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("eval", help="score one seed file and print a per-task table")
     ev.add_argument("seed", type=Path, help="the seed's Python file")
     ev.add_argument("--suite", default="core", help="task suite (core, humaneval)")
     ev.add_argument("--split", default="train", choices=["train", "holdout", "all"])
-    ev.add_argument("--model", default="qwen2.5-coder-0.5b", help="LLM name, .gguf path, endpoint URL, or 'none'")
+    ev.add_argument(
+        "--model", default="qwen2.5-coder-0.5b", help="LLM name, .gguf path, endpoint URL, or 'none'"
+    )
     ev.add_argument("--tasks", type=int, default=0, help="score only the first N tasks of the split (0: all)")
     ev.add_argument("--tokens-per-task", type=int, default=4000, help="LLM token budget of one solve call")
     ev.add_argument("--json", action="store_true", help="print the FitnessRecord JSON instead of a table")
@@ -73,7 +77,9 @@ def run_eval(args: argparse.Namespace) -> int:
     by_id = {t.id: t for t in suite.tasks}
     table = Table(title=f"{args.seed.name} on {suite.version} ({args.split}), model {model}")
     for column in ("task", "difficulty", "passed", "score", "tokens", "seconds", "reason"):
-        table.add_column(column, justify="right" if column in ("passed", "score", "tokens", "seconds") else "left")
+        table.add_column(
+            column, justify="right" if column in ("passed", "score", "tokens", "seconds") else "left"
+        )
     for t in record.tasks:
         table.add_row(
             t.task_id,

@@ -19,7 +19,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from fitness.record import FitnessRecord, Outcome, TaskScore
-from fitness.sandbox import Execution, ExecStatus, Sandbox, SandboxKind, SandboxLimits
+from fitness.sandbox import ExecStatus, Execution, Sandbox, SandboxKind, SandboxLimits
 from fitness.scoring import (
     CascadeConfig,
     RecordHeader,
@@ -108,7 +108,9 @@ def static_problem(source: str) -> str:
     except (SyntaxError, ValueError) as err:
         return f"seed is not valid Python: {err}"
     names = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
-    names |= {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    names |= {
+        t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)
+    }
     if "solve" not in names:
         return "seed defines no solve(task, llm, tools)"
     return ""
@@ -120,7 +122,7 @@ def safe_seed_id(source: str) -> str:
 
     try:
         return seed_id(source)
-    except Exception:  # noqa: BLE001 - an unparseable seed still gets an identity for its record
+    except Exception:
         return "raw-" + hashlib.sha256(source.encode("utf-8", "replace")).hexdigest()
 
 
@@ -133,7 +135,9 @@ class Harness:
         model: the model's name for records (``"none"`` without a broker).
     """
 
-    def __init__(self, broker: Broker | None = None, config: EvalConfig | None = None, model: str = "none") -> None:
+    def __init__(
+        self, broker: Broker | None = None, config: EvalConfig | None = None, model: str = "none"
+    ) -> None:
         self.broker = broker
         self.config = config or EvalConfig()
         self.model = model if broker is not None else "none"
@@ -161,10 +165,16 @@ class Harness:
             return TestVerdict(0, task.hidden_count, f"solution is not valid Python: {err}"[:200])
         if task.is_code_tested:
             nonce = secrets.token_hex(16)
-            request = {"mode": "program", "program": code_test_program(task, solution), "nonce": nonce}
-            request["per_test_s"] = cfg.tests_timeout_s
-            return verdict_from_program(task, self.solution_sandbox.execute(request, cfg.tests_timeout_s), nonce)
-        request = {
+            program: dict[str, Any] = {
+                "mode": "program",
+                "program": code_test_program(task, solution),
+                "nonce": nonce,
+                "per_test_s": cfg.tests_timeout_s,
+            }
+            return verdict_from_program(
+                task, self.solution_sandbox.execute(program, cfg.tests_timeout_s), nonce
+            )
+        request: dict[str, Any] = {
             "mode": "tests",
             "source": solution,
             "entry": task.entry_point,
@@ -177,7 +187,9 @@ class Harness:
     def _session(self, label: str, budget: int | None, deadline_s: float) -> Session | None:
         if self.broker is None:
             return None
-        return self.broker.open_session(label, token_budget=budget, deadline_s=deadline_s, rng_seed=self.config.rng_seed)
+        return self.broker.open_session(
+            label, token_budget=budget, deadline_s=deadline_s, rng_seed=self.config.rng_seed
+        )
 
     def _run_seed(self, request: dict[str, Any], timeout_s: float, session: Session | None) -> Execution:
         if session is None:
@@ -189,7 +201,12 @@ class Harness:
         """Run the seed's ``solve`` on ``task`` (visible part only) in the seed sandbox. Never raises."""
         cfg = self.config
         session = self._session(f"{label}:{task.id}", cfg.tokens_per_task, cfg.solve_timeout_s)
-        request = {"mode": "solve", "seed_source": seed_source, "task": task.seed_view(), "inbox": list(cfg.inbox)}
+        request = {
+            "mode": "solve",
+            "seed_source": seed_source,
+            "task": task.seed_view(),
+            "inbox": list(cfg.inbox),
+        }
         start = time.monotonic()
         try:
             execution = self._run_seed(request, cfg.solve_timeout_s, session)
@@ -198,7 +215,11 @@ class Harness:
             if session is not None:
                 session.close()
         seconds = time.monotonic() - start
-        tokens = {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens} if usage else {}
+        tokens = (
+            {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens}
+            if usage
+            else {}
+        )
         published = tuple(str(line[1]) for line in execution.lines if line[0] == "publish" and len(line) > 1)
         for line in execution.lines:
             kind = line[0]
@@ -214,9 +235,18 @@ class Harness:
                     solve_kind = SolveKind.ERROR
                 return SolveResult(solve_kind, "", reason, published, seconds=seconds, **tokens)
         if execution.status is ExecStatus.TIMEOUT:
-            return SolveResult(SolveKind.TIMEOUT, "", "solve timed out (whole process tree killed)", published, seconds=seconds, **tokens)
+            return SolveResult(
+                SolveKind.TIMEOUT,
+                "",
+                "solve timed out (whole process tree killed)",
+                published,
+                seconds=seconds,
+                **tokens,
+            )
         if execution.status is ExecStatus.LOST:
-            return SolveResult(SolveKind.LOST, "", "seed sandbox worker lost", published, seconds=seconds, **tokens)
+            return SolveResult(
+                SolveKind.LOST, "", "seed sandbox worker lost", published, seconds=seconds, **tokens
+            )
         why = f"killed by signal {execution.signal}" if execution.signal else "exited without returning"
         return SolveResult(SolveKind.ERROR, "", f"solve {why}", published, seconds=seconds, **tokens)
 

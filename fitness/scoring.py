@@ -15,7 +15,7 @@ from typing import Any
 
 from fitness.checkers import check
 from fitness.record import FitnessRecord, Outcome, TaskScore
-from fitness.sandbox import Execution, ExecStatus
+from fitness.sandbox import ExecStatus, Execution
 from fitness.tasks import Task
 
 MAX_REASON = 200

@@ -5,6 +5,6 @@ process; :mod:`fitness.sandbox.runner` is what runs next to untrusted code.
 """
 
 from fitness.sandbox.errors import SandboxError
-from fitness.sandbox.pool import Execution, ExecStatus, Mechanisms, Sandbox, SandboxKind, SandboxLimits
+from fitness.sandbox.pool import ExecStatus, Execution, Mechanisms, Sandbox, SandboxKind, SandboxLimits
 
 __all__ = ["ExecStatus", "Execution", "Mechanisms", "Sandbox", "SandboxError", "SandboxKind", "SandboxLimits"]

@@ -7,6 +7,7 @@ Imported by the sandbox worker before any untrusted code runs; imports only the 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -94,7 +95,11 @@ def mount(source: str, target: str, fstype: str | None, flags: int, data: str | 
 
 def prctl(option: int, arg: int = 0) -> None:
     """``prctl(2)`` with one argument."""
-    _check(_libc.prctl(ctypes.c_int(option), ctypes.c_ulong(arg), ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0)))
+    _check(
+        _libc.prctl(
+            ctypes.c_int(option), ctypes.c_ulong(arg), ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0)
+        )
+    )
 
 
 def drop_all_capabilities() -> None:
@@ -103,10 +108,9 @@ def drop_all_capabilities() -> None:
     After this a process running as uid 0 can no longer raise rlimits, regain capabilities by ``execve``
     of a set-uid program, mount, load modules or bypass file permissions beyond what its uid owns.
     """
-    try:
+    # Without the privilege to set securebits there are no capabilities to drop either.
+    with contextlib.suppress(OSError):
         prctl(PR_SET_SECUREBITS, SECURE_KEEP_CAPS_OFF)
-    except OSError:
-        pass  # not privileged enough to set securebits: then it has no capabilities to drop either
     for cap in range(64):
         try:
             prctl(PR_CAPBSET_DROP, cap)
@@ -122,7 +126,11 @@ def drop_all_capabilities() -> None:
 def landlock_abi() -> int:
     """The kernel's Landlock ABI version, 0 when Landlock is unavailable."""
     try:
-        return _check(_libc.syscall(_SYS_LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), _LANDLOCK_CREATE_RULESET_VERSION))
+        return _check(
+            _libc.syscall(
+                _SYS_LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), _LANDLOCK_CREATE_RULESET_VERSION
+            )
+        )
     except OSError:
         return 0
 
@@ -170,7 +178,9 @@ def landlock_restrict(read_paths: list[str], write_paths: list[str], abi: int) -
                     allowed = rights if os.path.isdir(path) else rights & _FILE_RIGHTS
                     rule = struct.pack("=Qi", allowed & handled_fs, fd)
                     rbuf = ctypes.create_string_buffer(rule, len(rule))
-                    _check(_libc.syscall(_SYS_LANDLOCK_ADD_RULE, ruleset, _LANDLOCK_RULE_PATH_BENEATH, rbuf, 0))
+                    _check(
+                        _libc.syscall(_SYS_LANDLOCK_ADD_RULE, ruleset, _LANDLOCK_RULE_PATH_BENEATH, rbuf, 0)
+                    )
                 finally:
                     os.close(fd)
         prctl(PR_SET_NO_NEW_PRIVS, 1)

@@ -20,7 +20,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -149,10 +148,14 @@ class Sandbox:
         preload: modules the worker imports before forking (cheap for every execution after).
     """
 
-    def __init__(self, kind: SandboxKind, limits: SandboxLimits | None = None, preload: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, kind: SandboxKind, limits: SandboxLimits | None = None, preload: tuple[str, ...] = ()
+    ) -> None:
         self.kind = kind
         self.limits = limits or SandboxLimits()
-        self.preload = tuple(preload) + (("genome", "fitness.llm.channel") if kind is SandboxKind.SEED else ())
+        self.preload = tuple(preload) + (
+            ("genome", "fitness.llm.channel") if kind is SandboxKind.SEED else ()
+        )
         self._proc: subprocess.Popen[bytes] | None = None
         self._sock: socket.socket | None = None
         self._group: cgroup.Group | None = None
@@ -189,7 +192,9 @@ class Sandbox:
             )
         self._sock = parent
         name = f"seedpop-{os.getpid()}-{next(_ids)}"
-        self._group = cgroup.create(name, self.limits.processes + 4, self.limits.memory_bytes + 256 * 1024 * 1024)
+        self._group = cgroup.create(
+            name, self.limits.processes + 4, self.limits.memory_bytes + 256 * 1024 * 1024
+        )
         if self._group is not None:
             self._group.add(self._proc.pid)
         config = {
@@ -215,7 +220,9 @@ class Sandbox:
             raise SandboxError(f"sandbox worker failed to start: {err}; run it by hand to see why") from None
         if frame is None or "hello" not in frame[0]:
             self._kill_tree()
-            raise SandboxError("sandbox worker exited during start-up; check that fitness imports with `python -I`")
+            raise SandboxError(
+                "sandbox worker exited during start-up; check that fitness imports with `python -I`"
+            )
         hello = frame[0]["hello"]
         notes = tuple(f"{k}: {v}" for k, v in hello.items() if k.endswith("_error"))
         self.mechanisms = Mechanisms(
@@ -363,8 +370,3 @@ def _count_own_processes() -> int:
                 if os.stat(f"/proc/{entry}").st_uid == uid:
                     count += 1
     return count
-
-
-def wall_clock() -> float:
-    """Monotonic seconds, for callers timing executions."""
-    return time.monotonic()

@@ -12,6 +12,7 @@ enter the sandbox). Lines are JSON arrays, one per line, written to the result d
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import json
 import os
@@ -26,7 +27,7 @@ from typing import Any
 MAX_REASON = 300
 
 
-class TestTimeout(Exception):  # noqa: N818 - it is raised into untrusted code, the name reads better
+class TestTimeout(Exception):
     """Raised by the per-test alarm."""
 
 
@@ -79,7 +80,7 @@ def run_tests(request: dict[str, Any], out: Out) -> None:
     """Call ``entry(*args)`` for every argument list, each under a per-test alarm."""
     try:
         module = load_module(request["source"], "solution")
-    except BaseException as err:  # noqa: BLE001 - anything the solution raises is its failure
+    except BaseException as err:
         out.line("load", _reason(err))
         return
     entry = getattr(module, request["entry"], None)
@@ -99,10 +100,14 @@ def run_tests(request: dict[str, Any], out: Out) -> None:
             try:
                 plain = _plain(value)
             except (TypeError, ValueError, RecursionError, OverflowError) as err:
-                out.line("e", i, f"returned a value that is not plain JSON ({type(value).__name__}): {err}"[:MAX_REASON])
+                out.line(
+                    "e",
+                    i,
+                    f"returned a value that is not plain JSON ({type(value).__name__}): {err}"[:MAX_REASON],
+                )
                 continue
             out.line("r", i, plain)
-        except BaseException as err:  # noqa: BLE001 - SystemExit and KeyboardInterrupt are failures too
+        except BaseException as err:
             out.line("e", i, _reason(err))
 
 
@@ -114,9 +119,12 @@ def run_program(request: dict[str, Any], out: Out) -> None:
     try:
         if per_test > 0:
             signal.setitimer(signal.ITIMER_REAL, per_test)
-        exec(compile(request["program"], "<program>", "exec"), {"__name__": "__main__", "__builtins__": __builtins__})
+        exec(
+            compile(request["program"], "<program>", "exec"),
+            {"__name__": "__main__", "__builtins__": __builtins__},
+        )
         signal.setitimer(signal.ITIMER_REAL, 0)
-    except BaseException as err:  # noqa: BLE001
+    except BaseException as err:
         signal.setitimer(signal.ITIMER_REAL, 0)
         out.line("verdict", nonce, False, _reason(err))
         return
@@ -196,12 +204,17 @@ class Tools:
 
                 cpu = max(1, int(deadline) + 1)
                 resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
-                run_tests({"source": code, "entry": entry, "args": [a for a, _ in pairs], "per_test_s": deadline}, Out(w))
+                run_tests(
+                    {"source": code, "entry": entry, "args": [a for a, _ in pairs], "per_test_s": deadline},
+                    Out(w),
+                )
             finally:
                 os._exit(0)
         os.close(w)
         data = _collect(pid, r, deadline)
-        results: list[dict[str, Any]] = [{"passed": False, "output": None, "error": "did not finish"} for _ in pairs]
+        results: list[dict[str, Any]] = [
+            {"passed": False, "output": None, "error": "did not finish"} for _ in pairs
+        ]
         for raw in data.splitlines():
             try:
                 item = json.loads(raw)
@@ -250,14 +263,10 @@ def _collect(pid: int, fd: int, deadline_s: float) -> bytes:
                 break
     finally:
         for target in (-pid, pid):
-            try:
+            with contextlib.suppress(OSError):
                 os.kill(target, signal.SIGKILL)
-            except OSError:
-                pass
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
         os.close(fd)
     return b"".join(chunks)
 
@@ -265,7 +274,7 @@ def _collect(pid: int, fd: int, deadline_s: float) -> bytes:
 def _call_solve(request: dict[str, Any], out: Out, llm: Any) -> None:
     try:
         seed = load_module(request["seed_source"], "seed")
-    except BaseException as err:  # noqa: BLE001
+    except BaseException as err:
         out.line("error", f"seed failed to import: {_reason(err)}")
         return
     solve = getattr(seed, "solve", None)
@@ -282,7 +291,7 @@ def _call_solve(request: dict[str, Any], out: Out, llm: Any) -> None:
     tools = Tools(out, request.get("inbox", []), float(request.get("tool_timeout_s", 2.0)), 4096)
     try:
         source = solve(task, llm, tools)
-    except BaseException as err:  # noqa: BLE001
+    except BaseException as err:
         out.line("error", f"solve raised {_reason(err)}")
         return
     if not isinstance(source, str):
@@ -294,7 +303,7 @@ def _call_solve(request: dict[str, Any], out: Out, llm: Any) -> None:
 def _call_reproduce(request: dict[str, Any], out: Out, llm: Any) -> None:
     try:
         seed = load_module(request["seed_source"], "seed")
-    except BaseException as err:  # noqa: BLE001
+    except BaseException as err:
         out.line("error", f"seed failed to import: {_reason(err)}")
         return
     reproduce = getattr(seed, "reproduce", None)
@@ -312,8 +321,10 @@ def _call_reproduce(request: dict[str, Any], out: Out, llm: Any) -> None:
         if key in params and request.get(key) is not None:
             kwargs[key] = request[key]
     try:
-        children = reproduce(request["source"], int(request["n"]), int(request["rng_seed"]), genome, llm, **kwargs)
-    except BaseException as err:  # noqa: BLE001
+        children = reproduce(
+            request["source"], int(request["n"]), int(request["rng_seed"]), genome, llm, **kwargs
+        )
+    except BaseException as err:
         out.line("error", f"reproduce raised {_reason(err)}")
         return
     if not isinstance(children, list | tuple) or not all(isinstance(c, str) for c in children):
@@ -325,7 +336,7 @@ def _call_reproduce(request: dict[str, Any], out: Out, llm: Any) -> None:
 def _call_reflect(request: dict[str, Any], out: Out) -> None:
     try:
         seed = load_module(request["seed_source"], "seed")
-    except BaseException as err:  # noqa: BLE001
+    except BaseException as err:
         out.line("error", f"seed failed to import: {_reason(err)}")
         return
     reflect = getattr(seed, "reflect", None)
@@ -334,7 +345,7 @@ def _call_reflect(request: dict[str, Any], out: Out) -> None:
         return
     try:
         result = reflect(request["history"])
-    except BaseException as err:  # noqa: BLE001
+    except BaseException as err:
         out.line("error", f"reflect raised {_reason(err)}")
         return
     out.line("reflection", result if isinstance(result, dict) else {})

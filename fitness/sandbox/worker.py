@@ -13,6 +13,7 @@ with a request's header. Nothing is ever unpickled.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import json
@@ -76,7 +77,13 @@ class Zygote:
         self.config = config
         self.root: str = config["root"]
         self.limits: dict[str, Any] = config["limits"]
-        self.mech: dict[str, Any] = {"landlock": 0, "netns": False, "mountns": False, "tmpfs": False, "pidns": False}
+        self.mech: dict[str, Any] = {
+            "landlock": 0,
+            "netns": False,
+            "mountns": False,
+            "tmpfs": False,
+            "pidns": False,
+        }
         self.counter = 0
         self.workroot = self.root
 
@@ -131,7 +138,7 @@ class Zygote:
             try:
                 linux.unshare(linux.CLONE_NEWPID)
                 os._exit(0)
-            except BaseException:  # noqa: BLE001
+            except BaseException:
                 os._exit(1)
         _, status = os.waitpid(pid, 0)
         return os.waitstatus_to_exitcode(status) == 0
@@ -148,7 +155,7 @@ class Zygote:
                     os._exit(1)
                 except OSError:
                     os._exit(0)
-            except BaseException:  # noqa: BLE001
+            except BaseException:
                 os._exit(1)
         _, status = os.waitpid(pid, 0)
         return os.waitstatus_to_exitcode(status) == 0
@@ -174,7 +181,9 @@ class Zygote:
             if code == _CLOSED:
                 return
             if code != 0:
-                send_frame(self.sock, {"status": "lost", "id": None, "reason": f"supervisor exited with {code}"})
+                send_frame(
+                    self.sock, {"status": "lost", "id": None, "reason": f"supervisor exited with {code}"}
+                )
 
 
 _CLOSED = 3
@@ -294,11 +303,9 @@ class Supervisor:
                 if pidfd in ready:
                     break
         finally:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)  # the namespace's init: the kernel kills every process in it
-            except ProcessLookupError:
-                pass
-            if status == "exited":  # the runner died without its end line: drain what the runner wrote before it exited
+            if status == "exited":  # died without its end line: drain what it wrote before exiting
                 os.set_blocking(fd, False)
                 while size <= cap:
                     try:
@@ -324,10 +331,8 @@ class Supervisor:
                 children = []
             for child in children:
                 for target in (-child, child):
-                    try:
+                    with contextlib.suppress(OSError):
                         os.kill(target, signal.SIGKILL)
-                    except OSError:
-                        pass
             try:
                 got, _ = os.waitpid(-1, 0 if children else os.WNOHANG)
             except ChildProcessError:
@@ -404,7 +409,7 @@ def _vm_bytes() -> int:
 
 
 def _setrlimit(which: int, value: int) -> None:
-    soft, hard = resource.getrlimit(which)
+    _, hard = resource.getrlimit(which)
     if hard != resource.RLIM_INFINITY:
         value = min(value, hard)
     resource.setrlimit(which, (value, value))

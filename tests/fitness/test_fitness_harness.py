@@ -33,7 +33,9 @@ class ScriptedBackend:
         self.text = text
         self.calls = 0
 
-    def generate(self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None) -> Generation:
+    def generate(
+        self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None
+    ) -> Generation:
         self.calls += 1
         return Generation(self.text, 10, 10, "stop")
 
@@ -68,7 +70,9 @@ def solve(task, llm, tools):
 
 @pytest.fixture(scope="module")
 def harness() -> Iterator[Harness]:
-    config = EvalConfig(cascade=CascadeConfig(enabled=False), solve_timeout_s=5.0, tests_timeout_s=3.0, per_test_s=1.0)
+    config = EvalConfig(
+        cascade=CascadeConfig(enabled=False), solve_timeout_s=5.0, tests_timeout_s=3.0, per_test_s=1.0
+    )
     with Harness(None, config) as h:
         yield h
 
@@ -126,7 +130,13 @@ def test_humaneval_style_task_needs_the_nonce(harness: Harness) -> None:
     )
     assert harness.run_hidden(code_task, "def add(a, b):\n    return a + b\n").passed == 1
     assert harness.run_hidden(code_task, "def add(a, b):\n    return a - b\n").passed == 0
-    forged = "import os\nos.write(3, b'[\"verdict\", \"0\", true, \"\"]\\n')\nraise SystemExit(0)\ndef add(a, b):\n    return 0\n"
+    # A forged passing verdict written to every descriptor (the result pipe among them), then an exit.
+    forged = (
+        "import os\nfor fd in range(3, 20):\n"
+        '    try:\n        os.write(fd, b\'["verdict", "0", true, ""]\\n\')\n'
+        "    except OSError:\n        pass\n"
+        "raise SystemExit(0)\n"
+    )
     assert harness.run_hidden(code_task, forged).passed == 0
 
 
@@ -140,7 +150,9 @@ def test_bad_solutions_score_zero_with_a_reason(harness: Harness) -> None:
 
 
 def test_seed_without_solve_is_invalid(harness: Harness) -> None:
-    record = harness.evaluate("def reproduce(source, n, rng_seed, genome, llm):\n    return []\n", SUITE).record
+    record = harness.evaluate(
+        "def reproduce(source, n, rng_seed, genome, llm):\n    return []\n", SUITE
+    ).record
     assert record.outcome is Outcome.INVALID and "solve" in record.reason
     record = harness.evaluate("def solve(:\n", SUITE).record
     assert record.outcome is Outcome.INVALID and "not valid Python" in record.reason
@@ -149,7 +161,9 @@ def test_seed_without_solve_is_invalid(harness: Harness) -> None:
 
 
 def test_seed_crashing_at_import_is_crashed(harness: Harness) -> None:
-    record = harness.evaluate("raise RuntimeError('boom')\ndef solve(task, llm, tools):\n    return ''\n", SUITE).record
+    record = harness.evaluate(
+        "raise RuntimeError('boom')\ndef solve(task, llm, tools):\n    return ''\n", SUITE
+    ).record
     assert record.outcome is Outcome.CRASHED and "boom" in record.reason
 
 
@@ -233,7 +247,19 @@ def reproduce(source, n, rng_seed, genome, llm, partner_source=None):
 def test_cli_prints_a_table_and_aggregate(tmp_path: Path) -> None:
     seed = tmp_path / "seed.py"
     seed.write_text("def solve(task, llm, tools):\n    return task.prompt + '\\n    return None\\n'\n")
-    cmd = [sys.executable, "-m", "fitness", "eval", str(seed), "--suite", "core", "--model", "none", "--tasks", "3"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "fitness",
+        "eval",
+        str(seed),
+        "--suite",
+        "core",
+        "--model",
+        "none",
+        "--tasks",
+        "3",
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "aggregate" in out.stdout and "outcome scored" in out.stdout
@@ -241,5 +267,7 @@ def test_cli_prints_a_table_and_aggregate(tmp_path: Path) -> None:
     assert json.loads(out.stdout)["suite"] == "core"
     bad = tmp_path / "bad.py"
     bad.write_text("x = 1\n")
-    out = subprocess.run([*cmd[:4], str(bad), *cmd[5:]], capture_output=True, text=True, cwd=REPO, timeout=120)
+    out = subprocess.run(
+        [*cmd[:4], str(bad), *cmd[5:]], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
     assert out.returncode == 1 and "invalid" in out.stdout

@@ -6,6 +6,7 @@ shared machine down. After every case the same warm worker must still answer cor
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -22,7 +23,9 @@ REFERENCE_DIR = Path(__file__).resolve().parents[2] / "tests" / "fitness_suite" 
 DENIED = "Error: [Errno"
 
 
-def run(sb: Sandbox, source: str, timeout: float = 3.0, per_test: float = 1.0, args: object = None) -> Execution:
+def run(
+    sb: Sandbox, source: str, timeout: float = 3.0, per_test: float = 1.0, args: object = None
+) -> Execution:
     request = {"mode": "tests", "source": source, "entry": "f", "args": args or [[]], "per_test_s": per_test}
     return sb.execute(request, timeout)
 
@@ -159,14 +162,16 @@ def test_tcp_connect_to_localhost_is_refused(solution_sandbox: Sandbox) -> None:
     accepted: list[object] = []
 
     def accept() -> None:
-        try:
+        with contextlib.suppress(OSError):
             accepted.append(listener.accept())
-        except OSError:
-            pass
 
     thread = threading.Thread(target=accept)
     thread.start()
-    src = f"import socket\ndef f():\n    socket.create_connection(('127.0.0.1', {port}), timeout=1).close()\n    return 'connected'\n"
+    src = (
+        "import socket\ndef f():\n"
+        f"    socket.create_connection(('127.0.0.1', {port}), timeout=1).close()\n"
+        "    return 'connected'\n"
+    )
     result = run(solution_sandbox, src)
     thread.join()
     listener.close()
@@ -191,9 +196,14 @@ def test_unix_socket_connect_is_refused(solution_sandbox: Sandbox, tmp_path: Pat
 
 
 @pytest.mark.parametrize("path", [SUITE_FILE, REFERENCE_DIR])
-def test_reading_hidden_tests_or_references_from_disk_is_refused(solution_sandbox: Sandbox, path: Path) -> None:
+def test_reading_hidden_tests_or_references_from_disk_is_refused(
+    solution_sandbox: Sandbox, path: Path
+) -> None:
     assert path.exists()
-    src = f"import os\ndef f():\n    p = {str(path)!r}\n    return os.listdir(p) if os.path.isdir(p) else open(p).read()[:50]\n"
+    src = (
+        f"import os\ndef f():\n    p = {str(path)!r}\n"
+        "    return os.listdir(p) if os.path.isdir(p) else open(p).read()[:50]\n"
+    )
     result = run(solution_sandbox, src)
     assert not passed(result) and DENIED in result.lines[0][2]
     src = "import os\ndef f():\n    return os.listdir('/proc/1/')\n"

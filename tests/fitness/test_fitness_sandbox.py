@@ -7,8 +7,12 @@ from sandbox_helpers import assert_nothing_left
 from fitness.sandbox import ExecStatus, Sandbox
 
 
-def run(sb: Sandbox, source: str, args: list[list[object]], timeout: float = 5.0, per_test: float = 1.0) -> tuple:
-    result = sb.execute({"mode": "tests", "source": source, "entry": "f", "args": args, "per_test_s": per_test}, timeout)
+def run(
+    sb: Sandbox, source: str, args: list[list[object]], timeout: float = 5.0, per_test: float = 1.0
+) -> tuple:
+    result = sb.execute(
+        {"mode": "tests", "source": source, "entry": "f", "args": args, "per_test_s": per_test}, timeout
+    )
     return result.status, result.lines
 
 
@@ -19,7 +23,7 @@ def test_returns_plain_json_per_test(solution_sandbox: Sandbox) -> None:
 
 
 def test_exception_in_one_test_fails_only_that_test(solution_sandbox: Sandbox) -> None:
-    status, lines = run(solution_sandbox, "def f(x):\n    return 10 // x\n", [[2], [0], [5]])
+    _, lines = run(solution_sandbox, "def f(x):\n    return 10 // x\n", [[2], [0], [5]])
     assert lines[0] == ["r", 0, 5]
     assert lines[1][:2] == ["e", 1] and "ZeroDivisionError" in lines[1][2]
     assert lines[2] == ["r", 2, 2]
