@@ -146,10 +146,16 @@ class Sandbox:
         kind: the layer it serves.
         limits: resource limits per execution.
         preload: modules the worker imports before forking (cheap for every execution after).
+        namespaces: False forces the fallback without namespaces (subreaper + killpg, Landlock only),
+            as on a kernel without unprivileged user namespaces; for tests and comparisons.
     """
 
     def __init__(
-        self, kind: SandboxKind, limits: SandboxLimits | None = None, preload: tuple[str, ...] = ()
+        self,
+        kind: SandboxKind,
+        limits: SandboxLimits | None = None,
+        preload: tuple[str, ...] = (),
+        namespaces: bool = True,
     ) -> None:
         self.kind = kind
         self.limits = limits or SandboxLimits()
@@ -162,6 +168,7 @@ class Sandbox:
         self._root: str | None = None
         self.mechanisms: Mechanisms | None = None
         self.restarts = 0
+        self.namespaces = namespaces
 
     def __enter__(self) -> Sandbox:
         self.start()
@@ -210,6 +217,7 @@ class Sandbox:
             },
             "read_paths": default_read_paths(self.kind),
             "preload": list(self.preload),
+            "namespaces": self.namespaces,
         }
         try:
             send_frame(parent, config)

@@ -93,6 +93,8 @@ class Zygote:
         uid, gid = os.geteuid(), os.getegid()
         flags = linux.CLONE_NEWNET | linux.CLONE_NEWNS
         try:
+            if not self.config.get("namespaces", True):
+                raise OSError("namespaces disabled by the harness")
             if uid == 0:
                 linux.unshare(flags)
             else:
@@ -127,7 +129,7 @@ class Zygote:
         os.makedirs(self.workroot, mode=0o755, exist_ok=True)
         if os.geteuid() == 0 and not self.mech.get("userns") and self.mech.get("pivot"):
             self.mech["uid"] = RUNNER_UID  # the runner drops to an unprivileged uid (see _confine)
-        self.mech["pidns"] = self._probe_pidns()
+        self.mech["pidns"] = self.config.get("namespaces", True) and self._probe_pidns()
         self.mech["seccomp"] = self._probe_seccomp()
         gc.collect()
         gc.freeze()  # forked children then never touch the zygote's objects to collect them (no COW storm)

@@ -10,12 +10,13 @@ import contextlib
 import os
 import socket
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sandbox_helpers import assert_nothing_left
+from sandbox_helpers import SMALL, assert_nothing_left, marker_processes
 
-from fitness.sandbox import ExecStatus, Execution, Sandbox
+from fitness.sandbox import ExecStatus, Execution, Sandbox, SandboxKind
 
 SUITE_FILE = Path(__file__).resolve().parents[2] / "fitness" / "suites" / "core" / "00_strings.json"
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "tests" / "fitness_suite" / "solutions"
@@ -237,3 +238,24 @@ def test_worker_killed_from_outside_is_replaced(solution_sandbox: Sandbox) -> No
     result = run(solution_sandbox, "def f():\n    return 1\n")
     assert result.status is ExecStatus.LOST
     healthy(solution_sandbox)
+
+
+@pytest.fixture(scope="module")
+def fallback_sandbox() -> Iterator[Sandbox]:
+    """A worker without namespaces: the subreaper supervisor and Landlock must still contain everything."""
+    with Sandbox(SandboxKind.SOLUTION, SMALL, namespaces=False) as sandbox:
+        marker = sandbox._root
+        assert sandbox.mechanisms is not None and not sandbox.mechanisms.pid_namespace
+        yield sandbox
+    assert not marker_processes(marker)
+
+
+@pytest.mark.parametrize(
+    "source", [SETSID_SLEEPER, pytest.param(FORK_BOMB, marks=pytest.mark.slow), SLEEP_FOREVER, KILL_PARENT]
+)
+def test_fallback_without_namespaces_contains_too(fallback_sandbox: Sandbox, source: str) -> None:
+    run(fallback_sandbox, source, timeout=1.5, per_test=0.5)
+    healthy(fallback_sandbox)
+    target = "/tmp/seedpop-fallback-escape"
+    src = f"def f():\n    open({target!r}, 'w').write('x')\n    return 1\n"
+    assert not passed(run(fallback_sandbox, src)) and not os.path.exists(target)
