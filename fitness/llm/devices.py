@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from enum import Enum
 
@@ -106,15 +108,18 @@ def count_gpus() -> int:
 
 
 def gpu_offload_supported() -> bool:
-    """Whether the installed llama.cpp can offload layers to a GPU. Never raises."""
-    try:
-        import llama_cpp
+    """Whether the installed llama.cpp can offload layers to a GPU. Never raises.
 
-        return bool(llama_cpp.llama_supports_gpu_offload())
-    except Exception:
+    Asked in a child process so that ``llama_cpp`` (and its global state) stays out of the broker's process.
+    """
+    code = "import llama_cpp; print(int(bool(llama_cpp.llama_supports_gpu_offload())))"
+    try:
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
         return False
+    return out.returncode == 0 and out.stdout.strip() == "1"
 
 
 def probe_devices() -> DeviceProbe:
-    """Probe this machine (imports ``llama_cpp``: call only on the trusted side)."""
+    """Probe this machine (about half a second: a child process imports ``llama_cpp``)."""
     return DeviceProbe(gpu_offload_supported(), count_gpus())
