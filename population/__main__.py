@@ -1,0 +1,72 @@
+"""``python -m population``: parse arguments and call :mod:`population.cli`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``python -m population``."""
+    parser = argparse.ArgumentParser(prog="python -m population", description="Evolve a population of seeds.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="start a run and watch it live")
+    run.add_argument("--config", type=Path, help="TOML config file (keys: population/README.md)")
+    run.add_argument("--run-dir", type=Path, help="where the run lives (default runs/<name or timestamp>)")
+    run.add_argument("--seed", type=int, help="the run seed")
+    stop = run.add_mutually_exclusive_group()
+    stop.add_argument("--generations", type=int, help="stop after N generations of descent")
+    stop.add_argument("--max-evals", type=int, help="stop after N train evaluations")
+    stop.add_argument("--time-budget", help="stop producing work after e.g. 15m or 2h")
+    run.add_argument("--model", help="LLM: registry name, .gguf path, http(s) URL, or 'none'")
+    run.add_argument("--suite", help="task suite for selection: core or humaneval")
+    run.add_argument("--slots", help="'auto' or e.g. 'cpu:2,gpu:0'")
+    run.add_argument("--islands", type=int, help="number of islands")
+    run.add_argument("--selector", help="parent selection: tournament, weighted, map_elites, elite, uniform")
+    run.add_argument("--origin", nargs="+", metavar="SEED", help="origin seeds: names or .py files")
+    run.add_argument("--redis", help="external Redis URL (default: an embedded server in the run dir)")
+    run.add_argument("--no-display", action="store_true", help="no live display (print the summary only)")
+    for name in ("status", "stop"):
+        cmd = sub.add_parser(name, help=f"{name} of a run")
+        cmd.add_argument("--run-dir", type=Path, required=True)
+        if name == "status":
+            cmd.add_argument("--json", action="store_true")
+    worker = sub.add_parser("worker", help="serve one slot of a running run (the manager starts these)")
+    worker.add_argument("--redis", required=True)
+    worker.add_argument("--run", required=True)
+    worker.add_argument("--name", default="w0")
+    worker.add_argument("--slot", default="auto")
+    worker.add_argument("--loops", type=int, default=1)
+    worker.add_argument("--cache-dir", default="cache")
+    worker.add_argument("--manager-pid", type=int, default=0)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the command; returns the exit code."""
+    from population import cli
+
+    args = build_parser().parse_args(argv)
+    if args.command == "run":
+        overrides = {
+            "seed": args.seed, "generations": args.generations, "max_evals": args.max_evals,
+            "time_budget": args.time_budget, "model": args.model, "suite": args.suite, "slots": args.slots,
+            "islands": args.islands, "selector": args.selector, "origin": args.origin, "redis": args.redis,
+            "display": False if args.no_display else None,
+        }
+        if args.generations is not None or args.max_evals is not None:
+            overrides["time_budget"] = overrides["time_budget"] or 0
+        return cli.run_command(overrides, args.config, args.run_dir)
+    if args.command == "status":
+        return cli.status_command(args.run_dir, args.json)
+    if args.command == "stop":
+        return cli.stop_command(args.run_dir)
+    return cli.worker_command(
+        args.redis, args.run, args.name, args.slot, args.loops, args.cache_dir, args.manager_pid
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

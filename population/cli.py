@@ -1,0 +1,153 @@
+"""The commands behind ``python -m population``: ``run``, ``status``, ``stop`` and ``worker``.
+
+Exit codes: 0 success, 1 a deliberate error (one line on stderr; nothing stored is lost), 2 bad usage,
+130 interrupted by Ctrl-C (the run is stopped cleanly first).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from genome.errors import SeedpopError
+from population.config import load_file, resolve
+from population.errors import RunDirError
+
+
+def default_run_dir(name: str) -> Path:
+    """``runs/<name>`` or ``runs/<UTC timestamp>``."""
+    return Path("runs") / (name or time.strftime("%Y%m%d-%H%M%S", time.gmtime()))
+
+
+def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Path | None) -> int:
+    """``python -m population run``: check, start, drive with a live display, summarise, clean up."""
+    from rich.console import Console
+    from rich.live import Live
+
+    from population.display import render, summary_lines
+    from population.runner import Run, check_inputs, prepare_run_dir
+
+    console = Console(stderr=True)
+    try:
+        cfg = resolve(load_file(config_path) if config_path else {}, overrides)
+        origins = check_inputs(cfg)
+        target = run_dir or default_run_dir(cfg.name)
+        prepare_run_dir(target)
+    except SeedpopError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    interrupted = False
+
+    def on_sigint(*_: object) -> None:
+        nonlocal interrupted
+        interrupted = True
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    live: Live | None = None
+    try:
+        with Run(cfg, target, origins) as run:
+            reason = "interrupted"
+            try:
+                if cfg.display and console.is_terminal:
+                    live = Live(console=console, refresh_per_second=2, transient=False)
+                    live.start()
+                    active = live
+                    reason = run.loop(lambda snap: active.update(render(snap)))
+                else:
+                    reason = run.loop(lambda snap: None, tick_s=2.0)
+            except KeyboardInterrupt:
+                reason = "interrupted"
+                run.stop_reason = reason
+            finally:
+                if live is not None:
+                    live.stop()
+            snap = run.snapshot("finished" if reason == "done" else reason)
+        for line in summary_lines(snap, "finished" if reason == "done" else reason):
+            console.print(line, highlight=False, markup=False)
+        if reason.startswith("workers exited"):
+            return 1
+        return 130 if interrupted else 0
+    except OSError as err:
+        if err.errno == errno.ENOSPC:
+            print(f"error: disk full while writing {str(target)!r}; free space — the archive is intact", file=sys.stderr)
+            return 1
+        raise
+    except SeedpopError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _run_marker(run_dir: Path) -> dict[str, Any]:
+    from population.runner import MARKER
+
+    try:
+        data: dict[str, Any] = json.loads((run_dir / MARKER).read_text(encoding="utf-8"))
+        return data
+    except (OSError, ValueError):
+        raise RunDirError(f"{str(run_dir)!r} is not a population run directory; pass the --run-dir of a run") from None
+
+
+def status_command(run_dir: Path, as_json: bool) -> int:
+    """``python -m population status``: the run's last snapshot and whether its manager is alive."""
+    from population.runner import _alive_pid
+    from population.status import read_status
+
+    try:
+        marker = _run_marker(run_dir)
+    except SeedpopError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    snap = read_status(run_dir)
+    alive = _alive_pid(int(marker.get("pid", 0)))
+    if as_json:
+        print(json.dumps({"alive": alive, "status": snap}))
+        return 0
+    if snap is None:
+        print(f"run {marker['run'][:12]} in {run_dir}: no status yet (manager {'running' if alive else 'gone'})")
+        return 0
+    from rich.console import Console
+
+    from population.display import render
+
+    state = snap["state"] if alive or snap["state"] != "running" else "manager gone (killed?)"
+    Console().print(render({**snap, "state": state}))
+    return 0
+
+
+def stop_command(run_dir: Path) -> int:
+    """``python -m population stop``: ask the run to stop cleanly (it finishes its bookkeeping and exits)."""
+    import redis
+
+    from population import keys
+
+    try:
+        marker = _run_marker(run_dir)
+    except SeedpopError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    try:
+        redis.Redis.from_url(marker["redis"], socket_timeout=5).set(keys.stop(marker["key"]), "1")
+    except (redis.exceptions.RedisError, OSError):
+        print(f"run in {run_dir} is not running (its Redis does not answer); nothing to stop")
+        return 0
+    print(f"asked run {marker['run'][:12]} to stop; it exits once its workers are down")
+    return 0
+
+
+def worker_command(url: str, run: str, name: str, slot: str, loops: int, cache_dir: str, manager_pid: int) -> int:
+    """``python -m population worker``: serve one slot of a run (started by the manager, or by hand)."""
+    from population.worker import WorkerSpec, serve
+
+    try:
+        return serve(WorkerSpec(url, run, name, slot, loops, cache_dir, manager_pid))
+    except SeedpopError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1

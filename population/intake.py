@@ -1,0 +1,105 @@
+"""What happens to a proposed child before it may cost an evaluation.
+
+Order: canonicalize (``genome.canonical_source`` → id) → already archived? record the edge as a
+re-discovery, stop → ``genome.validate`` (``solve`` and ``reproduce`` required) → invalid? archive it with an
+``INVALID`` record naming the reason, stop → near-clone by the novelty filter? log it, stop → archive it as
+new; the caller queues its evaluation. A canonical id already in the archive is never evaluated again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+from typing import IO
+
+from fitness.record import FitnessRecord, Outcome
+from genome import canonical_source, id_of_canonical, validate
+from genome.errors import SeedpopError
+from lineage import AddStatus, Archive, Proposal
+from population.novelty import NoveltyFilter
+
+REQUIRED = ("solve", "reproduce")
+
+
+class Fate(Enum):
+    """What intake did with a child."""
+
+    NEW = "new"  # archived, to be evaluated
+    REDISCOVERY = "rediscovery"  # already archived: edge recorded, never evaluated again
+    INVALID = "invalid"  # archived with an INVALID record, or unparseable (logged only)
+    NEAR_CLONE = "near_clone"  # refused by the novelty filter (logged only)
+
+
+@dataclass(frozen=True, slots=True)
+class Proposed:
+    """A child as proposed: its text and where it came from."""
+
+    source: str
+    parents: tuple[str, ...]
+    operator: str
+    generation: int
+    island: int
+    proposal: str
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    """The outcome for one child: its fate, id ("" when it has none), novelty and a reason."""
+
+    fate: Fate
+    seed_id: str = ""
+    novelty: float = 1.0
+    reason: str = ""
+
+
+def admit(
+    archive: Archive,
+    child: Proposed,
+    run: str,
+    suite: tuple[str, str, str],
+    novelty: NoveltyFilter | None,
+    log: IO[str],
+) -> Intake:
+    """Run one child through the steps of the module doc. Never evaluates; never raises for a bad child.
+
+    Args:
+        suite: (name, version, split) for the ``INVALID`` record of a child that fails validation.
+    """
+    try:
+        canonical = canonical_source(child.source)
+    except SeedpopError as err:
+        _log(log, child, "unparseable", str(err))
+        return Intake(Fate.INVALID, reason=str(err))
+    seed_id = id_of_canonical(canonical)
+    proposal = Proposal(
+        child.source, child.parents, child.operator, child.generation, child.island, run, child.proposal, canonical
+    )
+    if archive.has(seed_id):
+        archive.add_many([proposal])
+        return Intake(Fate.REDISCOVERY, seed_id)
+    problems = validate(child.source, required=REQUIRED)
+    if problems:
+        reason = "; ".join(p.message for p in problems)[:300]
+        archive.add_many([proposal])
+        name, version, split = suite
+        archive.add_record(FitnessRecord(seed_id, name, version, split, Outcome.INVALID, 0.0, reason=reason))
+        return Intake(Fate.INVALID, seed_id, reason=reason)
+    score = 1.0
+    if novelty is not None:
+        verdict = novelty.check(canonical)
+        score = verdict.novelty
+        if verdict.near_clone:
+            _log(log, child, "near_clone", f"similarity {verdict.similarity:.5f}", seed_id)
+            return Intake(Fate.NEAR_CLONE, seed_id, score, f"similarity {verdict.similarity:.5f}")
+    result = archive.add_many([proposal])[0]
+    if novelty is not None:
+        novelty.add(canonical)
+    fate = Fate.NEW if result.status is AddStatus.NEW else Fate.REDISCOVERY
+    return Intake(fate, seed_id, score)
+
+
+def _log(log: IO[str], child: Proposed, kind: str, reason: str, seed_id: str = "") -> None:
+    entry = {"kind": kind, "seed_id": seed_id, "parents": list(child.parents), "proposal": child.proposal}
+    log.write(json.dumps({**entry, "operator": child.operator, "reason": reason[:300]}) + "\n")
+    log.flush()

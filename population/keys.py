@@ -1,0 +1,63 @@
+"""Every Redis key and stream name the population uses, in one place (workers and the dashboard read these).
+
+Names are namespaced by the run id so that several runs can share one external Redis server. Streams:
+
+* :func:`jobs` — manager → workers, consumer group :data:`WORKER_GROUP`; one message per job.
+* :func:`results` — workers → manager, consumer group :data:`MANAGER_GROUP`; one message per finished job.
+* :func:`events` — manager → dashboard (capped), one message per archive write worth showing.
+
+Plain keys: :func:`config` (the resolved run config as JSON, for workers on other machines), :func:`stop`
+(set to ask every process of the run to stop), :func:`status` (hash, the manager's latest counters),
+:func:`worker` (hash per worker loop: heartbeat and LLM stats).
+"""
+
+from __future__ import annotations
+
+PREFIX = "seedpop"
+WORKER_GROUP = "workers"
+MANAGER_GROUP = "manager"
+EVENTS_MAXLEN = 10_000
+
+
+def _key(run: str, *parts: str) -> str:
+    return ":".join((PREFIX, run, *parts))
+
+
+def jobs(run: str) -> str:
+    """Stream of jobs for the run's workers."""
+    return _key(run, "jobs")
+
+
+def results(run: str) -> str:
+    """Stream of results for the run's manager."""
+    return _key(run, "results")
+
+
+def events(run: str) -> str:
+    """Capped stream of events for live viewers (dashboard)."""
+    return _key(run, "events")
+
+
+def config(run: str) -> str:
+    """String key: the resolved config JSON."""
+    return _key(run, "config")
+
+
+def stop(run: str) -> str:
+    """String key: present when the run must stop."""
+    return _key(run, "stop")
+
+
+def status(run: str) -> str:
+    """Hash: the manager's counters, refreshed while it runs."""
+    return _key(run, "status")
+
+
+def worker(run: str, name: str) -> str:
+    """Hash: one worker loop's heartbeat and its slot's LLM counters."""
+    return _key(run, "worker", name)
+
+
+def workers_pattern(run: str) -> str:
+    """``SCAN`` pattern matching every :func:`worker` key of the run."""
+    return _key(run, "worker", "*")

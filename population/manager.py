@@ -1,0 +1,358 @@
+"""The manager: selection, archive writes and job production in one steady-state loop (no generation barrier).
+
+The manager is the only archive writer. It keeps ``loops × (1 + queue_depth)`` jobs in flight on the jobs
+stream so no worker loop waits, reads results one at a time from the results stream (group
+:data:`keys.MANAGER_GROUP`) and ``XACK``s each after its archive writes, so a result is never lost and never
+applied twice. Decisions depend only on the sequence of results, so a run with one worker loop is
+reproducible from its seed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections import deque
+from dataclasses import dataclass, replace
+from typing import IO, Any
+
+import redis
+
+from fitness.record import FitnessRecord, Outcome
+from genome import Mutated, crossover, seed_id
+from lineage import Archive
+from population import keys
+from population.config import RunConfig
+from population.intake import Fate, Proposed, admit
+from population.islands import Island, migrate
+from population.messages import EvaluateDone, EvaluateJob, ReproduceDone, ReproduceJob, decode, encode
+from population.novelty import NoveltyFilter, NoveltyUnavailableError
+from population.qd import Grid
+from population.rng import derive_rng, derive_seed
+from population.selection import SELECTORS, Member, SelectionParams, best_of
+from population.status import Counters
+from population.tasks import eval_suite, family
+
+HISTORY = 24  # reflect() sees at most this many recent children of a parent
+
+
+@dataclass(frozen=True, slots=True)
+class Birth:
+    """What the manager remembers of a seed waiting for its evaluation."""
+
+    parents: tuple[str, ...]
+    island: int
+    generation: int
+    novelty: float
+    parent_cascade: float | None
+    parent_fitness: float | None
+    operator: str
+
+
+class Manager:
+    """One run's population state and its loop. Build, :meth:`seed_origins`, then :meth:`step` until done."""
+
+    def __init__(
+        self,
+        cfg: RunConfig,
+        archive: Archive,
+        client: redis.Redis,
+        run_key: str,
+        run_id: str,
+        novelty: NoveltyFilter | None,
+        log: IO[str],
+        loops: int,
+    ) -> None:
+        self.cfg = cfg
+        self.archive = archive
+        self.client = client
+        self.run_key = run_key
+        self.run_id = run_id
+        self.novelty = novelty
+        self.log = log
+        self.loops = loops
+        self.counters = Counters()
+        self.islands = [Island(i, cfg.island_size) for i in range(cfg.islands)]
+        train = eval_suite(cfg.suite, "train", cfg.suite_tasks)
+        self.suite_header = (train.name, train.version, "train")
+        self.grid = Grid({t.id: family(t) for t in train.tasks}, cfg.size_bins)
+        self.selector = SELECTORS[cfg.selector]
+        self.params = SelectionParams(cfg.tournament_size, float(cfg.novelty_weight))
+        self.pending: dict[str, Any] = {}  # job id → the job, while a worker has it
+        self.births: dict[str, Birth] = {}  # seed id → birth facts, until its evaluation returns
+        self.eval_queue: deque[EvaluateJob] = deque()
+        self.history: dict[str, deque[dict[str, Any]]] = {}
+        self.reproductions: dict[str, int] = {}  # parent id → reproduce jobs given
+        self.sources: dict[str, str] = {}
+        self.origin_ids: list[str] = []
+        self.holdout: dict[str, FitnessRecord] = {}
+        self.jobs = 0
+        self.dispatched_evals = 0
+        self.producing = True
+        self.notes: list[str] = []
+        self.novelty_mode = cfg.novelty
+        self.deadline = time.monotonic() + cfg.time_budget_s if cfg.time_budget_s else None
+
+    # ---------------------------------------------------------------------------------------- jobs
+    def _job_id(self) -> str:
+        self.jobs += 1
+        return f"j{self.jobs}"
+
+    def _send(self, job: ReproduceJob | EvaluateJob) -> None:
+        self.client.xadd(keys.jobs(self.run_key), encode(job))
+        self.pending[job.job_id] = job
+
+    def _queue_eval(self, sid: str, source: str, birth: Birth) -> None:
+        self.births[sid] = birth
+        self.sources[sid] = source
+        job = EvaluateJob(
+            self._job_id(), sid, source, self.cfg.suite, "train", self.cfg.suite_tasks, birth.parent_cascade
+        )
+        self.eval_queue.append(job)
+
+    def seed_origins(self, origins: list[tuple[str, str]]) -> None:
+        """Archive the origin seeds and queue their evaluations (every island starts with all of them)."""
+        for name, source in origins:
+            result = self.archive.add(source, (), "origin", 0, 0, self.run_id, proposal=f"origin:{name}")
+            if result.seed_id in self.origin_ids:
+                continue
+            self.origin_ids.append(result.seed_id)
+            self._queue_eval(result.seed_id, source, Birth((), -1, 0, 1.0, None, None, "origin"))
+
+    def source(self, sid: str) -> str:
+        if sid not in self.sources:
+            if len(self.sources) > 1024:
+                self.sources.clear()
+            self.sources[sid] = self.archive.source(sid)
+        return self.sources[sid]
+
+    @property
+    def capacity(self) -> int:
+        return self.loops * (1 + self.cfg.queue_depth)
+
+    def _budget_left(self) -> bool:
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            return False
+        return not (self.cfg.max_evals and self.dispatched_evals >= self.cfg.max_evals)
+
+    def _expected_children(self) -> int:
+        return sum(j.n for j in self.pending.values() if isinstance(j, ReproduceJob))
+
+    def fill(self) -> None:
+        """Top the jobs stream up to :attr:`capacity`: queued evaluations first, then new reproductions."""
+        if self.producing and not self._budget_left():
+            self.producing = False
+        while len(self.pending) < self.capacity:
+            if self.eval_queue and self._budget_left():
+                job = self.eval_queue.popleft()
+                self.dispatched_evals += 1
+                self._send(job)
+                continue
+            if not self.producing:
+                return
+            room = self.cfg.max_evals - self.dispatched_evals - len(self.eval_queue) if self.cfg.max_evals else 1
+            if room - self._expected_children() <= 0 or not self._reproduce():
+                return
+
+    def _eligible(self, island: Island) -> list[Member]:
+        gens = self.cfg.generations
+        return [m for m in island.members.values() if not gens or m.generation < gens]
+
+    def _reproduce(self) -> bool:
+        """Make one reproduce job (or one manager crossover). False when no island has an eligible parent."""
+        index = self.jobs
+        order = [self.islands[(index + k) % len(self.islands)] for k in range(len(self.islands))]
+        island = next((isl for isl in order if self._eligible(isl)), None)
+        if island is None:
+            if not self.pending and not self.eval_queue and self.counters.evaluations:
+                self.producing = False
+            return False
+        rng = derive_rng(self.cfg.seed, "select", index)
+        pool = island.pool(self.grid.elite_ids())
+        pool = replace(pool, members=tuple(m for m in pool.members if m in self._eligible(island)))
+        parent = self.selector.select(pool, rng, self.params)
+        island.count_child(parent.seed_id)
+        nth = self.reproductions.get(parent.seed_id, 0)
+        self.reproductions[parent.seed_id] = nth + 1
+        partner = None
+        others = [m for m in pool.members if m.seed_id != parent.seed_id]
+        if others and rng.random() < self.cfg.manager_crossover_rate:
+            mate = best_of(rng.sample(others, min(len(others), self.params.tournament_size)))
+            self._manager_crossover(parent, mate, island, rng)
+            return True
+        if others and rng.random() < self.cfg.crossover_rate:
+            partner = best_of(rng.sample(others, min(len(others), self.params.tournament_size)))
+        job = ReproduceJob(
+            self._job_id(),
+            parent.seed_id,
+            self.source(parent.seed_id),
+            self.cfg.children_per_job,
+            derive_seed(self.cfg.seed, "reproduce", parent.seed_id, nth),
+            partner.seed_id if partner else "",
+            self.source(partner.seed_id) if partner else "",
+            tuple(self.history.get(parent.seed_id, ())),
+            island.index,
+            parent.generation + 1,
+        )
+        self._send(job)
+        return True
+
+    def _manager_crossover(self, a: Member, b: Member, island: Island, rng: Any) -> None:
+        job_id = self._job_id()
+        result = crossover(self.source(a.seed_id), self.source(b.seed_id), rng)
+        if isinstance(result, Mutated):
+            self.counters.crossovers += 1
+            op = f"crossover:{result.operator}"
+            self._intake(result.source, (a.seed_id, b.seed_id), op, island.index, a, job_id, 0)
+
+    # ------------------------------------------------------------------------------------- results
+    def step(self, block_ms: int = 250) -> bool:
+        """Fill the queue, handle at most one result. Returns False when the run has nothing left to do."""
+        self.fill()
+        if not self.pending and not self.eval_queue and not self.producing:
+            return False
+        if not self.pending and not self._budget_left():
+            return False
+        stream = keys.results(self.run_key)
+        reply = self.client.xreadgroup(keys.MANAGER_GROUP, "manager", {stream: ">"}, count=1, block=block_ms)
+        for _, entries in reply or []:
+            for entry_id, fields in entries:
+                started = time.perf_counter()
+                self.handle(decode(fields))
+                self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
+                self.counters.manager_s += time.perf_counter() - started
+        return True
+
+    def handle(self, message: Any) -> None:
+        """Apply one result to the archive and the population. A result seen before is ignored."""
+        job = self.pending.pop(getattr(message, "job_id", ""), None)
+        if job is None:
+            return
+        self.counters.worker_overhead_s += max(0.0, message.seconds - message.busy_s)
+        self.counters.sandbox_s += message.busy_s
+        if isinstance(message, ReproduceDone) and isinstance(job, ReproduceJob):
+            parent = self._member(job.parent_id)
+            parents = (job.parent_id, job.partner_id) if job.partner_id else (job.parent_id,)
+            op = "reproduce+partner" if job.partner_id else "reproduce"
+            for k, child in enumerate(message.children):
+                self._intake(child, parents, op, job.island, parent, job.job_id, k)
+        elif isinstance(message, EvaluateDone) and isinstance(job, EvaluateJob):
+            self._evaluated(job, FitnessRecord.from_json(message.record), message.cascade_score)
+
+    def _member(self, sid: str) -> Member | None:
+        for island in self.islands:
+            if sid in island.members:
+                return island.members[sid]
+        return None
+
+    def _intake(
+        self, source: str, parents: tuple[str, ...], op: str, island: int, parent: Member | None, job: str, k: int
+    ) -> None:
+        self.counters.children += 1
+        generation = (parent.generation if parent else 0) + 1
+        if not self._budget_left() and self.cfg.max_evals:
+            self.counters.dropped += 1
+            return
+        child = Proposed(source, parents, op, generation, island, f"{job}/{k}")
+        try:
+            result = admit(self.archive, child, self.run_id, self.suite_header, self.novelty, self.log)
+        except NoveltyUnavailableError as err:
+            if self.novelty_mode != "auto":
+                raise
+            self.novelty = None  # novelty = "auto": carry on without the filter, and say so
+            self.notes.append(f"novelty filter off: {err}")
+            result = admit(self.archive, child, self.run_id, self.suite_header, None, self.log)
+        if result.fate is Fate.REDISCOVERY:
+            self.counters.rediscoveries += 1
+        elif result.fate is Fate.INVALID:
+            self.counters.invalid += 1
+            if result.seed_id and parent is not None:
+                self._remember(parents[0], result.seed_id, op, 0.0, parent.fitness, "invalid")
+        elif result.fate is Fate.NEAR_CLONE:
+            self.counters.novelty_rejects += 1
+        else:
+            self.counters.new += 1
+            birth = Birth(
+                parents,
+                island,
+                generation,
+                result.novelty,
+                parent.cascade if parent else None,
+                parent.fitness if parent else None,
+                op,
+            )
+            self._queue_eval(result.seed_id, source, birth)
+            self._event("seed", id=result.seed_id, parents=list(parents), island=island, generation=generation)
+
+    def _remember(self, parent: str, child: str, op: str, fitness: float, parent_fitness: float, outcome: str) -> None:
+        item = {"seed_id": child, "operator": op, "aggregate": fitness, "parent_aggregate": parent_fitness}
+        self.history.setdefault(parent, deque(maxlen=HISTORY)).append({**item, "outcome": outcome})
+
+    def _evaluated(self, job: EvaluateJob, record: FitnessRecord, cascade: float | None) -> None:
+        if record.seed_id != job.seed_id:  # identity is ours, not the worker's
+            record = replace(record, seed_id=job.seed_id)
+        self.archive.add_record(record)
+        if job.split != "train":
+            self.holdout[job.seed_id] = record
+            return
+        self.counters.evaluations += 1
+        self.counters.tokens += record.prompt_tokens + record.completion_tokens
+        birth = self.births.pop(job.seed_id, None)
+        if birth is None:
+            return
+        if birth.parents:
+            self._remember(
+                birth.parents[0], job.seed_id, birth.operator, record.aggregate,
+                birth.parent_fitness or 0.0, record.outcome.value,
+            )
+        self._event("record", id=job.seed_id, aggregate=record.aggregate, outcome=record.outcome.value)
+        if record.outcome is not Outcome.SCORED:
+            return
+        self.counters.note_fitness(record.aggregate)
+        member = Member(job.seed_id, record.aggregate, cascade, birth.generation, 0, birth.novelty)
+        targets = self.islands if birth.island < 0 else [self.islands[birth.island]]
+        for island in targets:
+            island.offer(member)
+        size = len(self.archive.canonical(job.seed_id).encode("utf-8"))
+        self.grid.tell(job.seed_id, record.aggregate, self.grid.descriptor(record.behaviour, size))
+        interval = self.cfg.migration_interval
+        if interval and self.counters.evaluations % interval == 0:
+            self.counters.migrations += migrate(self.islands, self.cfg.migration_size)
+
+    def _event(self, kind: str, **data: Any) -> None:
+        import json
+
+        with contextlib.suppress(redis.exceptions.RedisError):
+            self.client.xadd(
+                keys.events(self.run_key),
+                {"v": "1", "kind": kind, "data": json.dumps(data)},
+                maxlen=keys.EVENTS_MAXLEN,
+                approximate=True,
+            )
+
+    # ------------------------------------------------------------------------------------- the end
+    def best_members(self) -> tuple[Member | None, Member | None]:
+        """(best evolved member, best origin member) over every island."""
+        everyone = {m.seed_id: m for isl in self.islands for m in isl.members.values()}
+        evolved = [m for m in everyone.values() if m.seed_id not in self.origin_ids]
+        origins = [m for m in everyone.values() if m.seed_id in self.origin_ids]
+        return (best_of(evolved) if evolved else None, best_of(origins) if origins else None)
+
+    def queue_holdout(self, sids: list[str]) -> None:
+        """Queue holdout evaluations (reported, never used for selection) of ``sids``."""
+        for sid in dict.fromkeys(sids):
+            job = EvaluateJob(self._job_id(), sid, self.source(sid), self.cfg.suite, "holdout", self.cfg.holdout_tasks)
+            self._send(job)
+
+    def drain(self, block_ms: int = 250) -> None:
+        """Handle results until nothing is pending (used for the final holdout jobs)."""
+        stream = keys.results(self.run_key)
+        reply = self.client.xreadgroup(keys.MANAGER_GROUP, "manager", {stream: ">"}, count=1, block=block_ms)
+        for _, entries in reply or []:
+            for entry_id, fields in entries:
+                self.handle(decode(fields))
+                self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
+
+
+def origin_id(source: str) -> str:
+    """The id of an origin seed's text."""
+    return seed_id(source)

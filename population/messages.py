@@ -1,0 +1,141 @@
+"""Versioned JSON messages on the run's streams. Never pickle: a message is ``{"v", "kind", "data"}`` strings.
+
+Jobs are self-contained and idempotent: a job carries every source text it needs (a worker never reads the
+archive), and running it twice gives the same answer up to LLM sampling, so a later reclaim may retry it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
+
+from population.errors import PopulationError
+
+WIRE_VERSION = 1
+
+
+class MessageError(PopulationError):
+    """A stream entry that is not a message of this version."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReproduceJob:
+    """Run ``reflect(history)`` then ``reproduce`` of a parent in the seed sandbox.
+
+    Attributes:
+        job_id: unique within the run; also the lineage proposal tag of its children.
+        parent_id: the parent's seed id.
+        parent_source: the parent's exact text.
+        n: children wanted.
+        rng_seed: passed to ``reproduce`` (derived from the run seed, the parent and the job's index).
+        partner_id: a second parent offered for crossover ("" when none).
+        partner_source: its text ("" when none).
+        history: what the parent's ``reflect`` sees (plain dicts, seeds/README.md).
+        island: the island the parent was picked on.
+        generation: the children's generation.
+    """
+
+    KIND: ClassVar[str] = "reproduce"
+    job_id: str
+    parent_id: str
+    parent_source: str
+    n: int
+    rng_seed: int
+    partner_id: str = ""
+    partner_source: str = ""
+    history: tuple[dict[str, Any], ...] = ()
+    island: int = 0
+    generation: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluateJob:
+    """Score a seed on a suite split (cascade on the train split).
+
+    Attributes:
+        job_id: unique within the run.
+        seed_id: the seed's id (``genome.seed_id``).
+        source: its exact text.
+        suite: task suite name.
+        split: ``"train"`` or ``"holdout"``.
+        task_limit: score only this many tasks of the split, chosen evenly across families (0: all).
+        parent_cascade: the parent's cascade-stage score (None: no parent or unknown).
+    """
+
+    KIND: ClassVar[str] = "evaluate"
+    job_id: str
+    seed_id: str
+    source: str
+    suite: str
+    split: str = "train"
+    task_limit: int = 0
+    parent_cascade: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReproduceDone:
+    """Children of a :class:`ReproduceJob` (raw texts, untrusted) and the parent's reflection.
+
+    ``busy_s`` is the wall time the worker spent inside the sandboxes (LLM included); ``seconds`` the whole job.
+    """
+
+    KIND: ClassVar[str] = "reproduce_done"
+    job_id: str
+    children: tuple[str, ...]
+    reflection: dict[str, Any] = field(default_factory=dict)
+    worker: str = ""
+    seconds: float = 0.0
+    busy_s: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluateDone:
+    """The fitness record of an :class:`EvaluateJob` (``FitnessRecord.to_json``) and its cascade score."""
+
+    KIND: ClassVar[str] = "evaluate_done"
+    job_id: str
+    record: str
+    cascade_score: float | None = None
+    published: tuple[str, ...] = ()
+    worker: str = ""
+    seconds: float = 0.0
+    busy_s: float = 0.0
+
+
+Message = ReproduceJob | EvaluateJob | ReproduceDone | EvaluateDone
+_TYPES: dict[str, type[Message]] = {t.KIND: t for t in (ReproduceJob, EvaluateJob, ReproduceDone, EvaluateDone)}
+
+
+def encode(message: Message) -> dict[str, str]:
+    """Stream fields of ``message``: ``{"v": "1", "kind": ..., "data": JSON}``. Pure."""
+    data = {f.name: getattr(message, f.name) for f in fields(message)}
+    return {"v": str(WIRE_VERSION), "kind": message.KIND, "data": json.dumps(data, sort_keys=True)}
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def decode(entry: dict[Any, Any]) -> Message:
+    """Inverse of :func:`encode` (accepts the bytes Redis returns).
+
+    Raises:
+        MessageError: another wire version, an unknown kind, or malformed data.
+    """
+    fields_ = {_text(k): _text(v) for k, v in entry.items()}
+    if fields_.get("v") != str(WIRE_VERSION):
+        raise MessageError(f"message has wire version {fields_.get('v')!r}, this seedpop speaks {WIRE_VERSION}")
+    kind = fields_.get("kind", "")
+    cls = _TYPES.get(kind)
+    if cls is None:
+        raise MessageError(f"unknown message kind {kind!r}; known: {', '.join(sorted(_TYPES))}")
+    try:
+        data = json.loads(fields_["data"])
+        names = {f.name for f in fields(cls)}
+        for name in ("history", "children", "published"):
+            if name in data and name in names:
+                data[name] = tuple(data[name])
+        return cls(**{k: v for k, v in data.items() if k in names})
+    except (KeyError, TypeError, ValueError) as err:
+        raise MessageError(f"malformed {kind} message: {type(err).__name__}: {err}") from None

