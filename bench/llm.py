@@ -7,10 +7,11 @@ Figures (printed, never asserted):
     load s            model process start → ready (python start + import + GGUF load), and a direct
                       in-process ``llama_cpp.Llama`` load for comparison;
     prompt tok/s      prompt evaluation rate (direct, ~200-token prompt, 1 generated token);
-    gen tok/s         generation rate (direct, greedy, 64 tokens);
+    gen tok/s         generation rate (direct, greedy, up to 64 tokens after the first);
     hit ms            median latency of a cache hit through the channel;
-    overhead ms       median(channel call) − median(direct ``Llama.create_completion``),
-                      same request, cache off;
+    direct ms         median direct call (short prompt, 1 token, state reset like the service);
+    overhead ms       median over interleaved pairs of (channel call − direct call), same request, cache
+                      off — what the channel, broker and model process add to a model call;
     busy 1/2/4        backend busy fraction while 1, 2, 4 clients each send back-to-back requests.
 """
 
@@ -35,31 +36,32 @@ from fitness.llm.models import MODELS, LocalGGUF
 
 PROMPT = "def fibonacci(n):\n    " + '"""Return the n-th Fibonacci number. ' * 18 + '"""\n'
 SHORT = "def add(a, b):\n"
+GEN = "def quicksort(items):\n"
 
 
-def _direct(path: Path, threads: int, gpu_layers: int, reps: int) -> dict[str, float]:
-    t0 = time.perf_counter()
-    llm = load_llama(str(path), n_ctx=1024, n_threads=threads, n_gpu_layers=gpu_layers)
-    load = time.perf_counter() - t0
-    n_prompt = len(llm.tokenize(PROMPT.encode()))
+class Direct:
+    """An in-process ``llama_cpp.Llama`` with the model process's settings: the baseline."""
 
-    def timed(prompt: str, max_tokens: int) -> tuple[float, int]:
-        llm.reset()
+    def __init__(self, path: Path, threads: int, gpu_layers: int) -> None:
+        t0 = time.perf_counter()
+        self.llm = load_llama(str(path), n_ctx=1024, n_threads=threads, n_gpu_layers=gpu_layers)
+        self.load_s = time.perf_counter() - t0
+
+    def timed(self, prompt: str, max_tokens: int) -> tuple[float, int]:
+        """Seconds and generated tokens of one greedy completion from a reset state (as the service does)."""
+        self.llm.reset()
         t = time.perf_counter()
-        out = llm.create_completion(prompt, max_tokens=max_tokens, temperature=0.0)
+        out = self.llm.create_completion(prompt, max_tokens=max_tokens, temperature=0.0)
         return time.perf_counter() - t, int(out["usage"]["completion_tokens"])
 
-    timed(SHORT, 1)  # warm-up
-    t_prompt = statistics.median(timed(PROMPT, 1)[0] for _ in range(3))
-    t_gen, n_gen = timed(PROMPT, 64)
-    direct = [timed(SHORT, 1)[0] for _ in range(reps)]
-    llm.close()
-    return {
-        "load": load,
-        "prompt_tps": n_prompt / t_prompt,
-        "gen_tps": max(n_gen - 1, 1) / max(t_gen - t_prompt, 1e-9),
-        "direct_ms": statistics.median(direct) * 1000,
-    }
+    def rates(self) -> tuple[float, float, int]:
+        """Prompt tokens/s, generation tokens/s and the tokens the generation run produced."""
+        self.timed(SHORT, 1)  # warm-up
+        n_prompt = len(self.llm.tokenize(PROMPT.encode()))
+        t_prompt = statistics.median(self.timed(PROMPT, 1)[0] for _ in range(3))
+        t_first = statistics.median(self.timed(GEN, 1)[0] for _ in range(3))
+        t_gen, n_gen = self.timed(GEN, 64)
+        return n_prompt / t_prompt, max(n_gen - 1, 1) / max(t_gen - t_first, 1e-9), n_gen
 
 
 def _busy(broker: Broker, clients: int, calls: int) -> float:
@@ -83,7 +85,8 @@ def bench_model(name: str, slot: Slot, calls: int, reps: int) -> dict[str, objec
     built = assemble(MODELS[name])
     assemble_s = time.perf_counter() - t0
     gpu_layers = -1 if slot.kind.value == "gpu" else 0
-    direct = _direct(built.path, slot.n_threads, gpu_layers, reps)
+    direct = Direct(built.path, slot.n_threads, gpu_layers)
+    prompt_tps, gen_tps, n_gen = direct.rates()
     with tempfile.TemporaryDirectory() as tmp:
         broker = Broker.start(
             LocalGGUF(built.path), slot=slot, cache_path=Path(tmp) / "llm.sqlite", n_ctx=1024
@@ -98,28 +101,32 @@ def bench_model(name: str, slot: Slot, calls: int, reps: int) -> dict[str, objec
                 hits.append(time.perf_counter() - t)
             cache = broker.cache
             broker.cache = None  # overhead is measured against the model, not the cache
-            via = []
+            # Interleaved pairs, so that drift in machine load hits both sides alike.
+            pairs = []
             for _ in range(reps):
+                t_direct = direct.timed(SHORT, 1)[0]
                 t = time.perf_counter()
                 llm.complete(SHORT, max_tokens=1)
-                via.append(time.perf_counter() - t)
+                pairs.append((t_direct, time.perf_counter() - t))
             busy = {n: _busy(broker, n, calls) for n in (1, 2, 4)}
             broker.cache = cache
             load_service = broker.stats().load_seconds
             device = broker.backend.device
         finally:
             broker.close()
+    direct.llm.close()
     return {
         "model": name,
         "device": device,
         "assemble_s": assemble_s,
         "load_service_s": load_service,
-        "load_direct_s": direct["load"],
-        "prompt_tps": direct["prompt_tps"],
-        "gen_tps": direct["gen_tps"],
+        "load_direct_s": direct.load_s,
+        "prompt_tps": prompt_tps,
+        "gen_tps": gen_tps,
+        "n_gen": n_gen,
         "hit_ms": statistics.median(hits) * 1000,
-        "overhead_ms": statistics.median(via) * 1000 - direct["direct_ms"],
-        "direct_ms": direct["direct_ms"],
+        "overhead_ms": statistics.median(via - d for d, via in pairs) * 1000,
+        "direct_ms": statistics.median(d for d, _ in pairs) * 1000,
         "busy": busy,
     }
 
