@@ -107,7 +107,7 @@ KEYS: dict[str, Key] = {
                                   "chance the manager crosses two parents itself (genome.crossover)", _fraction),
     "novelty": Key((str,), "on", "near-clone filter: 'on', 'off', or 'auto' (off if the model cannot load)",
                    _choice("on", "off", "auto")),
-    "novelty_threshold": Key((float, int), 0.999, "cosine similarity at or above which a child is a "
+    "novelty_threshold": Key((float, int), 0.9995, "cosine similarity at or above which a child is a "
                              "near-clone", _fraction),
     "size_bins": Key((int,), 6, "code-size bins of the MAP-Elites grid", _positive),
     "tokens_per_task": Key((int,), 1500, "LLM token budget of one solve call", _positive),

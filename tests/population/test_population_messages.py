@@ -1,0 +1,46 @@
+"""Wire messages: versioned JSON both ways, never pickle; other versions and garbage are refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from population.messages import (
+    EvaluateDone,
+    EvaluateJob,
+    MessageError,
+    ReproduceDone,
+    ReproduceJob,
+    decode,
+    encode,
+)
+
+MESSAGES = [
+    ReproduceJob("j1", "p", "def solve(): ...", 2, 123, "q", "src", ({"seed_id": "c", "aggregate": 0.5},), 1, 3),
+    EvaluateJob("j2", "s", "source", "core", "train", 16, 0.25),
+    EvaluateJob("j3", "s", "source", "core", "holdout"),
+    ReproduceDone("j1", ("a", "b"), {"operator_factors": {"x": 1.0}}, "w0.0", 1.5, 1.2),
+    EvaluateDone("j2", "{}", None, ("hint",), "w0.1", 3.0, 2.9),
+]
+
+
+@pytest.mark.parametrize("message", MESSAGES, ids=lambda m: type(m).__name__)
+def test_round_trip(message: object) -> None:
+    fields = encode(message)  # type: ignore[arg-type]
+    assert set(fields) == {"v", "kind", "data"}
+    json.loads(fields["data"])  # plain JSON, nothing else
+    raw = {k.encode(): v.encode() for k, v in fields.items()}  # what Redis hands back
+    assert decode(raw) == message
+
+
+def test_other_versions_and_garbage_are_refused() -> None:
+    fields = encode(MESSAGES[0])
+    with pytest.raises(MessageError, match="wire version '2'"):
+        decode({**fields, "v": "2"})
+    with pytest.raises(MessageError, match="unknown message kind 'pickle'"):
+        decode({**fields, "kind": "pickle"})
+    with pytest.raises(MessageError, match="malformed reproduce"):
+        decode({**fields, "data": "{not json"})
+    with pytest.raises(MessageError, match="malformed reproduce"):
+        decode({**fields, "data": "{}"})

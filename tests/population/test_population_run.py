@@ -1,0 +1,129 @@
+"""End-to-end runs through ``python -m population run`` with the real embedded Redis and real sandboxes.
+
+``--model none`` with LLM-free seeds (a real run, no fake): records, edges, re-discoveries, a hostile seed,
+the golden determinism test, and bad input.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lineage import Archive
+from population_helpers import HOSTILE, TOGGLE, processes_using, run_cli, write_config, write_seed
+
+pytestmark = pytest.mark.slow
+
+
+def _archive_facts(run_dir: Path) -> tuple[list[str], list[tuple[str, tuple[str, ...], str]]]:
+    with Archive.open(str(run_dir)) as archive:
+        ids = sorted(s.id for s in archive.all_summaries())
+        edges = sorted(
+            (e.child, e.parents, e.proposal) for sid in ids for e in archive.edges(sid)
+        )
+    return ids, edges
+
+
+def test_short_run_records_edges_rediscoveries_and_a_monotone_best(tmp_path: Path) -> None:
+    toggle = write_seed(tmp_path, "toggle", TOGGLE)
+    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=8, seed=3)
+    run_dir = tmp_path / "run"
+    done = run_cli("run", "--config", str(cfg), "--run-dir", str(run_dir))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "python -m lineage --run-dir" in done.stderr and "python -m dashboard" in done.stderr
+    status = json.loads((run_dir / "status.json").read_text())
+    counters = status["counters"]
+    assert status["state"] == "finished"
+    assert counters["evaluations"] == 8
+    assert counters["rediscoveries"] >= 1
+    bests = [b for _, b in counters["best_history"]]
+    assert bests == sorted(bests) and bests
+    with Archive.open(str(run_dir)) as archive:
+        counts = archive.counts()
+        assert counts.records >= 8 + 2  # train evaluations + the two holdout scores
+        assert counts.dedup_hits == counters["rediscoveries"]
+        assert counts.edges > counts.seeds
+        scored = [s for s in archive.all_summaries() if s.best is not None]
+        assert len(scored) >= 8
+        for summary in archive.all_summaries():  # a canonical id is evaluated at most once on train
+            train = [r for r in archive.records(summary.id) if r.split == "train"]
+            assert len(train) <= 1
+    assert status["holdout"], "the final best seeds were scored on holdout"
+    assert processes_using(run_dir) == []
+    shown = run_cli("status", "--run-dir", str(run_dir))
+    assert shown.returncode == 0 and "finished" in shown.stdout
+
+
+def test_hostile_seed_does_not_disturb_the_run(tmp_path: Path) -> None:
+    hostile = write_seed(tmp_path, "hostile", HOSTILE)
+    cfg = write_config(tmp_path, origin=[hostile, "templates"], max_evals=6, seed=5, solve_timeout_s=2.0)
+    run_dir = tmp_path / "run"
+    done = run_cli("run", "--config", str(cfg), "--run-dir", str(run_dir))
+    assert done.returncode == 0, done.stderr[-2000:]
+    status = json.loads((run_dir / "status.json").read_text())
+    assert status["counters"]["evaluations"] == 6
+    assert status["best_evolved"] is not None or status["best_origin"] is not None
+    with Archive.open(str(run_dir)) as archive:
+        outcomes = {r.outcome.value for s in archive.all_summaries() for r in archive.records(s.id)}
+    assert "scored" in outcomes
+    assert processes_using(run_dir) == []
+
+
+def test_fixed_seed_reproduces_the_same_seed_ids(tmp_path: Path) -> None:
+    toggle = write_seed(tmp_path, "toggle", TOGGLE)
+    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=7, seed=11)
+    facts = []
+    for name in ("a", "b"):
+        done = run_cli("run", "--config", str(cfg), "--run-dir", str(tmp_path / name))
+        assert done.returncode == 0, done.stderr[-2000:]
+        facts.append(_archive_facts(tmp_path / name))
+    assert facts[0][0] == facts[1][0]
+    assert facts[0][1] == facts[1][1]
+    assert len(facts[0][0]) >= 6
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--selector", "tournement"], "unknown selector 'tournement' (did you mean 'tournament'?)"),
+        (["--model", "qwen2.5-coder-0.6b"], "did you mean 'qwen2.5-coder-0.5b'?"),
+        (["--origin", "gredy"], "unknown origin seed 'gredy' (did you mean 'greedy'?)"),
+        (["--suite", "coer"], "did you mean 'core'?"),
+        (["--slots", "tpu:1"], "slot 'tpu:1' is not understood"),
+        (["--time-budget", "soon"], "not a duration"),
+    ],
+)
+def test_bad_arguments_are_one_line_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    run_dir = tmp_path / "run"
+    done = run_cli("run", "--run-dir", str(run_dir), *args, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0 and message in done.stderr
+    assert not run_dir.exists()
+
+
+def test_bad_config_and_origins(tmp_path: Path) -> None:
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text('selectr = "tournament"\n', encoding="utf-8")
+    done = run_cli("run", "--config", str(cfg), "--run-dir", str(tmp_path / "r1"), timeout=120)
+    assert done.returncode == 1 and "unknown config key 'selectr' (did you mean 'selector'?)" in done.stderr
+    broken = write_seed(tmp_path, "broken", "def solve(task, llm, tools:\n    pass\n")
+    done = run_cli("run", "--model", "none", "--origin", broken, "--run-dir", str(tmp_path / "r2"), timeout=120)
+    assert done.returncode == 1 and "origin seed" in done.stderr and "not valid Python" in done.stderr
+    nosolve = write_seed(tmp_path, "nosolve", "def reproduce(source, n, rng_seed, genome, llm):\n    return []\n")
+    done = run_cli("run", "--model", "none", "--origin", nosolve, "--run-dir", str(tmp_path / "r3"), timeout=120)
+    assert done.returncode == 1 and "no top-level function solve()" in done.stderr
+    assert done.stderr.strip().count("\n") == 0
+
+
+def test_run_dir_of_another_version_is_left_alone(tmp_path: Path) -> None:
+    run_dir = tmp_path / "old"
+    run_dir.mkdir()
+    marker = run_dir / "population.json"
+    marker.write_text('{"format": 99}', encoding="utf-8")
+    done = run_cli("run", "--model", "none", "--run-dir", str(run_dir), timeout=120)
+    assert done.returncode == 1 and "another seedpop version" in done.stderr
+    assert marker.read_text() == '{"format": 99}' and sorted(p.name for p in run_dir.iterdir()) == ["population.json"]
+    done = run_cli("status", "--run-dir", str(tmp_path / "nothing"), timeout=120)
+    assert done.returncode == 1 and "not a population run directory" in done.stderr
