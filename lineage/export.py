@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from html import escape
 from typing import TextIO
-from xml.sax.saxutils import escape, quoteattr
 
 from lineage.archive import Archive
+
+
+def quoteattr(text: str) -> str:
+    """A double-quoted XML attribute value (html.escape covers XML's five special characters)."""
+    return f'"{escape(text, quote=True)}"'
+
 
 FORMATS = ("json", "graphml")
 
@@ -60,7 +66,7 @@ def export_graphml(archive: Archive, out: TextIO) -> None:
         }
         for name, _ in _NODE_KEYS:
             if values[name] is not None:
-                out.write(f'<data key="n_{name}">{escape(str(values[name]))}</data>')
+                out.write(f'<data key="n_{name}">{escape(str(values[name]), quote=False)}</data>')
         out.write("</node>\n")
     for edge in archive.all_edges():
         parents = edge["parents"]
@@ -75,6 +81,6 @@ def export_graphml(archive: Archive, out: TextIO) -> None:
                 "position": pos,
             }
             for name, _ in _EDGE_KEYS:
-                out.write(f'<data key="e_{name}">{escape(str(values[name]))}</data>')
+                out.write(f'<data key="e_{name}">{escape(str(values[name]), quote=False)}</data>')
             out.write("</edge>\n")
     out.write("  </graph>\n</graphml>\n")
