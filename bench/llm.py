@@ -12,6 +12,8 @@ Figures (printed, never asserted):
     direct ms         median direct call (short prompt, 1 token, state reset like the service);
     overhead ms       median over interleaved pairs of (channel call − direct call), same request, cache
                       off — what the channel, broker and model process add to a model call;
+    ipc ms            median of (channel call − the model process's own time for it): the plumbing alone
+                      (socket hops, JSON, queue), immune to how long the model itself took;
     busy 1/2/4        backend busy fraction while 1, 2, 4 clients each send back-to-back requests.
 """
 
@@ -103,11 +105,13 @@ def bench_model(name: str, slot: Slot, calls: int, reps: int) -> dict[str, objec
             broker.cache = None  # overhead is measured against the model, not the cache
             # Interleaved pairs, so that drift in machine load hits both sides alike.
             pairs = []
+            plumbing = []
             for _ in range(reps):
                 t_direct = direct.timed(SHORT, 1)[0]
                 t = time.perf_counter()
                 llm.complete(SHORT, max_tokens=1)
                 pairs.append((t_direct, time.perf_counter() - t))
+                plumbing.append(pairs[-1][1] - llm.last_model_seconds)
             busy = {n: _busy(broker, n, calls) for n in (1, 2, 4)}
             broker.cache = cache
             load_service = broker.stats().load_seconds
@@ -127,6 +131,7 @@ def bench_model(name: str, slot: Slot, calls: int, reps: int) -> dict[str, objec
         "hit_ms": statistics.median(hits) * 1000,
         "overhead_ms": statistics.median(via - d for d, via in pairs) * 1000,
         "direct_ms": statistics.median(d for d, _ in pairs) * 1000,
+        "plumbing_ms": statistics.median(plumbing) * 1000,
         "busy": busy,
     }
 
@@ -205,7 +210,7 @@ def main() -> int:
             print(f"no GPU run: gpu_offload={probe.gpu_offload} gpus={probe.gpu_count}")
     header = (
         f"{'model':<20} {'device':<7} {'load svc s':>10} {'load dir s':>10} {'prompt t/s':>10} {'gen t/s':>8}"
-        f" {'hit ms':>7} {'direct ms':>9} {'ovh ms':>7} {'busy1':>6} {'busy2':>6} {'busy4':>6}"
+        f" {'hit ms':>7} {'direct ms':>9} {'ovh ms':>7} {'ipc ms':>7} {'busy1':>6} {'busy2':>6} {'busy4':>6}"
     )
     print(header)
     for name in args.models:
@@ -220,7 +225,7 @@ def main() -> int:
             print(
                 f"{r['model']:<20} {r['device']:<7} {r['load_service_s']:>10.2f} {r['load_direct_s']:>10.2f}"
                 f" {r['prompt_tps']:>10.1f} {r['gen_tps']:>8.1f} {r['hit_ms']:>7.2f} {r['direct_ms']:>9.1f}"
-                f" {r['overhead_ms']:>7.2f} {busy[1]:>6.1%} {busy[2]:>6.1%} {busy[4]:>6.1%}",
+                f" {r['overhead_ms']:>7.2f} {r['plumbing_ms']:>7.2f} {busy[1]:>6.1%} {busy[2]:>6.1%} {busy[4]:>6.1%}",
                 flush=True,
             )
     return 0

@@ -251,6 +251,7 @@ class Session:
                     "prompt_tokens": generation.prompt_tokens,
                     "completion_tokens": generation.completion_tokens,
                     "cached": cached,
+                    "model_seconds": generation.seconds,
                 }
             except LLMError as err:
                 reply = {"ok": False, "error": err.kind, "message": str(err)}

@@ -22,6 +22,8 @@ class LLMChannel:
     Satisfies the seed-contract protocol: ``chat(messages, *, seed, temperature, max_tokens, stop) -> str``
     and ``complete(prompt, *, ...) -> str``. Thread-safe: calls from several threads are serialised.
     Every failure raises an :class:`~fitness.llm.errors.LLMError` subclass with a one-line message.
+    ``last_prompt_tokens``, ``last_completion_tokens`` and ``last_model_seconds`` (0 for a cache hit) describe
+    the last successful call, for information only: accounting happens on the trusted side.
     """
 
     def __init__(self, sock: socket.socket) -> None:
@@ -29,6 +31,7 @@ class LLMChannel:
         self._lock = threading.Lock()
         self.last_prompt_tokens = 0
         self.last_completion_tokens = 0
+        self.last_model_seconds = 0.0
 
     @classmethod
     def from_fd(cls, fd: int) -> LLMChannel:
@@ -105,6 +108,7 @@ class LLMChannel:
         if reply.get("ok") is True and isinstance(reply.get("text"), str):
             self.last_prompt_tokens = int(reply.get("prompt_tokens", 0))
             self.last_completion_tokens = int(reply.get("completion_tokens", 0))
+            self.last_model_seconds = float(reply.get("model_seconds", 0.0))
             return str(reply["text"])
         raise error_from_wire(str(reply.get("error", "")), str(reply.get("message", "LLM call failed")))
 
