@@ -88,6 +88,7 @@ class ModelProcess:
         self._sock: socket.socket | None = None
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 -- lives as long as the backend; closed in close()
         self._next_id = 0
+        self._closed = False
         try:
             self._start()
         except BaseException:
@@ -175,6 +176,8 @@ class ModelProcess:
         self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None
     ) -> Generation:
         """Run ``request`` on the model process; see the class invariants."""
+        if self._closed:
+            raise ServiceError("the model process was stopped (broker closed); start a new broker")
         self._next_id += 1
         message = {
             "id": self._next_id,
@@ -215,6 +218,7 @@ class ModelProcess:
 
     def close(self) -> None:
         """Stop the model process. Idempotent."""
+        self._closed = True
         self._kill()
         self._log.close()
 
