@@ -189,6 +189,10 @@ class ModelProcess:
         for attempt in (1, 2):
             try:
                 if self._sock is None or (self._proc is not None and self._proc.poll() is not None):
+                    if self._closed:
+                        raise ServiceError(
+                            "the model process was stopped (broker closed); start a new broker"
+                        )
                     self._restart()
                 reply = self._roundtrip(message, timeout)
                 break
