@@ -197,6 +197,8 @@ class ModelProcess:
                 reply = self._roundtrip(message, timeout)
                 break
             except TimeoutError:
+                if self._closed:
+                    raise ServiceError("the model process was stopped (broker closed)") from None
                 self._restart()
                 raise DeadlineExceeded(
                     f"LLM call overran its deadline of {deadline_s:.1f} s; the model process was restarted"
