@@ -105,6 +105,25 @@ def bench_throughput() -> None:
     )
 
 
+TRIVIAL_SEED = "def solve(task, llm, tools):\n    return task.prompt + '\\n    return None\\n'\n"
+
+
+def bench_seed_overhead() -> None:
+    """Both sandbox layers per task with no LLM: the per-task cost the sandbox adds to an LLM evaluation."""
+    core = load_suite("core")
+    with Harness(None, EvalConfig(cascade=CascadeConfig(enabled=False))) as h:
+        h.evaluate(TRIVIAL_SEED, Suite(core.name, core.version, core.train()[:3]), "train")  # warm up
+        start = time.perf_counter()
+        rec = h.evaluate(TRIVIAL_SEED, core, "train").record
+        wall = time.perf_counter() - start
+    per_task = wall / len(rec.tasks)
+    print(
+        f"sandbox cost per task (no LLM)  {per_task * 1000:.1f} ms "
+        f"(seed solve + hidden tests, {len(rec.tasks)} tasks); "
+        f"vs 3.5 s/task of Qwen-0.5B (DESIGN.md) = {per_task / (3.5 + per_task) * 100:.1f}% of scoring wall time"
+    )
+
+
 def bench_llm(model: str, he_limit: int) -> None:
     from fitness.llm.broker import Broker
 
@@ -149,6 +168,7 @@ def main() -> None:
     args = parser.parse_args()
     bench_exec(args.runs)
     bench_throughput()
+    bench_seed_overhead()
     if not args.skip_llm and args.model != "none":
         bench_llm(args.model, args.humaneval_limit)
 

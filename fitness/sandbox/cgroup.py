@@ -110,3 +110,28 @@ def create(name: str, max_pids: int, max_memory: int) -> Group | None:
                 d.rmdir()
         return None
     return Group(tuple(dirs), 1)
+
+
+def sweep_stale() -> int:
+    """Kill and remove the groups of harnesses that died without cleaning up (``seedpop-<pid>-<n>``).
+
+    A harness killed with SIGKILL cannot remove its groups; a runner that cleared its own parent-death
+    signal may still be running in one. Returns how many groups were removed. Never raises.
+    """
+    own = _own_paths()
+    bases = [ROOT / own.get("", "/").lstrip("/")] if (ROOT / "cgroup.controllers").exists() else []
+    if not bases:
+        bases = [ROOT / c / own.get(c, "/").lstrip("/") for c in ("pids", "memory")]
+    removed = 0
+    for base in bases:
+        with contextlib.suppress(OSError):
+            for d in base.glob("seedpop-*-*"):
+                try:
+                    owner = int(d.name.split("-")[1])
+                except (IndexError, ValueError):
+                    continue
+                if owner == os.getpid() or Path(f"/proc/{owner}").exists():
+                    continue
+                Group((d,), 1).remove()
+                removed += 1
+    return removed

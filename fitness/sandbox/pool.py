@@ -34,6 +34,7 @@ _GENOME_DIR = str(Path(__file__).resolve().parents[2] / "genome")
 _BOOT = "import sys; sys.path.insert(0, sys.argv[2]); from fitness.sandbox.worker import main; main()"
 _ids = itertools.count()
 MAX_LINES = 100_000
+_swept = False  # stale cgroups of dead harnesses are swept once per process
 
 
 class SandboxKind(Enum):
@@ -185,6 +186,10 @@ class Sandbox:
         """
         if self._proc is not None:
             return
+        global _swept
+        if not _swept:
+            _swept = True
+            cgroup.sweep_stale()
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self._root = tempfile.mkdtemp(prefix="seedpop-sbx-")
         nproc_base = _count_own_processes() if os.geteuid() != 0 else 0
