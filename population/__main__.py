@@ -51,9 +51,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "run":
         overrides = {
-            "seed": args.seed, "generations": args.generations, "max_evals": args.max_evals,
-            "time_budget": args.time_budget, "model": args.model, "suite": args.suite, "slots": args.slots,
-            "islands": args.islands, "selector": args.selector, "origin": args.origin, "redis": args.redis,
+            "seed": args.seed,
+            "generations": args.generations,
+            "max_evals": args.max_evals,
+            "time_budget": args.time_budget,
+            "model": args.model,
+            "suite": args.suite,
+            "slots": args.slots,
+            "islands": args.islands,
+            "selector": args.selector,
+            "origin": args.origin,
+            "redis": args.redis,
             "display": False if args.no_display else None,
         }
         if args.generations is not None or args.max_evals is not None:

@@ -75,7 +75,10 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
         return 130 if interrupted else 0
     except OSError as err:
         if err.errno == errno.ENOSPC:
-            print(f"error: disk full while writing {str(target)!r}; free space — the archive is intact", file=sys.stderr)
+            print(
+                f"error: disk full while writing {str(target)!r}; free space — the archive is intact",
+                file=sys.stderr,
+            )
             return 1
         raise
     except SeedpopError as err:
@@ -92,7 +95,9 @@ def _run_marker(run_dir: Path) -> dict[str, Any]:
         data: dict[str, Any] = json.loads((run_dir / MARKER).read_text(encoding="utf-8"))
         return data
     except (OSError, ValueError):
-        raise RunDirError(f"{str(run_dir)!r} is not a population run directory; pass the --run-dir of a run") from None
+        raise RunDirError(
+            f"{str(run_dir)!r} is not a population run directory; pass the --run-dir of a run"
+        ) from None
 
 
 def status_command(run_dir: Path, as_json: bool) -> int:
@@ -111,7 +116,9 @@ def status_command(run_dir: Path, as_json: bool) -> int:
         print(json.dumps({"alive": alive, "status": snap}))
         return 0
     if snap is None:
-        print(f"run {marker['run'][:12]} in {run_dir}: no status yet (manager {'running' if alive else 'gone'})")
+        print(
+            f"run {marker['run'][:12]} in {run_dir}: no status yet (manager {'running' if alive else 'gone'})"
+        )
         return 0
     from rich.console import Console
 
@@ -142,7 +149,9 @@ def stop_command(run_dir: Path) -> int:
     return 0
 
 
-def worker_command(url: str, run: str, name: str, slot: str, loops: int, cache_dir: str, manager_pid: int) -> int:
+def worker_command(
+    url: str, run: str, name: str, slot: str, loops: int, cache_dir: str, manager_pid: int
+) -> int:
     """``python -m population worker``: serve one slot of a run (started by the manager, or by hand)."""
     from population.worker import WorkerSpec, serve
 

@@ -80,18 +80,28 @@ KEYS: dict[str, Key] = {
     "seed": Key((int,), 0, "the run seed; every random choice is derived from it", _non_negative),
     "model": Key((str,), "qwen2.5-coder-0.5b", "LLM: registry name, .gguf path, http(s) URL, or 'none'"),
     "suite": Key((str,), "core", "task suite used for selection (its train split)"),
-    "suite_tasks": Key((int,), 16, "train tasks per evaluation, spread over families (0: the whole split)",
-                       _non_negative),
+    "suite_tasks": Key(
+        (int,), 16, "train tasks per evaluation, spread over families (0: the whole split)", _non_negative
+    ),
     "holdout_tasks": Key((int,), 12, "holdout tasks scored for the final best seeds (0: all)", _non_negative),
     "final_holdout": Key((bool,), True, "score the best seed and the best origin on holdout at the end"),
-    "origin": Key((list,), ["greedy", "sample_filter", "repair", "templates"],
-                  "origin seeds: names from seeds.ORIGIN_SEEDS or paths of .py files"),
+    "origin": Key(
+        (list,),
+        ["greedy", "sample_filter", "repair", "templates"],
+        "origin seeds: names from seeds.ORIGIN_SEEDS or paths of .py files",
+    ),
     "generations": Key((int,), 0, "stop after this many generations of descent (0: no limit)", _non_negative),
     "max_evals": Key((int,), 0, "stop after this many train evaluations (0: no limit)", _non_negative),
-    "time_budget": Key((str, int, float), "12m", "stop producing work after this long ('15m', '2h'; 0: none)"),
+    "time_budget": Key(
+        (str, int, float), "12m", "stop producing work after this long ('15m', '2h'; 0: none)"
+    ),
     "slots": Key((str,), "auto", "where models run: 'auto' or 'cpu:N,gpu:I,…'"),
-    "loops_per_slot": Key((int,), 2, "worker loops sharing one slot's model (one runs tests while another "
-                          "waits on the LLM)", _positive),
+    "loops_per_slot": Key(
+        (int,),
+        2,
+        "worker loops sharing one slot's model (one runs tests while another waits on the LLM)",
+        _positive,
+    ),
     "queue_depth": Key((int,), 1, "jobs queued per worker loop beyond the one it runs", _non_negative),
     "islands": Key((int,), 2, "islands (sub-populations)", _positive),
     "island_size": Key((int,), 12, "members kept per island (elites are never dropped)", _positive),
@@ -99,23 +109,32 @@ KEYS: dict[str, Key] = {
     "migration_size": Key((int,), 1, "best members copied to the next island per migration", _non_negative),
     "selector": Key((str,), "weighted", "parent selection: a name in population.selection.SELECTORS"),
     "tournament_size": Key((int,), 3, "contestants per tournament (selector 'tournament')", _positive),
-    "novelty_weight": Key((float, int), 0.3, "weight of novelty against fitness (selector 'weighted')",
-                          _fraction),
+    "novelty_weight": Key(
+        (float, int), 0.3, "weight of novelty against fitness (selector 'weighted')", _fraction
+    ),
     "children_per_job": Key((int,), 2, "children asked of one reproduce call", _positive),
     "crossover_rate": Key((float, int), 0.2, "chance a reproduce call is offered a partner", _fraction),
-    "manager_crossover_rate": Key((float, int), 0.1,
-                                  "chance the manager crosses two parents itself (genome.crossover)", _fraction),
-    "novelty": Key((str,), "on", "near-clone filter: 'on', 'off', or 'auto' (off if the model cannot load)",
-                   _choice("on", "off", "auto")),
-    "novelty_threshold": Key((float, int), 0.9995, "cosine similarity at or above which a child is a "
-                             "near-clone", _fraction),
+    "manager_crossover_rate": Key(
+        (float, int), 0.1, "chance the manager crosses two parents itself (genome.crossover)", _fraction
+    ),
+    "novelty": Key(
+        (str,),
+        "on",
+        "near-clone filter: 'on', 'off', or 'auto' (off if the model cannot load)",
+        _choice("on", "off", "auto"),
+    ),
+    "novelty_threshold": Key(
+        (float, int), 0.9995, "cosine similarity at or above which a child is a near-clone", _fraction
+    ),
     "size_bins": Key((int,), 6, "code-size bins of the MAP-Elites grid", _positive),
     "tokens_per_task": Key((int,), 1500, "LLM token budget of one solve call", _positive),
     "solve_timeout_s": Key((float, int), 60.0, "wall seconds for one solve call", _positive),
     "reproduce_timeout_s": Key((float, int), 60.0, "wall seconds for one reflect+reproduce call", _positive),
     "cascade": Key((bool,), True, "score a sample of train tasks first; the rest only if promising"),
     "cascade_size": Key((int,), 6, "tasks in the cascade's first stage", _positive),
-    "cascade_factor": Key((float, int), 0.9, "continue when cascade score ≥ parent's × factor", _non_negative),
+    "cascade_factor": Key(
+        (float, int), 0.9, "continue when cascade score ≥ parent's × factor", _non_negative
+    ),
     "redis": Key((str,), "", "external Redis URL (redis://host:port/db); '' starts an embedded server"),
     "display": Key((bool,), True, "live rich display on a terminal"),
 }
@@ -168,7 +187,9 @@ def check_key(name: str) -> Key:
     raise ConfigError(f"unknown config key {name!r}{hint}; see population/README.md for every key")
 
 
-def resolve(file_values: Mapping[str, Any] | None = None, overrides: Mapping[str, Any] | None = None) -> RunConfig:
+def resolve(
+    file_values: Mapping[str, Any] | None = None, overrides: Mapping[str, Any] | None = None
+) -> RunConfig:
     """Defaults, then the file's values, then command-line overrides (None values are skipped); all checked.
 
     Raises:
@@ -181,9 +202,7 @@ def resolve(file_values: Mapping[str, Any] | None = None, overrides: Mapping[str
             if isinstance(value, bool) and bool not in key.types:
                 raise ConfigError(f"{name} = {value!r} has the wrong type; expected {key.types[0].__name__}")
             if not isinstance(value, key.types):
-                raise ConfigError(
-                    f"{name} = {value!r} has the wrong type; expected {key.types[0].__name__}"
-                )
+                raise ConfigError(f"{name} = {value!r} has the wrong type; expected {key.types[0].__name__}")
             if key.check is not None:
                 key.check(name, value)
             if isinstance(value, list) and not all(isinstance(v, str) for v in value):

@@ -21,9 +21,17 @@ def render(snap: dict[str, Any]) -> Group:
     gen = max((i["max_generation"] for i in snap["islands"]), default=0)
     limit = f" / {snap['max_evals']}" if snap.get("max_evals") else ""
     head = Text.assemble(
-        ("seedpop ", "bold"), f"{snap['state']}  ", ("gen ", "dim"), f"{gen}  ",
-        ("evals ", "dim"), f"{c['evaluations']}{limit}  ", ("queued ", "dim"), f"{snap['queued']}  ",
-        ("in flight ", "dim"), f"{snap['in_flight']}  ", ("elapsed ", "dim"),
+        ("seedpop ", "bold"),
+        f"{snap['state']}  ",
+        ("gen ", "dim"),
+        f"{gen}  ",
+        ("evals ", "dim"),
+        f"{c['evaluations']}{limit}  ",
+        ("queued ", "dim"),
+        f"{snap['queued']}  ",
+        ("in flight ", "dim"),
+        f"{snap['in_flight']}  ",
+        ("elapsed ", "dim"),
         f"{elapsed / 60:.1f}m" + (f" / {budget / 60:.0f}m" if budget else ""),
     )
     table = Table(box=None, pad_edge=False)
@@ -31,18 +39,33 @@ def render(snap: dict[str, Any]) -> Group:
         table.add_column(col, justify="left" if col in ("island", "best seed") else "right")
     for isl in snap["islands"]:
         table.add_row(
-            str(isl["index"]), str(isl["size"]), _f(isl["best"]), _f(isl["median"]),
-            str(isl["max_generation"]), (isl["best_id"] or "")[:12],
+            str(isl["index"]),
+            str(isl["size"]),
+            _f(isl["best"]),
+            _f(isl["median"]),
+            str(isl["max_generation"]),
+            (isl["best_id"] or "")[:12],
         )
     tok_s = c["tokens"] / elapsed if elapsed > 0 else 0.0
     llm = snap.get("llm", {})
     slots = ", ".join(snap.get("slots", []))
     foot = Text.assemble(
-        ("best ", "dim"), f"{_f(c.get('best'))}  ", ("re-discoveries ", "dim"), f"{c['rediscoveries']}  ",
-        ("novelty rejects ", "dim"), f"{c['novelty_rejects']}  ", ("invalid ", "dim"), f"{c['invalid']}  ",
-        ("tokens/s ", "dim"), f"{tok_s:.0f}  ", ("LLM busy ", "dim"), f"{100 * llm.get('busy_fraction', 0):.0f}%  ",
-        ("slots ", "dim"), f"{slots} × {snap.get('loops', 0) // max(1, len(snap.get('slots', [])) or 1)} loops  ",
-        ("grid cells ", "dim"), str(snap.get("grid_cells", 0)),
+        ("best ", "dim"),
+        f"{_f(c.get('best'))}  ",
+        ("re-discoveries ", "dim"),
+        f"{c['rediscoveries']}  ",
+        ("novelty rejects ", "dim"),
+        f"{c['novelty_rejects']}  ",
+        ("invalid ", "dim"),
+        f"{c['invalid']}  ",
+        ("tokens/s ", "dim"),
+        f"{tok_s:.0f}  ",
+        ("LLM busy ", "dim"),
+        f"{100 * llm.get('busy_fraction', 0):.0f}%  ",
+        ("slots ", "dim"),
+        f"{slots} × {snap.get('loops', 0) // max(1, len(snap.get('slots', [])) or 1)} loops  ",
+        ("grid cells ", "dim"),
+        str(snap.get("grid_cells", 0)),
     )
     notes = [Text(n, style="yellow") for n in snap.get("notes", [])]
     return Group(head, table, foot, *notes)
@@ -62,7 +85,9 @@ def summary_lines(snap: dict[str, Any], reason: str) -> list[str]:
         if m:
             h = hold.get(m["id"])
             extra = f", holdout {h:.3f}" if h is not None else ""
-            lines.append(f"{label}: {m['id'][:12]} train {m['fitness']:.3f} (generation {m['generation']}){extra}")
+            lines.append(
+                f"{label}: {m['id'][:12]} train {m['fitness']:.3f} (generation {m['generation']}){extra}"
+            )
     lines += [
         "next:",
         f"  python -m lineage --run-dir {run_dir} best",

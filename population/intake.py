@@ -73,7 +73,14 @@ def admit(
         return Intake(Fate.INVALID, reason=str(err))
     seed_id = id_of_canonical(canonical)
     proposal = Proposal(
-        child.source, child.parents, child.operator, child.generation, child.island, run, child.proposal, canonical
+        child.source,
+        child.parents,
+        child.operator,
+        child.generation,
+        child.island,
+        run,
+        child.proposal,
+        canonical,
     )
     if archive.has(seed_id):
         archive.add_many([proposal])

@@ -55,7 +55,8 @@ def migrate(islands: list[Island], size: int) -> int:
     if len(islands) < 2 or size < 1:
         return 0
     moving = [
-        sorted(isl.members.values(), key=lambda m: (-m.fitness, m.children, m.seed_id))[:size] for isl in islands
+        sorted(isl.members.values(), key=lambda m: (-m.fitness, m.children, m.seed_id))[:size]
+        for isl in islands
     ]
     moved = 0
     for i, group in enumerate(moving):

@@ -20,7 +20,7 @@ import redis
 from fitness.record import FitnessRecord, Outcome
 from genome import Mutated, crossover, seed_id
 from lineage import Archive
-from population import keys
+from population import bus, keys
 from population.config import RunConfig
 from population.intake import Fate, Proposed, admit
 from population.islands import Island, migrate
@@ -98,7 +98,7 @@ class Manager:
         return f"j{self.jobs}"
 
     def _send(self, job: ReproduceJob | EvaluateJob) -> None:
-        self.client.xadd(keys.jobs(self.run_key), encode(job))
+        bus.add(self.client, keys.jobs(self.run_key), encode(job))
         self.pending[job.job_id] = job
 
     def _queue_eval(self, sid: str, source: str, birth: Birth) -> None:
@@ -149,7 +149,9 @@ class Manager:
                 continue
             if not self.producing:
                 return
-            room = self.cfg.max_evals - self.dispatched_evals - len(self.eval_queue) if self.cfg.max_evals else 1
+            room = (
+                self.cfg.max_evals - self.dispatched_evals - len(self.eval_queue) if self.cfg.max_evals else 1
+            )
             if room - self._expected_children() <= 0 or not self._reproduce():
                 return
 
@@ -213,13 +215,11 @@ class Manager:
         if not self.pending and not self._budget_left():
             return False
         stream = keys.results(self.run_key)
-        reply = self.client.xreadgroup(keys.MANAGER_GROUP, "manager", {stream: ">"}, count=1, block=block_ms)
-        for _, entries in reply or []:
-            for entry_id, fields in entries:
-                started = time.perf_counter()
-                self.handle(decode(fields))
-                self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
-                self.counters.manager_s += time.perf_counter() - started
+        for entry_id, fields in bus.read_one(self.client, stream, keys.MANAGER_GROUP, "manager", block_ms):
+            started = time.perf_counter()
+            self.handle(decode(fields))
+            self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
+            self.counters.manager_s += time.perf_counter() - started
         return True
 
     def handle(self, message: Any) -> None:
@@ -245,7 +245,14 @@ class Manager:
         return None
 
     def _intake(
-        self, source: str, parents: tuple[str, ...], op: str, island: int, parent: Member | None, job: str, k: int
+        self,
+        source: str,
+        parents: tuple[str, ...],
+        op: str,
+        island: int,
+        parent: Member | None,
+        job: str,
+        k: int,
     ) -> None:
         self.counters.children += 1
         generation = (parent.generation if parent else 0) + 1
@@ -281,9 +288,13 @@ class Manager:
                 op,
             )
             self._queue_eval(result.seed_id, source, birth)
-            self._event("seed", id=result.seed_id, parents=list(parents), island=island, generation=generation)
+            self._event(
+                "seed", id=result.seed_id, parents=list(parents), island=island, generation=generation
+            )
 
-    def _remember(self, parent: str, child: str, op: str, fitness: float, parent_fitness: float, outcome: str) -> None:
+    def _remember(
+        self, parent: str, child: str, op: str, fitness: float, parent_fitness: float, outcome: str
+    ) -> None:
         item = {"seed_id": child, "operator": op, "aggregate": fitness, "parent_aggregate": parent_fitness}
         self.history.setdefault(parent, deque(maxlen=HISTORY)).append({**item, "outcome": outcome})
 
@@ -301,8 +312,12 @@ class Manager:
             return
         if birth.parents:
             self._remember(
-                birth.parents[0], job.seed_id, birth.operator, record.aggregate,
-                birth.parent_fitness or 0.0, record.outcome.value,
+                birth.parents[0],
+                job.seed_id,
+                birth.operator,
+                record.aggregate,
+                birth.parent_fitness or 0.0,
+                record.outcome.value,
             )
         self._event("record", id=job.seed_id, aggregate=record.aggregate, outcome=record.outcome.value)
         if record.outcome is not Outcome.SCORED:
@@ -322,11 +337,11 @@ class Manager:
         import json
 
         with contextlib.suppress(redis.exceptions.RedisError):
-            self.client.xadd(
+            bus.add(
+                self.client,
                 keys.events(self.run_key),
                 {"v": "1", "kind": kind, "data": json.dumps(data)},
                 maxlen=keys.EVENTS_MAXLEN,
-                approximate=True,
             )
 
     # ------------------------------------------------------------------------------------- the end
@@ -340,17 +355,17 @@ class Manager:
     def queue_holdout(self, sids: list[str]) -> None:
         """Queue holdout evaluations (reported, never used for selection) of ``sids``."""
         for sid in dict.fromkeys(sids):
-            job = EvaluateJob(self._job_id(), sid, self.source(sid), self.cfg.suite, "holdout", self.cfg.holdout_tasks)
+            job = EvaluateJob(
+                self._job_id(), sid, self.source(sid), self.cfg.suite, "holdout", self.cfg.holdout_tasks
+            )
             self._send(job)
 
     def drain(self, block_ms: int = 250) -> None:
         """Handle results until nothing is pending (used for the final holdout jobs)."""
         stream = keys.results(self.run_key)
-        reply = self.client.xreadgroup(keys.MANAGER_GROUP, "manager", {stream: ">"}, count=1, block=block_ms)
-        for _, entries in reply or []:
-            for entry_id, fields in entries:
-                self.handle(decode(fields))
-                self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
+        for entry_id, fields in bus.read_one(self.client, stream, keys.MANAGER_GROUP, "manager", block_ms):
+            self.handle(decode(fields))
+            self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
 
 
 def origin_id(source: str) -> str:

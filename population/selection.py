@@ -120,7 +120,9 @@ class Uniform:
         return rng.choice(sorted(pool.members, key=lambda m: m.seed_id))
 
 
-SELECTORS: dict[str, Selector] = {s.name: s for s in (Tournament(), Weighted(), MapElites(), Elite(), Uniform())}
+SELECTORS: dict[str, Selector] = {
+    s.name: s for s in (Tournament(), Weighted(), MapElites(), Elite(), Uniform())
+}
 """Selector name → selector. Add one here; ``tests/population`` runs every entry through the contract."""
 
 

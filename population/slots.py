@@ -4,7 +4,7 @@ names them. One model instance (one broker) per slot; ``loops_per_slot`` worker 
 
 from __future__ import annotations
 
-import psutil
+import psutil  # type: ignore[import-untyped]  # no stubs in the venv (types-psutil)
 
 from fitness.llm.devices import Slot, SlotKind, count_gpus
 from population.errors import ConfigError
@@ -42,7 +42,9 @@ def parse_slots(text: str, model: str) -> list[Slot]:
                 continue
         except ValueError:
             pass
-        raise ConfigError(f"slot {part!r} is not understood; use 'auto' or e.g. 'cpu:2' or 'cpu:4,gpu:0,gpu:1'")
+        raise ConfigError(
+            f"slot {part!r} is not understood; use 'auto' or e.g. 'cpu:2' or 'cpu:4,gpu:0,gpu:1'"
+        )
     if not slots:
         raise ConfigError("slots = '' names no slot; use 'auto' or e.g. 'cpu:2'")
     return slots

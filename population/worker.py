@@ -15,14 +15,14 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import redis
 
 from fitness.harness import EvalConfig, Harness
 from fitness.sandbox import SandboxLimits
 from fitness.scoring import CascadeConfig
-from population import keys
+from population import bus, keys
 from population.config import RunConfig, from_json
 from population.messages import (
     EvaluateDone,
@@ -35,7 +35,7 @@ from population.messages import (
 )
 from population.tasks import eval_suite
 
-if False:  # pragma: no cover - typing only, keeps llama_cpp out of workers without a model
+if TYPE_CHECKING:  # keeps llama_cpp out of workers that run without a model
     from fitness.llm.broker import Broker
 
 
@@ -67,7 +67,9 @@ class WorkerSpec:
 class Loop:
     """One consumer: reads a job, runs it, publishes the result. ``run`` returns when the run stops."""
 
-    def __init__(self, spec: WorkerSpec, index: int, cfg: RunConfig, broker: Broker | None, stop: threading.Event):
+    def __init__(
+        self, spec: WorkerSpec, index: int, cfg: RunConfig, broker: Broker | None, stop: threading.Event
+    ):
         self.spec = spec
         self.name = f"{spec.name}.{index}"
         self.cfg = cfg
@@ -89,12 +91,11 @@ class Loop:
         stream = keys.jobs(self.spec.run)
         while not self._should_stop():
             try:
-                reply = self.client.xreadgroup(keys.WORKER_GROUP, self.name, {stream: ">"}, count=1, block=500)
+                entries = bus.read_one(self.client, stream, keys.WORKER_GROUP, self.name, 500)
             except redis.exceptions.ConnectionError:
                 return  # the run's Redis is gone: the run is over
-            for _, entries in reply or []:
-                for entry_id, fields in entries:
-                    self._handle(stream, entry_id, fields)
+            for entry_id, fields in entries:
+                self._handle(stream, entry_id, fields)
 
     def _handle(self, stream: str, entry_id: bytes, fields: dict[Any, Any]) -> None:
         start = time.monotonic()
@@ -114,11 +115,10 @@ class Loop:
         if self.stop.is_set():
             return  # killed mid-job: the result may be a casualty of shutdown, not the seed's doing
         pipe = self.client.pipeline(transaction=True)
-        pipe.xadd(keys.results(self.spec.run), encode(result))
+        bus.add(pipe, keys.results(self.spec.run), encode(result))
         pipe.xack(stream, keys.WORKER_GROUP, entry_id)
         pipe.execute()
         self.jobs_done += 1
-        self._heartbeat()
 
     def _reproduce(self, job: ReproduceJob, start: float) -> ReproduceDone:
         busy = time.monotonic()
@@ -144,7 +144,9 @@ class Loop:
             if session is not None:
                 session.close()
         busy = time.monotonic() - busy
-        return ReproduceDone(job.job_id, tuple(children), reflection, self.name, time.monotonic() - start, busy)
+        return ReproduceDone(
+            job.job_id, tuple(children), reflection, self.name, time.monotonic() - start, busy
+        )
 
     def _evaluate(self, job: EvaluateJob, start: float) -> EvaluateDone:
         suite = eval_suite(job.suite, job.split, job.task_limit)
@@ -161,22 +163,28 @@ class Loop:
             busy,
         )
 
-    def _heartbeat(self) -> None:
-        info: dict[str, Any] = {"time": time.time(), "jobs": self.jobs_done, "slot": self.spec.slot}
-        if self.broker is not None:
-            stats = self.broker.stats()
-            info.update(
-                busy_fraction=stats.busy_fraction,
-                busy_seconds=stats.busy_seconds,
-                uptime_seconds=stats.uptime_seconds,
-                model_calls=stats.model_calls,
-                cache_hits=stats.cache_hits,
-            )
-        with contextlib.suppress(redis.exceptions.RedisError):
-            self.client.hset(keys.worker(self.spec.run, self.name), mapping=info)
-
     def close(self) -> None:
         self.harness.close()
+
+
+def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loops: list[Loop]) -> None:
+    """Publish this slot's liveness and its model's counters (one hash per worker process)."""
+    info: dict[str, Any] = {
+        "time": time.time(),
+        "jobs": sum(loop.jobs_done for loop in loops),
+        "slot": spec.slot,
+    }
+    if broker is not None:
+        stats = broker.stats()
+        info.update(
+            busy_fraction=stats.busy_fraction,
+            busy_seconds=stats.busy_seconds,
+            uptime_seconds=stats.uptime_seconds,
+            model_calls=stats.model_calls,
+            cache_hits=stats.cache_hits,
+        )
+    with contextlib.suppress(redis.exceptions.RedisError):
+        bus.set_hash(client, keys.worker(spec.run, spec.name), info)
 
 
 def _alive(pid: int) -> bool:
@@ -198,7 +206,7 @@ def serve(spec: WorkerSpec) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     client = redis.Redis.from_url(spec.url, socket_timeout=60)
-    raw = client.get(keys.config(spec.run))
+    raw: Any = client.get(keys.config(spec.run))
     if raw is None:
         print(f"error: run {spec.run!r} has no config in Redis at {spec.url}; is the manager running?")
         return 2
@@ -218,7 +226,8 @@ def serve(spec: WorkerSpec) -> int:
         t.start()
     try:
         while any(t.is_alive() for t in threads) and not stop.is_set():
-            stop.wait(0.5)
+            heartbeat(client, spec, broker, loops)
+            stop.wait(2.0)
     finally:
         stop.set()
         for loop in loops:  # kills every sandboxed process, even mid-job

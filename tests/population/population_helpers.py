@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 # A valid seed without an LLM whose children come back: its second child is itself with a new comment (same
 # canonical id: a re-discovery) and its first child flips FLAG, whose own first child is the parent again.
-TOGGLE = '''
+TOGGLE = """
 FLAG = 0
 
 
@@ -26,10 +26,10 @@ def solve(task, llm, tools):
 def reproduce(source, n, rng_seed, genome, llm):
     flipped = source.replace("FLAG = %d" % FLAG, "FLAG = %d" % (1 - FLAG), 1)
     return [flipped, "# the same program with a comment\\n" + source][:n]
-'''
+"""
 
 # Everything a seed should not do: spin in solve, fork in reproduce, return garbage children.
-HOSTILE = '''
+HOSTILE = """
 import os
 
 
@@ -47,7 +47,7 @@ def reproduce(source, n, rng_seed, genome, llm):
         except OSError:
             break
     return [123, "def broken(:\\n", "x = 1\\n", source.replace("def solve", "def not_solve"), None]
-'''
+"""
 
 
 def write_seed(tmp: Path, name: str, text: str) -> str:
@@ -83,7 +83,11 @@ def write_config(tmp: Path, **values: Any) -> Path:
 def run_cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.run(
-        [sys.executable, "-m", "population", *args], capture_output=True, text=True, timeout=timeout, env=env,
+        [sys.executable, "-m", "population", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
         cwd=str(REPO),
     )
 

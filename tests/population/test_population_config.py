@@ -49,7 +49,8 @@ def test_overrides_win_and_none_is_skipped() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "seconds"), [("90s", 90.0), ("15m", 900.0), ("2h", 7200.0), ("1h30m", 5400.0), (0, 0.0), (12.5, 12.5)]
+    ("text", "seconds"),
+    [("90s", 90.0), ("15m", 900.0), ("2h", 7200.0), ("1h30m", 5400.0), (0, 0.0), (12.5, 12.5)],
 )
 def test_durations(text: object, seconds: float) -> None:
     assert parse_duration(text) == seconds

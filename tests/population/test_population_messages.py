@@ -17,7 +17,9 @@ from population.messages import (
 )
 
 MESSAGES = [
-    ReproduceJob("j1", "p", "def solve(): ...", 2, 123, "q", "src", ({"seed_id": "c", "aggregate": 0.5},), 1, 3),
+    ReproduceJob(
+        "j1", "p", "def solve(): ...", 2, 123, "q", "src", ({"seed_id": "c", "aggregate": 0.5},), 1, 3
+    ),
     EvaluateJob("j2", "s", "source", "core", "train", 16, 0.25),
     EvaluateJob("j3", "s", "source", "core", "holdout"),
     ReproduceDone("j1", ("a", "b"), {"operator_factors": {"x": 1.0}}, "w0.0", 1.5, 1.2),

@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
+from population_helpers import HOSTILE, TOGGLE, processes_using, run_cli, write_config, write_seed
 
 from lineage import Archive
-from population_helpers import HOSTILE, TOGGLE, processes_using, run_cli, write_config, write_seed
 
 pytestmark = pytest.mark.slow
 
@@ -20,9 +20,7 @@ pytestmark = pytest.mark.slow
 def _archive_facts(run_dir: Path) -> tuple[list[str], list[tuple[str, tuple[str, ...], str]]]:
     with Archive.open(str(run_dir)) as archive:
         ids = sorted(s.id for s in archive.all_summaries())
-        edges = sorted(
-            (e.child, e.parents, e.proposal) for sid in ids for e in archive.edges(sid)
-        )
+        edges = sorted((e.child, e.parents, e.proposal) for sid in ids for e in archive.edges(sid))
     return ids, edges
 
 
@@ -109,10 +107,16 @@ def test_bad_config_and_origins(tmp_path: Path) -> None:
     done = run_cli("run", "--config", str(cfg), "--run-dir", str(tmp_path / "r1"), timeout=120)
     assert done.returncode == 1 and "unknown config key 'selectr' (did you mean 'selector'?)" in done.stderr
     broken = write_seed(tmp_path, "broken", "def solve(task, llm, tools:\n    pass\n")
-    done = run_cli("run", "--model", "none", "--origin", broken, "--run-dir", str(tmp_path / "r2"), timeout=120)
+    done = run_cli(
+        "run", "--model", "none", "--origin", broken, "--run-dir", str(tmp_path / "r2"), timeout=120
+    )
     assert done.returncode == 1 and "origin seed" in done.stderr and "not valid Python" in done.stderr
-    nosolve = write_seed(tmp_path, "nosolve", "def reproduce(source, n, rng_seed, genome, llm):\n    return []\n")
-    done = run_cli("run", "--model", "none", "--origin", nosolve, "--run-dir", str(tmp_path / "r3"), timeout=120)
+    nosolve = write_seed(
+        tmp_path, "nosolve", "def reproduce(source, n, rng_seed, genome, llm):\n    return []\n"
+    )
+    done = run_cli(
+        "run", "--model", "none", "--origin", nosolve, "--run-dir", str(tmp_path / "r3"), timeout=120
+    )
     assert done.returncode == 1 and "no top-level function solve()" in done.stderr
     assert done.stderr.strip().count("\n") == 0
 
@@ -124,6 +128,8 @@ def test_run_dir_of_another_version_is_left_alone(tmp_path: Path) -> None:
     marker.write_text('{"format": 99}', encoding="utf-8")
     done = run_cli("run", "--model", "none", "--run-dir", str(run_dir), timeout=120)
     assert done.returncode == 1 and "another seedpop version" in done.stderr
-    assert marker.read_text() == '{"format": 99}' and sorted(p.name for p in run_dir.iterdir()) == ["population.json"]
+    assert marker.read_text() == '{"format": 99}' and sorted(p.name for p in run_dir.iterdir()) == [
+        "population.json"
+    ]
     done = run_cli("status", "--run-dir", str(tmp_path / "nothing"), timeout=120)
     assert done.returncode == 1 and "not a population run directory" in done.stderr

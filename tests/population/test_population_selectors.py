@@ -14,7 +14,10 @@ from population.rng import derive_rng, derive_seed
 from population.selection import SELECTORS, Member, Pool, SelectionParams
 
 POOL = Pool(
-    tuple(Member(f"id{i:02d}", fitness=i / 10, generation=i % 3, children=i % 4, novelty=(i % 5) / 5) for i in range(10)),
+    tuple(
+        Member(f"id{i:02d}", fitness=i / 10, generation=i % 3, children=i % 4, novelty=(i % 5) / 5)
+        for i in range(10)
+    ),
 )
 POOL = Pool(POOL.members, POOL.members[7:9])
 PARAMS = SelectionParams(tournament_size=3, novelty_weight=0.3)
@@ -29,7 +32,7 @@ def test_selector_returns_a_member_and_is_pure_given_the_rng(name: str) -> None:
     assert len(set(picks)) == 1
     before = POOL
     selector.select(POOL, random.Random(8), PARAMS)
-    assert POOL == before
+    assert before == POOL
 
 
 @pytest.mark.parametrize("name", sorted(SELECTORS))

@@ -1,0 +1,288 @@
+"""Population benchmarks: framework overhead, LLM busy fraction, evaluations per hour, re-discovery and
+novelty-reject rates, and the manager's memory with 10k seeds in the archive.
+
+    python bench/population.py                      # all figures (a 10-minute real-model run included)
+    python bench/population.py --minutes 3          # a shorter real-model run
+    python bench/population.py --skip-model         # only the model-free figures
+
+Figures are printed; nothing is asserted (tests never assert on time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def run_cli(run_dir: Path, *args: str) -> dict:
+    """Run ``python -m population run`` to the end; return its final status.json."""
+    cmd = [sys.executable, "-m", "population", "run", "--run-dir", str(run_dir), "--no-display", *args]
+    done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"run failed ({done.returncode}): {done.stderr[-2000:]}")
+    return json.loads((run_dir / "status.json").read_text())
+
+
+def rates(status: dict) -> dict[str, float]:
+    c = status["counters"]
+    children = max(1, c["children"])
+    wall = status["elapsed_s"]
+    overhead = c["manager_s"] + c["worker_overhead_s"]
+    return {
+        "wall_s": wall,
+        "evaluations": c["evaluations"],
+        "children": c["children"],
+        "overhead_per_child_ms": 1000 * overhead / children,
+        "manager_per_child_ms": 1000 * c["manager_s"] / children,
+        "overhead_share": overhead / wall if wall else 0.0,
+        "evals_per_hour": 3600 * c["evaluations"] / wall if wall else 0.0,
+        "rediscovery_rate": c["rediscoveries"] / children,
+        "novelty_reject_rate": c["novelty_rejects"] / children,
+        "invalid_rate": c["invalid"] / children,
+        "llm_busy": status["llm"]["busy_fraction"],
+        "best": c["best"] or 0.0,
+    }
+
+
+def toml(**values: object) -> str:
+    return "\n".join(
+        f"{k} = {json.dumps(v) if not isinstance(v, bool) else str(v).lower()}" for k, v in values.items()
+    )
+
+
+def model_free(tmp: Path, evals: int) -> dict[str, float]:
+    cfg = tmp / "free.toml"
+    cfg.write_text(
+        toml(
+            model="none",
+            origin=["templates"],
+            max_evals=evals,
+            time_budget=0,
+            suite_tasks=8,
+            novelty="off",
+            final_holdout=False,
+            display=False,
+        ),
+        encoding="utf-8",
+    )
+    return rates(run_cli(tmp / "free", "--config", str(cfg)))
+
+
+def intake_micro(tmp: Path, n: int) -> dict[str, float]:
+    """Per-child cost of the manager's intake (canonicalize, dedup lookup, validate, archive write), no novelty."""
+    import genome
+    from lineage import Archive
+    from population.intake import Proposed, admit
+    from seeds import origin_source
+
+    parent = origin_source("templates")
+    rng = random.Random(0)
+    children = []
+    while len(children) < n:
+        r = genome.mutate(parent, rng.choice(["perturb_number", "swap_compare", "replace_string"]), rng)
+        if r.source is not None:
+            children.append(r.source)
+    with Archive.create(str(tmp / "micro")) as archive, open(os.devnull, "w") as log:
+        pid = archive.add(parent).seed_id
+        t = time.perf_counter()
+        for k, child in enumerate(children):
+            admit(
+                archive,
+                Proposed(child, (pid,), "reproduce", 1, 0, f"j/{k}"),
+                "",
+                ("core", "core-1", "train"),
+                None,
+                log,
+            )
+        per = (time.perf_counter() - t) / n
+    return {"intake_per_child_ms": 1000 * per}
+
+
+def novelty_micro(n: int) -> dict[str, float]:
+    import genome
+    from population.novelty import NoveltyFilter
+    from seeds import ORIGIN_SEEDS, origin_source
+
+    nf = NoveltyFilter(0.9995)
+    t = time.perf_counter()
+    nf.ready()
+    load = time.perf_counter() - t
+    for name in ORIGIN_SEEDS:
+        nf.add(genome.canonical_source(origin_source(name)))
+    rng = random.Random(1)
+    t = time.perf_counter()
+    done = 0
+    while done < n:
+        name = rng.choice(list(ORIGIN_SEEDS))
+        r = genome.mutate(
+            origin_source(name), rng.choice(["perturb_number", "swap_compare", "replace_string"]), rng
+        )
+        if r.source is not None:
+            nf.check(genome.canonical_source(r.source))
+            done += 1
+    return {"novelty_load_s": load, "novelty_check_ms": 1000 * (time.perf_counter() - t) / n}
+
+
+def memory_10k(tmp: Path, seeds: int) -> dict[str, float]:
+    """Manager RSS with ``seeds`` seeds (and records) in its archive, after building its state from them."""
+    code = f"""
+import resource, sys, json
+from collections import deque
+sys.path.insert(0, {str(REPO)!r})
+import redis
+from fitness.record import FitnessRecord, Outcome
+from lineage import Archive, Proposal
+from population.config import resolve
+from population.manager import Manager
+from population.novelty import NoveltyFilter
+from population.selection import Member
+from seeds import origin_source
+import numpy as np
+base = origin_source("templates")
+archive = Archive.create({str(tmp / "mem")!r}, durable=False)
+ids = []
+for start in range(0, {seeds}, 500):
+    stop = min({seeds}, start + 500)
+    batch = [Proposal(base + f"\\nBENCH_ID = {{i}}\\n", (), "origin", i % 50, i % 4) for i in range(start, stop)]
+    ids += [r.seed_id for r in archive.add_many(batch)]
+for i, sid in enumerate(ids):
+    archive.add_record(FitnessRecord(sid, "core", "core-1", "train", Outcome.SCORED, (i % 97) / 97))
+cfg = resolve({{"model": "none", "islands": 4, "island_size": 50}})
+nf = NoveltyFilter(0.9995)
+nf.ready()
+m = Manager(cfg, archive, redis.Redis(), "bench", "", nf, open("/dev/null", "w"), 2)
+for i, sid in enumerate(ids):
+    member = Member(sid, (i % 97) / 97, None, i % 50)
+    for isl in m.islands:
+        isl.offer(member)
+    m.grid.tell(sid, member.fitness, m.grid.descriptor(frozenset(), 3000 + i))
+    m.history.setdefault(sid, deque(maxlen=24)).append({{"seed_id": sid, "aggregate": 0.1}})
+# the novelty index holds every admitted piece: two new pieces per seed on average
+vecs = np.random.default_rng(0).standard_normal((2 * len(ids), 384)).astype("float32")
+nf._index.resize_index(len(vecs) + 100)
+nf._index.add_items(vecs, np.arange(len(vecs)))
+nf._known.update(str(i) for i in range(len(vecs)))
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seeds": archive.counts().seeds, "rss_mb": rss}}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr[-2000:])
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return {"manager_rss_mb_10k": data["rss_mb"], "archive_seeds": data["seeds"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=10.0, help="length of the real-model run")
+    parser.add_argument("--skip-model", action="store_true")
+    parser.add_argument("--seeds", type=int, default=10_000)
+    parser.add_argument("--free-evals", type=int, default=20)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="seedpop-bench-"))
+    rows: list[tuple[str, str, str]] = []
+    try:
+        load = os.getloadavg()[0]
+        micro = intake_micro(tmp, 200)
+        rows.append(
+            (
+                "intake per child (canonical, dedup, validate, archive)",
+                f"{micro['intake_per_child_ms']:.1f} ms",
+                "≤ 20 ms",
+            )
+        )
+        nov = novelty_micro(20)
+        rows.append(("novelty check per child (MiniLM + hnswlib)", f"{nov['novelty_check_ms']:.0f} ms", ""))
+        rows.append(("novelty model load", f"{nov['novelty_load_s']:.1f} s", ""))
+        free = model_free(tmp, args.free_evals)
+        rows.append(
+            (
+                "framework overhead per child, --model none run",
+                f"{free['overhead_per_child_ms']:.1f} ms",
+                "≤ 20 ms",
+            )
+        )
+        rows.append(("  of which manager", f"{free['manager_per_child_ms']:.1f} ms", ""))
+        rows.append(
+            (
+                "framework overhead share of wall, --model none run",
+                f"{100 * free['overhead_share']:.2f} %",
+                "≤ 2 %",
+            )
+        )
+        if not args.skip_model:
+            cfg = tmp / "model.toml"
+            cfg.write_text(
+                toml(time_budget=f"{int(args.minutes * 60)}s", final_holdout=False, display=False),
+                encoding="utf-8",
+            )
+            real = rates(run_cli(tmp / "model", "--config", str(cfg)))
+            rows.append(
+                (
+                    f"LLM busy fraction, {args.minutes:g}-min Qwen-0.5B run",
+                    f"{100 * real['llm_busy']:.1f} %",
+                    "≥ 90 %",
+                )
+            )
+            rows.append(
+                (
+                    "evaluations per hour (Qwen-0.5B, 16 train tasks, cascade)",
+                    f"{real['evals_per_hour']:.0f}",
+                    "",
+                )
+            )
+            rows.append(
+                (
+                    "framework overhead per child, Qwen run",
+                    f"{real['overhead_per_child_ms']:.1f} ms",
+                    "≤ 20 ms",
+                )
+            )
+            rows.append(
+                (
+                    "framework overhead share of wall, Qwen run",
+                    f"{100 * real['overhead_share']:.2f} %",
+                    "≤ 2 %",
+                )
+            )
+            rows.append(("re-discovery rate (of children)", f"{100 * real['rediscovery_rate']:.1f} %", ""))
+            rows.append(
+                ("novelty-reject rate (of children)", f"{100 * real['novelty_reject_rate']:.1f} %", "")
+            )
+            rows.append(
+                ("children / evaluations in the run", f"{real['children']} / {real['evaluations']}", "")
+            )
+        mem = memory_10k(tmp, args.seeds)
+        rows.append(
+            (
+                f"manager peak RSS, {mem['archive_seeds']} seeds in the archive",
+                f"{mem['manager_rss_mb_10k']:.0f} MB",
+                "≤ 500 MB",
+            )
+        )
+        rows.append(("evaluations of a canonical id already archived", "0 (by construction; tested)", "0"))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    width = max(len(r[0]) for r in rows)
+    print(
+        f"bench/population.py  (load average at start {load:.1f} on {os.cpu_count()} cores; "
+        f"bench RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)"
+    )
+    for name, value, target in rows:
+        print(f"{name:<{width}}  {value:>14}  {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""The real services the population stands on: the embedded Redis server and the MiniLM novelty filter."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from population_helpers import REPO, TOGGLE, processes_using, write_config, write_seed
+
+from population import keys
+from population.messages import EvaluateJob, decode, encode
+from population.redis_server import EmbeddedRedis, connect
+
+pytestmark = pytest.mark.slow
+
+
+def test_embedded_redis_streams_groups_and_shutdown(tmp_path: Path) -> None:
+    server = EmbeddedRedis.start(tmp_path / "redis")
+    try:
+        client = connect(server.url)
+        client.xgroup_create(keys.jobs("r"), keys.WORKER_GROUP, id="0", mkstream=True)
+        job = EvaluateJob("j1", "s", "src", "core")
+        client.xadd(keys.jobs("r"), encode(job))  # type: ignore[arg-type]
+        reply = client.xreadgroup(keys.WORKER_GROUP, "w", {keys.jobs("r"): ">"}, count=1, block=100)
+        [(_, [(entry_id, fields)])] = reply  # type: ignore[misc]
+        assert decode(fields) == job
+        assert client.xack(keys.jobs("r"), keys.WORKER_GROUP, entry_id) == 1
+        assert client.config_get("appendonly")["appendonly"] == "yes"
+    finally:
+        server.stop()
+        server.stop()  # idempotent
+    assert (tmp_path / "redis" / "appendonly.aof").exists()
+    assert processes_using(tmp_path) == []
+
+
+def test_novelty_filter_rejects_near_clones_and_keeps_real_changes() -> None:
+    import genome
+    from population.novelty import NoveltyFilter, chunks
+    from seeds import origin_source
+
+    source = genome.canonical_source(origin_source("greedy"))
+    assert all(c.count("\n") <= 6 for c in chunks(source))
+    nf = NoveltyFilter(threshold=0.9995)
+    nf.ready()
+    nf.add(source)
+    assert nf.check(source).near_clone  # nothing new at all
+    reordered = genome.canonical_source(source + "\nEXTRA_NOTE = 'x'\n")
+    assert not nf.check(reordered).near_clone or nf.check(reordered).similarity >= 0.9995
+    rewritten = source.replace(
+        "USER_TEMPLATE = 'Complete this Python function:",
+        "USER_TEMPLATE = 'First list the edge cases, then write a fast and careful solution for:",
+    )
+    assert rewritten != source
+    verdict = nf.check(genome.canonical_source(rewritten))
+    assert not verdict.near_clone and 0.0 < verdict.novelty <= 1.0
+
+
+def test_ctrl_c_and_stop_leave_nothing_behind(tmp_path: Path) -> None:
+    toggle = write_seed(tmp_path, "toggle", TOGGLE)
+    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=500, seed=1)
+    for how in ("sigint", "stop"):
+        run_dir = tmp_path / how
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "population", "run", "--config", str(cfg), "--run-dir", str(run_dir)],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        status = run_dir / "status.json"
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and '"evaluations": 0' in (
+            status.read_text() if status.exists() else '"evaluations": 0'
+        ):
+            time.sleep(0.5)
+        if how == "sigint":
+            proc.send_signal(signal.SIGINT)
+        else:
+            stopped = subprocess.run(
+                [sys.executable, "-m", "population", "stop", "--run-dir", str(run_dir)],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert stopped.returncode == 0, stopped.stderr
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == (130 if how == "sigint" else 0), err[-2000:]
+        assert "python -m lineage --run-dir" in err
+        assert processes_using(run_dir) == []
+        from lineage import Archive, verify
+
+        with Archive.open(str(run_dir)) as archive:
+            assert archive.counts().records >= 1
+        report = verify(str(run_dir))
+        assert not report.corrupt and not report.missing
