@@ -81,9 +81,9 @@ KEYS: dict[str, Key] = {
     "model": Key((str,), "qwen2.5-coder-0.5b", "LLM: registry name, .gguf path, http(s) URL, or 'none'"),
     "suite": Key((str,), "core", "task suite used for selection (its train split)"),
     "suite_tasks": Key(
-        (int,), 16, "train tasks per evaluation, spread over families (0: the whole split)", _non_negative
+        (int,), 12, "train tasks per evaluation, spread over families (0: the whole split)", _non_negative
     ),
-    "holdout_tasks": Key((int,), 12, "holdout tasks scored for the final best seeds (0: all)", _non_negative),
+    "holdout_tasks": Key((int,), 8, "holdout tasks scored for the final best seeds (0: all)", _non_negative),
     "final_holdout": Key((bool,), True, "score the best seed and the best origin on holdout at the end"),
     "origin": Key(
         (list,),
@@ -93,7 +93,7 @@ KEYS: dict[str, Key] = {
     "generations": Key((int,), 0, "stop after this many generations of descent (0: no limit)", _non_negative),
     "max_evals": Key((int,), 0, "stop after this many train evaluations (0: no limit)", _non_negative),
     "time_budget": Key(
-        (str, int, float), "12m", "stop producing work after this long ('15m', '2h'; 0: none)"
+        (str, int, float), "10m", "stop producing work after this long ('15m', '2h'; 0: none)"
     ),
     "slots": Key((str,), "auto", "where models run: 'auto' or 'cpu:N,gpu:I,…'"),
     "loops_per_slot": Key(
@@ -128,10 +128,10 @@ KEYS: dict[str, Key] = {
     ),
     "size_bins": Key((int,), 6, "code-size bins of the MAP-Elites grid", _positive),
     "tokens_per_task": Key((int,), 1500, "LLM token budget of one solve call", _positive),
-    "solve_timeout_s": Key((float, int), 60.0, "wall seconds for one solve call", _positive),
+    "solve_timeout_s": Key((float, int), 90.0, "wall seconds for one solve call", _positive),
     "reproduce_timeout_s": Key((float, int), 60.0, "wall seconds for one reflect+reproduce call", _positive),
     "cascade": Key((bool,), True, "score a sample of train tasks first; the rest only if promising"),
-    "cascade_size": Key((int,), 6, "tasks in the cascade's first stage", _positive),
+    "cascade_size": Key((int,), 4, "tasks in the cascade's first stage", _positive),
     "cascade_factor": Key(
         (float, int), 0.9, "continue when cascade score ≥ parent's × factor", _non_negative
     ),

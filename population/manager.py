@@ -91,6 +91,10 @@ class Manager:
         self.notes: list[str] = []
         self.novelty_mode = cfg.novelty
         self.deadline = time.monotonic() + cfg.time_budget_s if cfg.time_budget_s else None
+        self.grace_s = max(
+            60.0, 0.1 * cfg.time_budget_s
+        )  # in-flight jobs may finish this long past the budget
+        self.abandoned = 0
 
     # ---------------------------------------------------------------------------------------- jobs
     def _job_id(self) -> str:
@@ -213,6 +217,12 @@ class Manager:
         if not self.pending and not self.eval_queue and not self.producing:
             return False
         if not self.pending and not self._budget_left():
+            return False
+        if self.deadline is not None and self.pending and time.monotonic() > self.deadline + self.grace_s:
+            self.abandoned = len(self.pending)
+            self.notes.append(
+                f"{self.abandoned} job(s) still running {self.grace_s:.0f} s after the time budget were abandoned"
+            )
             return False
         stream = keys.results(self.run_key)
         for entry_id, fields in bus.read_one(self.client, stream, keys.MANAGER_GROUP, "manager", block_ms):
