@@ -1,4 +1,4 @@
-"""Benchmark the lineage archive: add, has, deep ancestry, verify, reindex, bytes on disk.
+"""Benchmark the lineage archive: add, has, deep ancestry, verify, reindex, pack, bytes on disk.
 
     python bench/lineage.py                    # 10k and 100k seeds
     python bench/lineage.py --sizes 10000      # just 10k
@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from genome import canonical_source, id_of_canonical, seed_id
-from lineage import Archive, Proposal, reindex, verify
+from lineage import Archive, Proposal, pack, reindex, verify
 
 TEMPLATE = '''"""An origin seed: sample, run on the visible examples, repair from the traceback."""
 # Genes: module-level constants the seed may rewrite in its children.
@@ -402,6 +402,14 @@ def bench(size: int, root: str, durable: bool, batch: int) -> None:
 
     apparent, allocated = _disk(run_dir)
     idx_bytes = os.path.getsize(os.path.join(run_dir, "lineage.sqlite"))
+    t0 = time.perf_counter()
+    packed = pack(run_dir)
+    pack_s = time.perf_counter() - t0
+    t0, c0 = time.perf_counter(), time.process_time()
+    packed_report = verify(run_dir)
+    pverify_s, pverify_cpu = time.perf_counter() - t0, time.process_time() - c0
+    assert packed_report.ok and packed_report.checked == report.checked
+    p_apparent, p_allocated = _disk(run_dir)
     seeds = counts.seeds
     per = 1e3 / size
     print(
@@ -434,6 +442,14 @@ def bench(size: int, root: str, durable: bool, batch: int) -> None:
     print(
         f"zlib(source) per seed         {zlib_bytes / seeds:8.0f} B -> apparent/zlib = {apparent / zlib_bytes:.2f}x, "
         f"allocated/zlib = {allocated / zlib_bytes:.2f}x"
+    )
+    print(
+        f"pack (all loose objects)      {pack_s:8.1f} s wall ({packed.packed} objects, {packed.bytes} bytes)"
+    )
+    print(f"verify, packed                {pverify_s:8.1f} s wall, {pverify_cpu:.1f} s CPU")
+    print(
+        f"disk per seed, packed         {p_apparent / seeds:8.0f} B apparent, {p_allocated / seeds:.0f} B allocated "
+        f"-> {p_apparent / zlib_bytes:.2f}x / {p_allocated / zlib_bytes:.2f}x zlib(source)"
     )
 
 

@@ -4,7 +4,8 @@ Public API:
 
 * :class:`Archive` (``create``/``open``, ``add``/``add_many``/``add_record``/``add_run`` and the queries).
 * :class:`AddStatus`, :class:`AddResult`, :class:`Proposal`, :class:`RecordResult` and the summary types.
-* :func:`reindex`, :func:`verify` — rebuild the index from ``objects/``; re-hash every object.
+* :func:`reindex`, :func:`verify`, :func:`pack` — rebuild the index from ``objects/``; re-hash every
+  object; move loose objects into a pack file.
 * :class:`Edge`, :class:`ObjectStore`, :class:`Kind` — the store underneath.
 
 ``python -m lineage --run-dir DIR <command>`` is the command line (see ``lineage.cli``).
@@ -34,7 +35,7 @@ from lineage.model import (
     SeedSummary,
 )
 from lineage.objects import Kind, ObjectStore
-from lineage.rebuild import ReindexReport, VerifyReport, reindex, verify
+from lineage.rebuild import PackReport, ReindexReport, VerifyReport, pack, reindex, verify
 
 __all__ = [
     "AddResult",
@@ -53,6 +54,7 @@ __all__ = [
     "NotAnArchiveError",
     "ObjectStore",
     "OperatorStats",
+    "PackReport",
     "Proposal",
     "RecordResult",
     "ReindexReport",
@@ -60,6 +62,7 @@ __all__ = [
     "SeedSummary",
     "UnknownIdError",
     "VerifyReport",
+    "pack",
     "reindex",
     "verify",
 ]

@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="file to write (default stdout)")
     add("verify", commands.cmd_verify, "re-hash every object; exit 1 naming each corrupt one")
     add("reindex", commands.cmd_reindex, "rebuild lineage.sqlite from objects/")
+    add("pack", commands.cmd_pack, "move loose objects into one pack file (saves a disk block per object)")
     p = add("add", commands.cmd_add, "put a hand-written seed into the archive as a root")
     p.add_argument("file", help="a Python file")
     p.add_argument("--operator", default="manual", help="operator recorded on its edge (default manual)")

@@ -21,7 +21,7 @@ from rich.tree import Tree
 from lineage.archive import Archive
 from lineage.export import export_graphml, export_json
 from lineage.model import SeedSummary
-from lineage.rebuild import reindex, verify
+from lineage.rebuild import pack, reindex, verify
 
 SHORT = 12
 
@@ -317,4 +317,16 @@ def cmd_add(args: argparse.Namespace, console: Console) -> int:
         _emit({"status": result.status.value, "seed_id": result.seed_id, "edge_id": result.edge_id})
     else:
         console.print(f"{result.status.value} {result.seed_id}")
+    return 0
+
+
+def cmd_pack(args: argparse.Namespace, console: Console) -> int:
+    report = pack(args.run_dir)
+    if args.json:
+        _emit(asdict(report))
+    else:
+        for problem in report.skipped:
+            sys.stderr.write(problem + "\n")
+        where = f" into {report.pack}" if report.pack else ""
+        console.print(f"packed {report.packed} loose objects ({report.bytes} bytes){where}")
     return 0

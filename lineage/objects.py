@@ -30,6 +30,7 @@ from enum import Enum
 
 from genome import CANON_VERSION
 from lineage.errors import CorruptObjectError, MissingObjectError
+from lineage.packs import PackIndex, load_packs, stray_packs
 
 _DELTA = b"D"
 _LEVEL = 6
@@ -97,7 +98,7 @@ def _corrupt(object_id_: str, path: str, why: str) -> CorruptObjectError:
     )
 
 
-def _syncfs(path: str) -> None:
+def sync_filesystem(path: str) -> None:
     """Flush the whole filesystem holding ``path`` (one call for a batch of files)."""
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -123,14 +124,40 @@ class ObjectStore:
         self._tmp = os.path.join(root, "tmp")
         self._made: set[str] = set()
         self._pending: list[tuple[str, str]] = []
+        self._pack_dir = os.path.join(root, "pack")
+        self._packs: list[PackIndex] = []
+        self._packs_stamp: int | None = None
 
     def path(self, oid: str) -> str:
         """File of object ``oid`` (whether or not it exists)."""
         return os.path.join(self.root, oid[:2], oid[2:])
 
     def exists(self, oid: str) -> bool:
-        """True when a file for ``oid`` exists (not verified)."""
-        return os.path.exists(self.path(oid))
+        """True when ``oid`` is stored, loose or packed (not verified)."""
+        return os.path.exists(self.path(oid)) or self._packed(oid) is not None
+
+    def _packed(self, oid: str) -> tuple[PackIndex, int, int] | None:
+        """Where ``oid`` is in a pack; rescans ``objects/pack`` when it changed (another process packed)."""
+        key = bytes.fromhex(oid)
+        for attempt in range(2):
+            for pack in self._packs:
+                found = pack.find(key)
+                if found is not None:
+                    return pack, found[0], found[1]
+            if attempt or not self._refresh_packs():
+                break
+        return None
+
+    def _refresh_packs(self) -> bool:
+        """Reload the pack list if ``objects/pack`` changed since; True when it did."""
+        try:
+            stamp: int | None = os.stat(self._pack_dir).st_mtime_ns
+        except FileNotFoundError:
+            stamp = None
+        if stamp == self._packs_stamp:
+            return False
+        self._packs, self._packs_stamp = load_packs(self._pack_dir), stamp
+        return True
 
     def put(
         self, kind: Kind, body: bytes, *, base: tuple[str, bytes] | None = None, defer: bool = False
@@ -147,7 +174,7 @@ class ObjectStore:
         """
         oid = object_id(kind, body)
         final = self.path(oid)
-        if os.path.exists(final):
+        if self.exists(oid):
             return oid
         full = header(kind, len(body)) + body
         if base is not None and len(base[1]) >= _MIN_BASE:
@@ -195,7 +222,7 @@ class ObjectStore:
                 finally:
                     os.close(dfd)
         elif self.durable and moves:
-            _syncfs(self.root)
+            sync_filesystem(self.root)
 
     def flush(self) -> None:
         """Make every deferred object durable and visible: one sync, the renames, one sync."""
@@ -203,7 +230,7 @@ class ObjectStore:
         if not moves:
             return
         if self.durable:
-            _syncfs(self.root)
+            sync_filesystem(self.root)
         self._publish(moves)
 
     def discard(self) -> None:
@@ -214,11 +241,19 @@ class ObjectStore:
                 os.unlink(tmp)
 
     def read_raw(self, oid: str) -> bytes:
-        """The file's bytes, unverified. Raises MissingObjectError."""
+        """The stored bytes, unverified. Raises MissingObjectError."""
+        return self._read(oid)[0]
+
+    def _read(self, oid: str) -> tuple[bytes, str]:
+        """The stored bytes and the file they came from (loose first, then packs)."""
         try:
             with open(self.path(oid), "rb") as fh:
-                return fh.read()
+                return fh.read(), self.path(oid)
         except FileNotFoundError:
+            packed = self._packed(oid)
+            if packed is not None:
+                pack, offset, length = packed
+                return pack.read(offset, length), pack.pack_path
             run_dir = os.path.dirname(self.root)
             raise MissingObjectError(
                 f"object {oid} is missing (no file {self.path(oid)}); run `python -m lineage --run-dir {run_dir} "
@@ -232,8 +267,7 @@ class ObjectStore:
             MissingObjectError: no such file.
             CorruptObjectError: bytes that do not decode or do not hash to ``oid``; names the file.
         """
-        path = self.path(oid)
-        data = self.read_raw(oid)
+        data, path = self._read(oid)
         zdict = b""
         if data[:1] == _DELTA:
             base_id = data[2:34].hex()
@@ -257,8 +291,7 @@ class ObjectStore:
 
     def peek_kind(self, oid: str) -> Kind:
         """The kind of a stored object from its first bytes, unverified (cheap: for reindex)."""
-        path = self.path(oid)
-        data = self.read_raw(oid)
+        data, path = self._read(oid)
         if data[:1] == _DELTA:
             kind = _CODE_KIND.get(data[1:2])
             if kind is None:
@@ -275,7 +308,14 @@ class ObjectStore:
             raise _corrupt(oid, path, f"unknown header {head[:40]!r}") from None
 
     def ids(self) -> Iterator[str]:
-        """Every object id present, fan-out directory by directory (sorted). Temp files are skipped."""
+        """Every object id present, loose or packed, sorted. Temp files are skipped."""
+        loose = set(self.loose_ids())
+        self._refresh_packs()
+        packed = {oid for pack in self._packs for oid in pack.ids()}
+        yield from sorted(loose | packed)
+
+    def loose_ids(self) -> Iterator[str]:
+        """Ids of the loose objects, fan-out directory by directory (sorted)."""
         for fan in sorted(os.listdir(self.root)):
             if len(fan) != 2 or not _is_hex(fan):
                 continue
@@ -284,14 +324,15 @@ class ObjectStore:
                     yield fan + rest
 
     def leftover_temp_files(self) -> list[str]:
-        """Temp files a killed writer left behind (never visible as objects; safe to delete)."""
+        """Temp files a killed writer (or ``pack``) left behind (never read as objects; safe to delete)."""
+        stray = stray_packs(self._pack_dir)
         if not os.path.isdir(self._tmp):
-            return []
-        return sorted(os.path.join(self._tmp, name) for name in os.listdir(self._tmp))
+            return stray
+        return sorted(os.path.join(self._tmp, name) for name in os.listdir(self._tmp)) + stray
 
 
 _HEX = frozenset("0123456789abcdef")
 
 
 def _is_hex(text: str) -> bool:
-    return all(c in _HEX for c in text)
+    return set(text) <= _HEX
