@@ -71,6 +71,7 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
         for line in summary_lines(snap, "finished" if reason == "done" else reason):
             console.print(line, highlight=False, markup=False)
         if reason.startswith("workers exited"):
+            print(f"error: {reason}", file=sys.stderr)
             return 1
         return 130 if interrupted else 0
     except OSError as err:

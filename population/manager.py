@@ -213,7 +213,9 @@ class Manager:
     # ------------------------------------------------------------------------------------- results
     def step(self, block_ms: int = 250) -> bool:
         """Fill the queue, handle at most one result. Returns False when the run has nothing left to do."""
+        started = time.perf_counter()
         self.fill()
+        self.counters.manager_s += time.perf_counter() - started
         if not self.pending and not self.eval_queue and not self.producing:
             return False
         if not self.pending and not self._budget_left():

@@ -178,6 +178,12 @@ class Run:
             )
             log.close()
 
+    def _worker_error(self) -> str:
+        """The last line worker 0 logged (its error), for a one-line message."""
+        log = self.run_dir / "logs" / "worker-0.log"
+        lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines() if log.exists() else []
+        return (lines[-1] if lines else "no output") + f" (see {log})"
+
     def stop_requested(self) -> bool:
         return bool(self.client.exists(keys.stop(self.run_key)))
 
@@ -192,7 +198,7 @@ class Run:
                 reason = "stopped"
                 break
             if all(w.poll() is not None for w in self.workers):
-                reason = "workers exited (see logs/worker-*.log)"
+                reason = f"workers exited: {self._worker_error()}"
                 break
             if not self.manager.step():
                 break
