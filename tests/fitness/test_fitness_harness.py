@@ -16,7 +16,7 @@ from fitness.llm.broker import Broker
 from fitness.llm.cache import Generation
 from fitness.llm.wire import GenerateRequest
 from fitness.record import Outcome
-from fitness.scoring import CascadeConfig, cascade_sample
+from fitness.scoring import CascadeConfig, cascade_sample, cascade_score_of
 from fitness.tasks import Example, Suite, Task
 
 REPO = Path(__file__).resolve().parents[2]
@@ -229,6 +229,8 @@ def test_cascade_stops_a_child_worse_than_its_parent() -> None:
     assert stopped.cascade_score == 0.0 and "cascade stopped" in stopped.record.reason
     assert full.record.stage == "full" and len(full.record.tasks) == 6
     assert cascade_sample(tasks, 2, "toy-c") == cascade_sample(tasks, 2, "toy-c")
+    assert cascade_score_of(full.record, tasks, config.cascade) == 0.0
+    assert cascade_score_of(stopped.record, tasks, config.cascade) == 0.0
 
 
 def test_reproduce_runs_in_the_seed_sandbox(harness: Harness) -> None:
