@@ -171,7 +171,7 @@ class Zygote:
         send_frame(self.sock, {"hello": self.mech, "pid": os.getpid()})
         while True:
             self.counter += 1
-            pid = os.fork()
+            pid = _fork_retrying()
             if pid == 0:
                 code = 1
                 try:
@@ -305,8 +305,12 @@ class Supervisor:
                 if pidfd in ready:
                     break
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)  # the namespace's init: the kernel kills every process in it
+            # With a pid namespace the runner is its init: the kernel kills every process in it. Without,
+            # its process group goes at once (fork is blocked while a group is signalled); _reap_all then
+            # hunts what left the group with setsid.
+            for target in (pid, -pid):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(target, signal.SIGKILL)
             if status == "exited":  # died without its end line: drain what it wrote before exiting
                 os.set_blocking(fd, False)
                 while size <= cap:
@@ -392,6 +396,16 @@ class Supervisor:
         runner.run(request, out, llm_fd, factory)
         usage = resource.getrusage(resource.RUSAGE_SELF)
         out.line("end", usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+
+
+def _fork_retrying() -> int:
+    """``os.fork``, retried for a while when the process limit is momentarily full (a dying fork bomb)."""
+    for attempt in range(50):
+        try:
+            return os.fork()
+        except BlockingIOError:
+            time.sleep(0.01 * (attempt + 1))
+    return os.fork()
 
 
 def _resolve(obj: Any, dotted: str) -> Any:

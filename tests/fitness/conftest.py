@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sandbox_helpers import SMALL, marker_processes
+from sandbox_helpers import SMALL, assert_gone
 
 from fitness.sandbox import Sandbox, SandboxKind
 
@@ -15,7 +15,7 @@ def solution_sandbox() -> Iterator[Sandbox]:
     with Sandbox(SandboxKind.SOLUTION, SMALL) as sandbox:
         marker = sandbox._root
         yield sandbox
-    assert not marker_processes(marker)
+    assert_gone(marker)
 
 
 @pytest.fixture(scope="module")
@@ -23,4 +23,4 @@ def seed_sandbox() -> Iterator[Sandbox]:
     with Sandbox(SandboxKind.SEED, SMALL) as sandbox:
         marker = sandbox._root
         yield sandbox
-    assert not marker_processes(marker)
+    assert_gone(marker)

@@ -30,15 +30,35 @@ def marker_processes(sandbox: Sandbox | str | None) -> list[psutil.Process]:
     return found
 
 
+def _alive(proc: psutil.Process) -> bool:
+    try:
+        return proc.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
 def assert_nothing_left(sandbox: Sandbox, timeout_s: float = 10.0) -> None:
     """Only the worker and its pre-forked supervisor + runner remain (polls while the next pair forks)."""
     end = time.monotonic() + timeout_s
     while True:
-        procs = [p for p in marker_processes(sandbox) if p.status() != psutil.STATUS_ZOMBIE]
+        procs = [p for p in marker_processes(sandbox) if _alive(p)]
         worker = sandbox._proc.pid if sandbox._proc else None
         extra = [p for p in procs if p.pid != worker]
-        if len(extra) <= 2 and all(p.pid in sandbox.tree_pids() for p in procs):
+        tree = sandbox.tree_pids()
+        if len(extra) <= 2 and all(p.pid in tree for p in procs):
             return
         if time.monotonic() > end:
-            raise AssertionError(f"processes left behind: {[(p.pid, p.ppid()) for p in extra]}")
+            raise AssertionError(f"processes left behind: {[p.pid for p in extra]}")
+        time.sleep(0.05)
+
+
+def assert_gone(marker: str | None, timeout_s: float = 10.0) -> None:
+    """No live process of a closed sandbox remains (zombies awaiting their reaper are allowed to pass)."""
+    end = time.monotonic() + timeout_s
+    while True:
+        left = [p.pid for p in marker_processes(marker) if _alive(p)]
+        if not left:
+            return
+        if time.monotonic() > end:
+            raise AssertionError(f"processes of a closed sandbox still alive: {left}")
         time.sleep(0.05)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sandbox_helpers import SMALL, assert_nothing_left, marker_processes
+from sandbox_helpers import SMALL, assert_gone, assert_nothing_left
 
 from fitness.sandbox import ExecStatus, Execution, Sandbox, SandboxKind
 
@@ -247,7 +247,7 @@ def fallback_sandbox() -> Iterator[Sandbox]:
         marker = sandbox._root
         assert sandbox.mechanisms is not None and not sandbox.mechanisms.pid_namespace
         yield sandbox
-    assert not marker_processes(marker)
+    assert_gone(marker)
 
 
 @pytest.mark.parametrize(
