@@ -1,6 +1,6 @@
 """The model process: one loaded GGUF model serving frames on an inherited socket.
 
-Started by :class:`fitness.llm.backends.ModelProcess` as
+Started by :class:`fitness.llm.process.ModelProcess` as
 ``python -m fitness.llm.server --fd N --config JSON``.
 It is trusted code, but it runs in its own process so that the broker can kill it at a deadline overrun and
 restart it if it dies. Protocol (frames of :mod:`fitness.llm.wire`):
