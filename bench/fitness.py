@@ -77,11 +77,13 @@ def bench_exec(runs: int) -> None:
         for _ in range(5):
             sb.execute(BATCH, 5.0)
         inside, round_trip, paced = [], [], []
+        cpu0 = sb.cpu_seconds()
         for _ in range(runs):
             start = time.perf_counter()
             result = sb.execute(BATCH, 5.0)
             round_trip.append(time.perf_counter() - start)
             inside.append(result.seconds)
+        cpu1 = sb.cpu_seconds()
         for _ in range(runs):  # paced: the next runner is pre-forked between requests, as in real scoring
             time.sleep(0.02)
             start = time.perf_counter()
@@ -90,6 +92,10 @@ def bench_exec(runs: int) -> None:
         print(f"warm exec, supervisor-measured  {ms(inside)}")
         print(f"warm exec, round trip (paced)   {ms(paced)}")
         print(f"warm exec, round trip (b2b)     {ms(round_trip)}")
+        if cpu0 is not None and cpu1 is not None:  # independent of how busy the machine is
+            print(
+                f"warm exec, worker CPU per exec  {(cpu1 - cpu0) / runs * 1000:.2f} ms (zygote + supervisor + runner)"
+            )
 
 
 def bench_throughput() -> None:

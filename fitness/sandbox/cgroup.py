@@ -29,6 +29,17 @@ class Group:
         for d in self.dirs:
             (d / "cgroup.procs").write_text(str(pid))
 
+    def cpu_seconds(self) -> float | None:
+        """CPU seconds used by every process that ever ran in the group (None where not accounted)."""
+        for d in self.dirs:
+            with contextlib.suppress(OSError, ValueError):
+                if (d / "cpuacct.usage").exists():
+                    return int((d / "cpuacct.usage").read_text()) / 1e9
+                for line in (d / "cpu.stat").read_text().splitlines():
+                    if line.startswith("usage_usec "):
+                        return int(line.split()[1]) / 1e6
+        return None
+
     def pids(self) -> set[int]:
         """Processes in the group now."""
         found: set[int] = set()
@@ -109,6 +120,10 @@ def create(name: str, max_pids: int, max_memory: int) -> Group | None:
             with contextlib.suppress(OSError):
                 d.rmdir()
         return None
+    with contextlib.suppress(OSError):  # CPU accounting is optional: only the bench reads it
+        d = ROOT / "cpuacct" / own.get("cpuacct", "/").lstrip("/") / name
+        d.mkdir()
+        dirs.append(d)
     return Group(tuple(dirs), 1)
 
 
@@ -121,7 +136,7 @@ def sweep_stale() -> int:
     own = _own_paths()
     bases = [ROOT / own.get("", "/").lstrip("/")] if (ROOT / "cgroup.controllers").exists() else []
     if not bases:
-        bases = [ROOT / c / own.get(c, "/").lstrip("/") for c in ("pids", "memory")]
+        bases = [ROOT / c / own.get(c, "/").lstrip("/") for c in ("pids", "memory", "cpuacct")]
     removed = 0
     for base in bases:
         with contextlib.suppress(OSError):

@@ -312,6 +312,10 @@ class Sandbox:
                 os.rmdir(self._root)
             self._root = None
 
+    def cpu_seconds(self) -> float | None:
+        """CPU seconds the worker's whole tree has used (cgroup accounting; None without a cgroup)."""
+        return self._group.cpu_seconds() if self._group is not None else None
+
     def tree_pids(self) -> set[int]:
         """The worker and its descendants now (for tests that check nothing is left behind)."""
         if self._proc is None:
