@@ -167,9 +167,10 @@ def test_seed_crashing_at_import_is_crashed(harness: Harness) -> None:
     assert record.outcome is Outcome.CRASHED and "boom" in record.reason
 
 
-def test_hanging_seed_times_out(harness: Harness) -> None:
+def test_hanging_seed_times_out() -> None:
     seed = "import time\ndef solve(task, llm, tools):\n    time.sleep(100)\n"
-    record = harness.evaluate(seed, SUITE).record
+    with Harness(None, EvalConfig(cascade=CascadeConfig(enabled=False), solve_timeout_s=1.0)) as h:
+        record = h.evaluate(seed, SUITE).record
     assert record.outcome is Outcome.TIMED_OUT and record.aggregate == 0.0
 
 
@@ -246,6 +247,7 @@ def reproduce(source, n, rng_seed, genome, llm, partner_source=None):
     assert harness.run_reproduce("def solve(t, l, x):\n    return ''\n", 2, 7) == []
 
 
+@pytest.mark.slow  # three interpreter start-ups and three evaluations
 def test_cli_prints_a_table_and_aggregate(tmp_path: Path) -> None:
     seed = tmp_path / "seed.py"
     seed.write_text("def solve(task, llm, tools):\n    return task.prompt + '\\n    return None\\n'\n")

@@ -158,7 +158,7 @@ def test_tcp_connect_to_localhost_is_refused(solution_sandbox: Sandbox) -> None:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1)
-    listener.settimeout(3.0)
+    listener.settimeout(1.5)
     port = listener.getsockname()[1]
     accepted: list[object] = []
 
