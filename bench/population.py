@@ -96,12 +96,13 @@ def intake_micro(tmp: Path, n: int) -> dict[str, float]:
             children.append(r.source)
     with Archive.create(str(tmp / "micro")) as archive, open(os.devnull, "w") as log:
         pid = archive.add(parent).seed_id
+        run = archive.add_run("bench")
         t = time.perf_counter()
         for k, child in enumerate(children):
             admit(
                 archive,
                 Proposed(child, (pid,), "reproduce", 1, 0, f"j/{k}"),
-                "",
+                run,
                 ("core", "core-1", "train"),
                 None,
                 log,

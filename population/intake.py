@@ -53,6 +53,25 @@ class Intake:
     reason: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A child's canonical text ("" when it does not parse) and why it cannot be a seed ("" when it can)."""
+
+    canonical: str
+    problem: str
+
+
+def check_child(source: str) -> Checked:
+    """Canonicalize and validate one child text. Pure; never raises. Workers run it (in parallel, off the
+    manager's loop) and send the result with the children; the manager runs it for its own crossovers."""
+    try:
+        canonical = canonical_source(source)
+    except SeedpopError as err:
+        return Checked("", str(err))
+    problems = validate(source, required=REQUIRED)
+    return Checked(canonical, "; ".join(p.message for p in problems)[:300])
+
+
 def admit(
     archive: Archive,
     child: Proposed,
@@ -60,17 +79,19 @@ def admit(
     suite: tuple[str, str, str],
     novelty: NoveltyFilter | None,
     log: IO[str],
+    checked: Checked | None = None,
 ) -> Intake:
     """Run one child through the steps of the module doc. Never evaluates; never raises for a bad child.
 
     Args:
         suite: (name, version, split) for the ``INVALID`` record of a child that fails validation.
+        checked: :func:`check_child` of ``child.source`` when a worker computed it already.
     """
-    try:
-        canonical = canonical_source(child.source)
-    except SeedpopError as err:
-        _log(log, child, "unparseable", str(err))
-        return Intake(Fate.INVALID, reason=str(err))
+    checked = checked or check_child(child.source)
+    if not checked.canonical:
+        _log(log, child, "unparseable", checked.problem)
+        return Intake(Fate.INVALID, reason=checked.problem)
+    canonical = checked.canonical
     seed_id = id_of_canonical(canonical)
     proposal = Proposal(
         child.source,
@@ -85,9 +106,8 @@ def admit(
     if archive.has(seed_id):
         archive.add_many([proposal])
         return Intake(Fate.REDISCOVERY, seed_id)
-    problems = validate(child.source, required=REQUIRED)
-    if problems:
-        reason = "; ".join(p.message for p in problems)[:300]
+    if checked.problem:
+        reason = checked.problem
         archive.add_many([proposal])
         name, version, split = suite
         archive.add_record(FitnessRecord(seed_id, name, version, split, Outcome.INVALID, 0.0, reason=reason))

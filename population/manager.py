@@ -22,7 +22,7 @@ from genome import Mutated, crossover, seed_id
 from lineage import Archive
 from population import bus, keys
 from population.config import RunConfig
-from population.intake import Fate, Proposed, admit
+from population.intake import Checked, Fate, Proposed, admit
 from population.islands import Island, migrate
 from population.messages import EvaluateDone, EvaluateJob, ReproduceDone, ReproduceJob, decode, encode
 from population.novelty import NoveltyFilter, NoveltyUnavailableError
@@ -245,8 +245,10 @@ class Manager:
             parent = self._member(job.parent_id)
             parents = (job.parent_id, job.partner_id) if job.partner_id else (job.parent_id,)
             op = "reproduce+partner" if job.partner_id else "reproduce"
+            checked = list(message.checked) if len(message.checked) == len(message.children) else []
             for k, child in enumerate(message.children):
-                self._intake(child, parents, op, job.island, parent, job.job_id, k)
+                pre = Checked(*checked[k]) if checked else None
+                self._intake(child, parents, op, job.island, parent, job.job_id, k, pre)
         elif isinstance(message, EvaluateDone) and isinstance(job, EvaluateJob):
             self._evaluated(job, FitnessRecord.from_json(message.record), message.cascade_score)
 
@@ -265,6 +267,7 @@ class Manager:
         parent: Member | None,
         job: str,
         k: int,
+        checked: Checked | None = None,
     ) -> None:
         self.counters.children += 1
         generation = (parent.generation if parent else 0) + 1
@@ -273,13 +276,15 @@ class Manager:
             return
         child = Proposed(source, parents, op, generation, island, f"{job}/{k}")
         try:
-            result = admit(self.archive, child, self.run_id, self.suite_header, self.novelty, self.log)
+            result = admit(
+                self.archive, child, self.run_id, self.suite_header, self.novelty, self.log, checked
+            )
         except NoveltyUnavailableError as err:
             if self.novelty_mode != "auto":
                 raise
             self.novelty = None  # novelty = "auto": carry on without the filter, and say so
             self.notes.append(f"novelty filter off: {err}")
-            result = admit(self.archive, child, self.run_id, self.suite_header, None, self.log)
+            result = admit(self.archive, child, self.run_id, self.suite_header, None, self.log, checked)
         if result.fate is Fate.REDISCOVERY:
             self.counters.rediscoveries += 1
         elif result.fate is Fate.INVALID:

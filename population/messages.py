@@ -77,12 +77,16 @@ class EvaluateJob:
 class ReproduceDone:
     """Children of a :class:`ReproduceJob` (raw texts, untrusted) and the parent's reflection.
 
+    ``checked`` holds, per child, ``(canonical text or "", problem or "")`` as the worker's
+    ``population.intake.check_child`` found them (the worker is trusted; the sandbox is not).
+
     ``busy_s`` is the wall time the worker spent inside the sandboxes (LLM included); ``seconds`` the whole job.
     """
 
     KIND: ClassVar[str] = "reproduce_done"
     job_id: str
     children: tuple[str, ...]
+    checked: tuple[tuple[str, str], ...] = ()
     reflection: dict[str, Any] = field(default_factory=dict)
     worker: str = ""
     seconds: float = 0.0
@@ -140,6 +144,8 @@ def decode(entry: dict[Any, Any]) -> Message:
         for name in ("history", "children", "published"):
             if name in data and name in names:
                 data[name] = tuple(data[name])
+        if "checked" in data and "checked" in names:
+            data["checked"] = tuple((str(c), str(p)) for c, p in data["checked"])
         return cls(**{k: v for k, v in data.items() if k in names})
     except (KeyError, TypeError, ValueError) as err:
         raise MessageError(f"malformed {kind} message: {type(err).__name__}: {err}") from None

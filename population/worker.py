@@ -24,6 +24,7 @@ from fitness.sandbox import SandboxLimits
 from fitness.scoring import CascadeConfig
 from population import bus, keys
 from population.config import RunConfig, from_json
+from population.intake import check_child
 from population.messages import (
     EvaluateDone,
     EvaluateJob,
@@ -144,8 +145,9 @@ class Loop:
             if session is not None:
                 session.close()
         busy = time.monotonic() - busy
+        checked = tuple((c.canonical, c.problem) for c in map(check_child, children))
         return ReproduceDone(
-            job.job_id, tuple(children), reflection, self.name, time.monotonic() - start, busy
+            job.job_id, tuple(children), checked, reflection, self.name, time.monotonic() - start, busy
         )
 
     def _evaluate(self, job: EvaluateJob, start: float) -> EvaluateDone:
