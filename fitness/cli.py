@@ -13,6 +13,10 @@ from pathlib import Path
 from genome.errors import SeedpopError
 
 
+class SeedFileError(SeedpopError):
+    """The seed file named on the command line cannot be read."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m fitness``."""
     parser = argparse.ArgumentParser(
@@ -43,11 +47,13 @@ def run_eval(args: argparse.Namespace) -> int:
     from fitness.suites import load_suite
     from fitness.tasks import Suite
 
-    console = Console(stderr=False)
+    console = Console(width=None if sys.stdout.isatty() else 160)
     try:
         source = args.seed.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise SystemExit(f"cannot read seed {str(args.seed)!r}: {err}") from None
+        raise SeedFileError(
+            f"cannot read seed file {str(args.seed)!r}: {err}; pass a UTF-8 Python file"
+        ) from None
     suite = load_suite(args.suite)
     if args.tasks:
         chosen = suite.split(args.split)[: args.tasks]
@@ -88,7 +94,7 @@ def run_eval(args: argparse.Namespace) -> int:
             f"{t.score:.2f}",
             str(t.tokens),
             f"{t.seconds:.2f}",
-            t.reason[:60],
+            t.reason[:80],
         )
     console.print(table)
     console.print(
