@@ -88,7 +88,11 @@ class Zygote:
         self.workroot = self.root
 
     def setup(self) -> None:
-        """Enter private net and mount namespaces and mount a size-capped tmpfs where each run gets a dir."""
+        """Confine the worker itself, once: private net and mount namespaces (plus a user namespace when not
+        root), a size-capped tmpfs pivoted to as ``/`` holding only the read paths, pre-imports, probes.
+
+        Each step falls back independently (recorded in ``self.mech``, reported in the hello frame).
+        """
         linux.prctl(linux.PR_SET_PDEATHSIG, signal.SIGKILL)
         uid, gid = os.geteuid(), os.getegid()
         flags = linux.CLONE_NEWNET | linux.CLONE_NEWNS
