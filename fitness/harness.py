@@ -197,15 +197,21 @@ class Harness:
         request = dict(request, llm_factory=LLM_FACTORY)
         return self.seed_sandbox.execute(request, timeout_s, fds=(session.client_fd(),))
 
-    def solve(self, seed_source: str, task: Task, label: str = "seed") -> SolveResult:
-        """Run the seed's ``solve`` on ``task`` (visible part only) in the seed sandbox. Never raises."""
+    def solve(
+        self, seed_source: str, task: Task, label: str = "seed", inbox: Sequence[str] | None = None
+    ) -> SolveResult:
+        """Run the seed's ``solve`` on ``task`` (visible part only) in the seed sandbox. Never raises.
+
+        ``inbox`` (default ``config.inbox``) is what ``tools.inbox()`` returns; what the seed publishes
+        comes back in ``SolveResult.published`` for the caller to relay.
+        """
         cfg = self.config
         session = self._session(f"{label}:{task.id}", cfg.tokens_per_task, cfg.solve_timeout_s)
         request = {
             "mode": "solve",
             "seed_source": seed_source,
             "task": task.seed_view(),
-            "inbox": list(cfg.inbox),
+            "inbox": list(cfg.inbox if inbox is None else inbox),
         }
         start = time.monotonic()
         try:
@@ -250,9 +256,11 @@ class Harness:
         why = f"killed by signal {execution.signal}" if execution.signal else "exited without returning"
         return SolveResult(SolveKind.ERROR, "", f"solve {why}", published, seconds=seconds, **tokens)
 
-    def score_task(self, seed_source: str, task: Task, label: str = "seed") -> tuple[TaskScore, SolveResult]:
+    def score_task(
+        self, seed_source: str, task: Task, label: str = "seed", inbox: Sequence[str] | None = None
+    ) -> tuple[TaskScore, SolveResult]:
         """Solve then test one task."""
-        solved = self.solve(seed_source, task, label)
+        solved = self.solve(seed_source, task, label, inbox)
         tokens = solved.prompt_tokens + solved.completion_tokens
         if solved.kind is not SolveKind.SOLUTION:
             return TaskScore(task.id, 0, task.hidden_count, solved.reason, tokens, solved.seconds), solved
@@ -267,6 +275,7 @@ class Harness:
         suite: Suite,
         split: str = "train",
         parent_cascade: float | None = None,
+        inbox: Sequence[str] | None = None,
     ) -> Evaluation:
         """Score ``seed_source`` on ``suite``'s ``split``, with the cascade on the train split.
 
@@ -288,7 +297,7 @@ class Harness:
 
         def run(batch: Sequence[Task]) -> Outcome | None:
             for task in batch:
-                score, solved = self.score_task(seed_source, task, header.seed_id)
+                score, solved = self.score_task(seed_source, task, header.seed_id, inbox)
                 scores[task.id] = score
                 results.append(solved)
                 if solved.kind is SolveKind.INVALID:

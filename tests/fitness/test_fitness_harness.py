@@ -275,3 +275,14 @@ def test_cli_prints_a_table_and_aggregate(tmp_path: Path) -> None:
         [*cmd[:4], str(bad), *cmd[5:]], capture_output=True, text=True, cwd=REPO, timeout=120
     )
     assert out.returncode == 1 and "invalid" in out.stdout
+
+
+def test_island_inbox_goes_in_and_published_messages_come_back(harness: Harness) -> None:
+    seed = """
+def solve(task, llm, tools):
+    for message in tools.inbox():
+        tools.publish("seen " + message)
+    return "def double(x):\\n    return 2 * x\\n"
+"""
+    evaluation = harness.evaluate(seed, SUITE, "train", inbox=["a", "b"])
+    assert evaluation.published == ("seen a", "seen b", "seen a", "seen b")
