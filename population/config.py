@@ -90,7 +90,12 @@ KEYS: dict[str, Key] = {
         ["greedy", "sample_filter", "repair", "templates"],
         "origin seeds: names from seeds.ORIGIN_SEEDS or paths of .py files",
     ),
-    "generations": Key((int,), 0, "stop after this many generations of descent (0: no limit)", _non_negative),
+    "generations": Key(
+        (int,),
+        0,
+        "stop after N × islands × island_size evaluations, no child deeper than N (0: none)",
+        _non_negative,
+    ),
     "max_evals": Key((int,), 0, "stop after this many train evaluations (0: no limit)", _non_negative),
     "time_budget": Key(
         (str, int, float), "10m", "stop producing work after this long ('15m', '2h'; 0: none)"

@@ -95,6 +95,11 @@ class Manager:
             60.0, 0.1 * cfg.time_budget_s
         )  # in-flight jobs may finish this long past the budget
         self.abandoned = 0
+        # Steady state has no generation barrier: N generations = N × (islands × island_size) evaluations, and
+        # no child deeper than N. Origins are generation 0.
+        per_generation = cfg.islands * cfg.island_size
+        limits = [x for x in (cfg.max_evals, cfg.generations * per_generation) if x]
+        self.eval_limit = min(limits) if limits else 0
 
     # ---------------------------------------------------------------------------------------- jobs
     def _job_id(self) -> str:
@@ -136,7 +141,7 @@ class Manager:
     def _budget_left(self) -> bool:
         if self.deadline is not None and time.monotonic() >= self.deadline:
             return False
-        return not (self.cfg.max_evals and self.dispatched_evals >= self.cfg.max_evals)
+        return not (self.eval_limit and self.dispatched_evals >= self.eval_limit)
 
     def _expected_children(self) -> int:
         return sum(j.n for j in self.pending.values() if isinstance(j, ReproduceJob))
@@ -145,7 +150,9 @@ class Manager:
         """Top the jobs stream up to :attr:`capacity`: queued evaluations first, then new reproductions."""
         if self.producing and not self._budget_left():
             self.producing = False
-        while len(self.pending) < self.capacity:
+        attempts = 4 * self.capacity  # manager crossovers may all be re-discoveries: never spin here
+        while len(self.pending) < self.capacity and attempts > 0:
+            attempts -= 1
             if self.eval_queue and self._budget_left():
                 job = self.eval_queue.popleft()
                 self.dispatched_evals += 1
@@ -153,9 +160,7 @@ class Manager:
                 continue
             if not self.producing:
                 return
-            room = (
-                self.cfg.max_evals - self.dispatched_evals - len(self.eval_queue) if self.cfg.max_evals else 1
-            )
+            room = self.eval_limit - self.dispatched_evals - len(self.eval_queue) if self.eval_limit else 1
             if room - self._expected_children() <= 0 or not self._reproduce():
                 return
 
@@ -271,7 +276,7 @@ class Manager:
     ) -> None:
         self.counters.children += 1
         generation = (parent.generation if parent else 0) + 1
-        if not self._budget_left() and self.cfg.max_evals:
+        if not self._budget_left() and self.eval_limit:
             self.counters.dropped += 1
             return
         child = Proposed(source, parents, op, generation, island, f"{job}/{k}")
