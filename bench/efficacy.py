@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 
-def evolve(run_dir: Path, hours: float, model: str, seed: int) -> None:
+def evolve(run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int) -> None:
     cfg = run_dir.parent / f"{run_dir.name}.toml"
     cfg.parent.mkdir(parents=True, exist_ok=True)
     cfg.write_text(
@@ -34,7 +34,7 @@ def evolve(run_dir: Path, hours: float, model: str, seed: int) -> None:
             [
                 f'model = "{model}"',
                 'suite = "core"',
-                "suite_tasks = 0",
+                f"suite_tasks = {suite_tasks}",
                 f'time_budget = "{int(hours * 3600)}s"',
                 "final_holdout = false",
                 f"seed = {seed}",
@@ -71,7 +71,7 @@ def pick(run_dir: Path) -> tuple[str, str | None]:
     return best_origin[1], best_evolved[1] if best_evolved else None
 
 
-def score(run_dir: Path, sid: str, model: str, humaneval_tasks: int) -> dict[str, float]:
+def score(run_dir: Path, sid: str, model: str, humaneval_tasks: int, holdout_tasks: int) -> dict[str, float]:
     """Holdout and HumanEval scores of ``sid``, added to the archive as records."""
     from fitness.harness import EvalConfig, Harness
     from fitness.llm.broker import Broker
@@ -82,7 +82,9 @@ def score(run_dir: Path, sid: str, model: str, humaneval_tasks: int) -> dict[str
 
     with Archive.open(str(run_dir)) as archive:
         source = archive.source(sid)
-    core = load_suite("core")
+    from population.tasks import eval_suite
+
+    core = eval_suite("core", "holdout", holdout_tasks)
     human = load_suite("humaneval")
     if humaneval_tasks:
         human = Suite(human.name, f"{human.version}/first{humaneval_tasks}", human.tasks[:humaneval_tasks])
@@ -118,7 +120,7 @@ def main() -> None:
     args = parser.parse_args()
     run_dir = args.run_dir or REPO / "runs" / time.strftime("efficacy-%Y%m%d-%H%M%S", time.gmtime())
     if not args.score_only:
-        evolve(run_dir, args.hours, args.model, args.seed)
+        evolve(run_dir, args.hours, args.model, args.seed, args.suite_tasks)
     origin, evolved = pick(run_dir)
     result: dict[str, object] = {
         "run_dir": str(run_dir),
@@ -126,12 +128,17 @@ def main() -> None:
         "origin": origin,
         "evolved": evolved,
     }
-    result["origin_scores"] = score(run_dir, origin, args.model, args.humaneval_tasks)
+    result["origin_scores"] = score(run_dir, origin, args.model, args.humaneval_tasks, args.holdout_tasks)
     if evolved is not None:
-        result["evolved_scores"] = score(run_dir, evolved, args.model, args.humaneval_tasks)
+        result["evolved_scores"] = score(
+            run_dir, evolved, args.model, args.humaneval_tasks, args.holdout_tasks
+        )
     (run_dir / "reports").mkdir(exist_ok=True)
     (run_dir / "reports" / "efficacy.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
-    print(f"efficacy run {run_dir} ({args.hours:g} h, selection on core train only)")
+    print(
+        f"efficacy run {run_dir} ({args.hours:g} h, selection on core train only; "
+        f"{result['holdout_tasks']} core holdout tasks, {result['humaneval_tasks']} HumanEval problems)"
+    )
     print(f"{'seed':<28} {'core holdout':>12} {'HumanEval pass@1':>17}")
     for label, sid, key in (
         ("best origin", origin, "origin_scores"),
