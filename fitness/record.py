@@ -98,9 +98,7 @@ class FitnessRecord:
             "split": self.split,
             "outcome": self.outcome.value,
             "aggregate": self.aggregate,
-            "tasks": [
-                [t.task_id, t.passed, t.total, t.reason, t.tokens, t.seconds] for t in self.tasks
-            ],
+            "tasks": [[t.task_id, t.passed, t.total, t.reason, t.tokens, t.seconds] for t in self.tasks],
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
             "seconds": self.seconds,
