@@ -4,8 +4,16 @@ Public API (names are part of the product):
 
 * :func:`canonical_source`, :func:`seed_id`, :func:`structure_id`, :data:`CANON_VERSION` — identity.
 * :data:`OPERATORS`, :func:`mutate`, :func:`crossover`, :data:`MutationResult` — variation.
-* :func:`validate`, :class:`Problem` — is this a program we can run?
+* :func:`validate`, :class:`Problem`, :func:`check_child` — is this a program we can run?
+
+Identity and validation use only :mod:`ast`; the variation names load libcst on first use, so a process that
+only needs ids (the archive, the CLI tools) does not pay for importing it.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from genome.canonical import (
     CANON_VERSION,
@@ -13,15 +21,13 @@ from genome.canonical import (
     Limits,
     canonical_of,
     canonical_source,
+    check_child,
     id_of_canonical,
     seed_id,
     structure_id,
 )
 from genome.errors import SeedpopError, SourceError, UnknownNameError, UnparseableError
 from genome.llm import RewriteClient
-from genome.mutate import crossover, mutate
-from genome.operators import CROSSOVER_OPERATORS, OPERATORS
-from genome.parsed import Parsed, check_child
 from genome.result import (
     Mutated,
     MutationResult,
@@ -31,6 +37,28 @@ from genome.result import (
     Unparseable,
 )
 from genome.validate import Problem, validate
+
+if TYPE_CHECKING:
+    from genome.mutate import crossover, mutate
+    from genome.operators import CROSSOVER_OPERATORS, OPERATORS
+    from genome.parsed import Parsed
+
+_LAZY = {
+    "crossover": "genome.mutate",
+    "mutate": "genome.mutate",
+    "CROSSOVER_OPERATORS": "genome.operators",
+    "OPERATORS": "genome.operators",
+    "Parsed": "genome.parsed",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'genome' has no attribute {name!r}")
+
 
 __all__ = [
     "CANON_VERSION",

@@ -137,6 +137,19 @@ def structure_id(source: str | bytes) -> str:
     return _object_id("structure", canonical_of(tree))
 
 
+def check_child(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """The canonical id of ``text`` if it is a program we accept as a child (parses, compiles, within
+    limits), else ``None``. Pure; compiles but never runs.
+    """
+    try:
+        as_text(text, limits)
+        tree = ast.parse(text)
+        compile(tree, "<child>", "exec", dont_inherit=True)
+        return id_of_canonical(canonical_of(tree)) if tree.body else None
+    except (SyntaxError, ValueError, RecursionError, MemoryError, SourceError):
+        return None
+
+
 _DEF = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 

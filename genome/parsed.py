@@ -16,8 +16,15 @@ from typing import Any
 
 import libcst as cst
 
-from genome.canonical import DEFAULT_LIMITS, Limits, as_text, canonical_of, id_of_canonical, parse
-from genome.errors import SourceError
+from genome.canonical import (
+    DEFAULT_LIMITS,
+    Limits,
+    as_text,
+    canonical_of,
+    check_child,
+    id_of_canonical,
+    parse,
+)
 
 Replacement = cst.CSTNode | Sequence[cst.CSTNode]
 
@@ -28,19 +35,6 @@ class _Pieces:
     codes: tuple[str, ...]
     canon: tuple[str, ...]
     footer: str
-
-
-def check_child(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
-    """The canonical id of ``text`` if it is a program we accept as a child (parses, compiles, within
-    limits), else ``None``. Pure; compiles but never runs.
-    """
-    try:
-        as_text(text, limits)
-        tree = ast.parse(text)
-        compile(tree, "<child>", "exec", dont_inherit=True)
-        return id_of_canonical(canonical_of(tree)) if tree.body else None
-    except (SyntaxError, ValueError, RecursionError, MemoryError, SourceError):
-        return None
 
 
 class Parsed:
