@@ -39,13 +39,13 @@ from genome.result import (
 from genome.validate import Problem, validate
 
 if TYPE_CHECKING:
-    from genome.mutate import crossover, mutate
     from genome.operators import CROSSOVER_OPERATORS, OPERATORS
     from genome.parsed import Parsed
+    from genome.variation import crossover, mutate
 
 _LAZY = {
-    "crossover": "genome.mutate",
-    "mutate": "genome.mutate",
+    "crossover": "genome.variation",
+    "mutate": "genome.variation",
     "CROSSOVER_OPERATORS": "genome.operators",
     "OPERATORS": "genome.operators",
     "Parsed": "genome.parsed",
@@ -54,9 +54,11 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
+        module = importlib.import_module(_LAZY[name])
+        for lazy, where in _LAZY.items():  # bind every name the import made available, in one go
+            if where == _LAZY[name]:
+                globals()[lazy] = getattr(module, lazy)
+        return globals()[name]
     raise AttributeError(f"module 'genome' has no attribute {name!r}")
 
 
