@@ -45,12 +45,13 @@ class Proposed:
 
 @dataclass(frozen=True, slots=True)
 class Intake:
-    """The outcome for one child: its fate, id ("" when it has none), novelty and a reason."""
+    """The outcome for one child: its fate, id ("" when it has none), novelty, a reason, canonical size."""
 
     fate: Fate
     seed_id: str = ""
     novelty: float = 1.0
     reason: str = ""
+    size: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def admit(
     if novelty is not None:
         novelty.add(canonical)
     fate = Fate.NEW if result.status is AddStatus.NEW else Fate.REDISCOVERY
-    return Intake(fate, seed_id, score)
+    return Intake(fate, seed_id, score, size=len(canonical.encode("utf-8", "surrogatepass")))
 
 
 def _log(log: IO[str], child: Proposed, kind: str, reason: str, seed_id: str = "") -> None:

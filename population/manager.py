@@ -46,6 +46,7 @@ class Birth:
     parent_cascade: float | None
     parent_fitness: float | None
     operator: str
+    size: int = 0  # bytes of the canonical text (MAP-Elites descriptor)
 
 
 class Manager:
@@ -125,7 +126,8 @@ class Manager:
             if result.seed_id in self.origin_ids:
                 continue
             self.origin_ids.append(result.seed_id)
-            self._queue_eval(result.seed_id, source, Birth((), -1, 0, 1.0, None, None, "origin"))
+            size = len(self.archive.canonical(result.seed_id).encode("utf-8", "surrogatepass"))
+            self._queue_eval(result.seed_id, source, Birth((), -1, 0, 1.0, None, None, "origin", size))
 
     def source(self, sid: str) -> str:
         if sid not in self.sources:
@@ -308,6 +310,7 @@ class Manager:
                 parent.cascade if parent else None,
                 parent.fitness if parent else None,
                 op,
+                result.size,
             )
             self._queue_eval(result.seed_id, source, birth)
             self._event(
@@ -349,8 +352,8 @@ class Manager:
         targets = self.islands if birth.island < 0 else [self.islands[birth.island]]
         for island in targets:
             island.offer(member)
-        size = len(self.archive.canonical(job.seed_id).encode("utf-8"))
-        self.grid.tell(job.seed_id, record.aggregate, self.grid.descriptor(record.behaviour, size))
+        cell = self.grid.descriptor(record.behaviour, birth.size)
+        self.grid.tell(job.seed_id, record.aggregate, cell)
         interval = self.cfg.migration_interval
         if interval and self.counters.evaluations % interval == 0:
             self.counters.migrations += migrate(self.islands, self.cfg.migration_size)
