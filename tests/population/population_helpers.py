@@ -28,6 +28,38 @@ def reproduce(source, n, rng_seed, genome, llm):
     return [flipped, "# the same program with a comment\\n" + source][:n]
 """
 
+# A seed that really asks the model, briefly (48 tokens), so a real-model test finishes on a busy machine.
+TINY_LLM = """
+import random
+
+MAX_TOKENS = 48
+
+
+def solve(task, llm, tools):
+    try:
+        reply = llm.chat(
+            [{"role": "user", "content": "Write only the Python function:\\n" + task.prompt}],
+            temperature=0.0,
+            max_tokens=MAX_TOKENS,
+        )
+    except Exception:
+        reply = ""
+    code = reply.split("```python")[-1].split("```")[0] if "```" in reply else reply
+    if "def " + task.entry_point not in code:
+        code = "def %s(*args):\\n    return None\\n" % task.entry_point
+    return code
+
+
+def reproduce(source, n, rng_seed, genome, llm):
+    rng = random.Random(rng_seed)
+    children = []
+    for _ in range(4 * n):
+        result = genome.mutate(source, "perturb_number", rng)
+        if result.source is not None and len(children) < n:
+            children.append(result.source)
+    return children
+"""
+
 # Everything a seed should not do: spin in solve, fork in reproduce, return garbage children.
 HOSTILE = """
 import os

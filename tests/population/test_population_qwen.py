@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from population_helpers import TOGGLE, processes_using, run_cli, write_config, write_seed
+from population_helpers import TINY_LLM, TOGGLE, processes_using, run_cli, write_config, write_seed
 
 from lineage import Archive
 
@@ -16,16 +16,17 @@ pytestmark = pytest.mark.slow
 
 def test_qwen_run_produces_records_edges_and_rediscoveries(tmp_path: Path) -> None:
     toggle = write_seed(tmp_path, "toggle", TOGGLE)
+    tiny = write_seed(tmp_path, "tiny", TINY_LLM)
     cfg = write_config(
         tmp_path,
         model="qwen2.5-coder-0.5b",
-        origin=["greedy", toggle],
+        origin=[tiny, toggle],
         max_evals=5,
         suite_tasks=2,
         holdout_tasks=1,
         cascade=False,
         tokens_per_task=800,
-        solve_timeout_s=90.0,
+        solve_timeout_s=240.0,
         reproduce_timeout_s=90.0,
         loops_per_slot=2,
         slots="auto",
