@@ -68,6 +68,14 @@ class EvalConfig:
     rng_seed: int | None = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Child:
+    """A child a seed's ``reproduce`` returned: its source and the seed's label for the variation ("" if none)."""
+
+    source: str
+    operator: str = ""
+
+
 class SolveKind(Enum):
     """How one ``solve`` call ended."""
 
@@ -348,11 +356,27 @@ class Harness:
         partner_source: str | None = None,
         reflection: dict[str, Any] | None = None,
     ) -> list[str]:
+        """The children's sources of :meth:`reproduce_children`."""
+        children = self.reproduce_children(
+            parent_source, n, rng_seed, llm_session, partner_source, reflection
+        )
+        return [c.source for c in children]
+
+    def reproduce_children(
+        self,
+        parent_source: str,
+        n: int,
+        rng_seed: int,
+        llm_session: Session | None = None,
+        partner_source: str | None = None,
+        reflection: dict[str, Any] | None = None,
+    ) -> list[Child]:
         """Run the parent's ``reproduce(source, n, rng_seed, genome, llm)`` in the seed sandbox.
 
         ``partner_source`` and ``reflection`` are passed as keyword arguments only to a ``reproduce``
-        that declares them. Returns at most ``n`` child sources; ``[]`` when the parent fails in any way
-        (never raises for anything the seed does).
+        that declares them. A child may come back as a plain source or as ``{"source", "operator"}`` (the
+        seed's own label for how it made it). Returns at most ``n`` children; ``[]`` when the parent fails
+        in any way (never raises for anything the seed does).
         """
         request = {
             "mode": "reproduce",
@@ -366,7 +390,11 @@ class Harness:
         execution = self._run_seed(request, self.config.reproduce_timeout_s, llm_session)
         for line in execution.lines:
             if line[0] == "children" and len(line) > 1 and isinstance(line[1], list):
-                return [c for c in line[1] if isinstance(c, str)][:n]
+                return [
+                    Child(c[0], c[1])
+                    for c in line[1]
+                    if isinstance(c, list) and len(c) == 2 and isinstance(c[0], str) and isinstance(c[1], str)
+                ][:n]
         return []
 
     def run_reflect(self, seed_source: str, history: Any) -> dict[str, Any]:

@@ -251,10 +251,12 @@ class Manager:
         if isinstance(message, ReproduceDone) and isinstance(job, ReproduceJob):
             parent = self._member(job.parent_id)
             parents = (job.parent_id, job.partner_id) if job.partner_id else (job.parent_id,)
-            op = "reproduce+partner" if job.partner_id else "reproduce"
+            default = "reproduce+partner" if job.partner_id else "reproduce"
             checked = list(message.checked) if len(message.checked) == len(message.children) else []
+            labels = list(message.operators) if len(message.operators) == len(message.children) else []
             for k, child in enumerate(message.children):
                 pre = Checked(*checked[k]) if checked else None
+                op = labels[k] if labels and labels[k] else default
                 self._intake(child, parents, op, job.island, parent, job.job_id, k, pre)
         elif isinstance(message, EvaluateDone) and isinstance(job, EvaluateJob):
             self._evaluated(job, FitnessRecord.from_json(message.record), message.cascade_score)

@@ -87,6 +87,7 @@ class ReproduceDone:
     job_id: str
     children: tuple[str, ...]
     checked: tuple[tuple[str, str], ...] = ()
+    operators: tuple[str, ...] = ()  # the seed's label per child ("" when it gave none)
     reflection: dict[str, Any] = field(default_factory=dict)
     worker: str = ""
     seconds: float = 0.0
@@ -141,7 +142,7 @@ def decode(entry: dict[Any, Any]) -> Message:
     try:
         data = json.loads(fields_["data"])
         names = {f.name for f in fields(cls)}
-        for name in ("history", "children", "published"):
+        for name in ("history", "children", "published", "operators"):
             if name in data and name in names:
                 data[name] = tuple(data[name])
         if "checked" in data and "checked" in names:

@@ -133,7 +133,7 @@ class Loop:
                 rng_seed=job.rng_seed,
             )
         try:
-            children = self.harness.run_reproduce(
+            made = self.harness.reproduce_children(
                 job.parent_source,
                 job.n,
                 job.rng_seed,
@@ -145,9 +145,17 @@ class Loop:
             if session is not None:
                 session.close()
         busy = time.monotonic() - busy
+        children = tuple(c.source for c in made)
         checked = tuple((c.canonical, c.problem) for c in map(check_child, children))
         return ReproduceDone(
-            job.job_id, tuple(children), checked, reflection, self.name, time.monotonic() - start, busy
+            job.job_id,
+            children,
+            checked,
+            tuple(c.operator for c in made),
+            reflection,
+            self.name,
+            time.monotonic() - start,
+            busy,
         )
 
     def _evaluate(self, job: EvaluateJob, start: float) -> EvaluateDone:

@@ -327,10 +327,28 @@ def _call_reproduce(request: dict[str, Any], out: Out, llm: Any) -> None:
     except BaseException as err:
         out.line("error", f"reproduce raised {_reason(err)}")
         return
-    if not isinstance(children, list | tuple) or not all(isinstance(c, str) for c in children):
+    if not isinstance(children, list | tuple):
         out.line("error", "reproduce must return a list of source strings")
         return
-    out.line("children", [str.__str__(c) for c in children][: int(request["n"])])
+    labelled: list[list[str]] = []
+    for child in children:
+        if isinstance(child, str):
+            labelled.append([str.__str__(child), ""])
+        elif isinstance(child, dict) and isinstance(child.get("source"), str):
+            operator = child.get("operator")
+            labelled.append(
+                [
+                    str.__str__(child["source"]),
+                    str.__str__(operator)[:200] if isinstance(operator, str) else "",
+                ]
+            )
+        else:
+            out.line(
+                "error",
+                f"reproduce returned a {type(child).__name__} child; expected str or {{'source', 'operator'}}",
+            )
+            return
+    out.line("children", labelled[: int(request["n"])])
 
 
 def _call_reflect(request: dict[str, Any], out: Out) -> None:

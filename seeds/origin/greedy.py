@@ -69,12 +69,11 @@ def reflect(history: list[dict[str, Any]]) -> dict[str, Any]:
     tried: dict[str, int] = {}
     won: dict[str, int] = {}
     for item in history:
-        op = str(item.get("operator") or "")
-        if not op:
-            continue
-        tried[op] = tried.get(op, 0) + 1
-        if float(item.get("aggregate") or 0.0) > float(item.get("parent_aggregate") or 0.0):
-            won[op] = won.get(op, 0) + 1
+        better = float(item.get("aggregate") or 0.0) > float(item.get("parent_aggregate") or 0.0)
+        for op in str(item.get("operator") or "").split("+"):
+            if op in OPERATOR_WEIGHTS:
+                tried[op] = tried.get(op, 0) + 1
+                won[op] = won.get(op, 0) + better
     return {"operator_factors": {op: 2.0 * (won.get(op, 0) + 1) / (n + 2) for op, n in tried.items()}}
 
 
@@ -86,8 +85,9 @@ def reproduce(
     llm: Any,
     partner_source: str | None = None,
     reflection: dict[str, Any] | None = None,
-) -> list[str]:
-    """Up to ``n`` children of ``source``, each made by ``EDITS_PER_CHILD`` operators drawn by weight."""
+) -> list[dict[str, str]]:
+    """Up to ``n`` children of ``source``, each made by ``EDITS_PER_CHILD`` operators drawn by weight, and
+    labelled with the operators that changed it (``reflect`` learns from those labels)."""
     rng = random.Random(rng_seed)
     weights = dict(OPERATOR_WEIGHTS)
     for op, factor in ((reflection or {}).get("operator_factors") or {}).items():
@@ -96,12 +96,12 @@ def reproduce(
     if partner_source is None:
         weights.pop("crossover_function", None)
     names = sorted(weights)
-    children: list[str] = []
+    children: list[dict[str, str]] = []
     seen = {genome.seed_id(source)}
     for _ in range(6 * n):
         if len(children) >= n:
             break
-        child = source
+        child, used = source, list[str]()
         for _ in range(max(1, EDITS_PER_CHILD)):
             name = rng.choices(names, weights=[weights[k] for k in names])[0]
             fragments = name == "replace_string" and rng.random() < 0.5
@@ -115,9 +115,9 @@ def reproduce(
                 min_length=MIN_PROMPT_LENGTH if fragments else 0,
             )
             if result.source is not None:
-                child = result.source
+                child, used = result.source, [*used, name]
         child_id = genome.seed_id(child)
         if child_id not in seen:
             seen.add(child_id)
-            children.append(child)
+            children.append({"source": child, "operator": "+".join(used)})
     return children

@@ -23,7 +23,14 @@ MESSAGES = [
     EvaluateJob("j2", "s", "source", "core", "train", 16, 0.25),
     EvaluateJob("j3", "s", "source", "core", "holdout"),
     ReproduceDone(
-        "j1", ("a", "b"), (("x = 1", ""), ("", "bad")), {"operator_factors": {"x": 1.0}}, "w0.0", 1.5, 1.2
+        "j1",
+        ("a", "b"),
+        (("x = 1", ""), ("", "bad")),
+        ("perturb_number", ""),
+        {"operator_factors": {"x": 1.0}},
+        "w0.0",
+        1.5,
+        1.2,
     ),
     EvaluateDone("j2", "{}", None, ("hint",), "w0.1", 3.0, 2.9),
 ]

@@ -64,6 +64,20 @@ def test_reproduce_in_the_sandbox_gives_valid_new_children(name: str, harness: H
         assert genome.validate(child, required=("solve", "reproduce")) == []
 
 
+def test_children_come_back_labelled_with_their_operators(harness: Harness) -> None:
+    children = harness.reproduce_children(origin_source("greedy"), 4, rng_seed=2)
+    assert children
+    for child in children:
+        assert child.operator and all(op in genome.OPERATORS for op in child.operator.split("+"))
+
+
+def test_reflect_reads_stacked_operator_labels() -> None:
+    module = load(origin_source("repair"))
+    history = [{"operator": "perturb_number+swap_compare", "aggregate": 0.9, "parent_aggregate": 0.1}]
+    factors = module.reflect(history)["operator_factors"]
+    assert factors["perturb_number"] > 1.0 and factors["swap_compare"] > 1.0
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_reproduce_is_deterministic(name: str, harness: Harness) -> None:
     source = origin_source(name)
@@ -77,6 +91,7 @@ def test_reproduce_uses_a_partner_for_crossover() -> None:
     partner = origin_source("repair")
     children = module.reproduce(origin_source("greedy"), 8, 3, genome, NoLLM(), partner_source=partner)
     assert len(children) == 8
+    assert all(set(c) == {"source", "operator"} for c in children)
 
 
 def test_reflection_shifts_operator_weights() -> None:
@@ -100,9 +115,8 @@ def test_self_modification_end_to_end() -> None:
     child = load(child_source)
 
     def outputs(reproduce: Any) -> set[str]:
-        return {
-            genome.seed_id(c) for seed in range(3) for c in reproduce(child_source, 4, seed, genome, NoLLM())
-        }
+        made = (c["source"] for seed in range(3) for c in reproduce(child_source, 4, seed, genome, NoLLM()))
+        return {genome.seed_id(c) for c in made}
 
     by_child = outputs(child.reproduce)
     by_parent = outputs(parent.reproduce)
@@ -110,7 +124,8 @@ def test_self_modification_end_to_end() -> None:
     assert by_child - by_parent, "the child's own reproduce found nothing new"
     # What the child made differs from it only in if-conditions: its modified genes decided the variation.
     for grandchild in child.reproduce(child_source, 4, 0, genome, NoLLM()):
-        assert skeleton(grandchild) == skeleton(child_source)
+        assert grandchild["operator"] == "negate_if"
+        assert skeleton(grandchild["source"]) == skeleton(child_source)
 
 
 def skeleton(source: str) -> str:
