@@ -91,6 +91,7 @@ def summary_lines(snap: dict[str, Any], reason: str) -> list[str]:
     lines += [
         "next:",
         f"  python -m lineage --run-dir {run_dir} best",
-        f"  python -m dashboard --run-dir {run_dir}",
+        f"  python -m lineage --run-dir {run_dir} stats",
+        # The live dashboard (`python -m dashboard`) is a later issue; point only at commands that exist.
     ]
     return lines
