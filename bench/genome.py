@@ -36,9 +36,15 @@ def stdlib_files(count: int) -> list[Path]:
 
 
 def three_hundred_line_module(files: list[Path]) -> tuple[Path, str]:
-    """The sample file whose line count is closest to 300."""
-    best = min(files, key=lambda p: abs(len(p.read_text(encoding="utf-8").splitlines()) - 300))
-    return best, best.read_text(encoding="utf-8")
+    """The sample file closest to 300 lines on which every AST operator has something to change."""
+    ast_ops = [n for n in OPERATORS if n != "llm_rewrite"]
+    by_distance = sorted(files, key=lambda p: abs(len(p.read_text(encoding="utf-8").splitlines()) - 300))
+    for path in by_distance[:40]:
+        parsed = Parsed(path.read_text(encoding="utf-8"))
+        partner = Parsed(parsed.text.replace(" + ", " - "))
+        if all(isinstance(mutate(parsed, n, random.Random(0), partner=partner), Mutated) for n in ast_ops):
+            return path, parsed.text
+    return by_distance[0], by_distance[0].read_text(encoding="utf-8")
 
 
 def main() -> None:
@@ -77,7 +83,7 @@ def main() -> None:
     print(
         f"parse once ({lines} lines, libcst + ast + parent links): {(time.perf_counter() - start) * 1000:.1f} ms"
     )
-    partner = Parsed(text.replace("1", "2").replace(" + ", " - "))
+    partner = Parsed(text.replace(" + ", " - "))
     print(f"\n{'operator':<22}{'children/s':>12}{'valid':>8}{'tried':>8}")
     for name in OPERATORS:
         if name == "llm_rewrite":
