@@ -1,0 +1,85 @@
+"""The origin seeds' measured table (issue 6): core train and holdout score, HumanEval pass@1, tokens and
+seconds per task, with one model.
+
+Usage: python bench/seeds.py [--model qwen2.5-coder-0.5b] [--seeds greedy,repair] [--core-limit N]
+                             [--humaneval-limit N]
+Prints figures; asserts nothing. A full run (4 seeds × 90 core tasks + 164 HumanEval problems) takes hours on
+2 cores; the limits take the first N tasks of each split for a quick look (say so when you quote them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fitness.harness import EvalConfig, Harness
+from fitness.llm.broker import Broker
+from fitness.record import FitnessRecord
+from fitness.scoring import CascadeConfig
+from fitness.suites import load_suite
+from fitness.tasks import Suite
+from seeds import ORIGIN_SEEDS, origin_source
+
+
+def first(suite: Suite, split: str, limit: int) -> Suite:
+    chosen = suite.split(split)[:limit] if limit else suite.split(split)
+    return Suite(suite.name, suite.version, tuple(chosen))
+
+
+def per_task(record: FitnessRecord) -> tuple[float, float]:
+    n = max(1, len(record.tasks))
+    return (record.prompt_tokens + record.completion_tokens) / n, record.seconds / n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="qwen2.5-coder-0.5b")
+    parser.add_argument("--seeds", default=",".join(ORIGIN_SEEDS))
+    parser.add_argument("--core-limit", type=int, default=0, help="first N tasks of each core split (0: all)")
+    parser.add_argument(
+        "--humaneval-limit", type=int, default=0, help="first N problems (0: all 164, -1: skip)"
+    )
+    args = parser.parse_args()
+
+    core = load_suite("core")
+    humaneval = load_suite("humaneval")
+    config = EvalConfig(cascade=CascadeConfig(enabled=False))
+    broker = Broker.start(args.model) if args.model != "none" else None
+    rows = []
+    try:
+        with Harness(broker, config, args.model) as harness:
+            for name in args.seeds.split(","):
+                source = origin_source(name)
+                start = time.monotonic()
+                train = harness.evaluate(source, first(core, "train", args.core_limit), "train").record
+                hold = harness.evaluate(source, first(core, "holdout", args.core_limit), "holdout").record
+                he = None
+                if args.humaneval_limit >= 0:
+                    he = harness.evaluate(
+                        source, first(humaneval, "holdout", args.humaneval_limit), "holdout"
+                    ).record
+                tokens, seconds = per_task(train)
+                rows.append((name, train, hold, he, tokens, seconds, time.monotonic() - start))
+                print(f"{name}: done in {rows[-1][-1]:.0f} s", flush=True)
+    finally:
+        if broker is not None:
+            broker.close()
+    print(
+        f"\nmodel {args.model}; core limit {args.core_limit or 'all'}; humaneval limit {args.humaneval_limit or 'all'}"
+    )
+    print(
+        f"{'seed':<15}{'core train':>12}{'core holdout':>14}{'HumanEval':>11}{'tokens/task':>13}{'s/task':>8}"
+    )
+    for name, train, hold, he, tokens, seconds, _ in rows:
+        pass_at_1 = f"{len(he.behaviour) / max(1, len(he.tasks)):.3f}" if he is not None else "-"
+        print(
+            f"{name:<15}{train.aggregate:>12.3f}{hold.aggregate:>14.3f}{pass_at_1:>11}{tokens:>13.0f}{seconds:>8.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
