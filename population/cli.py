@@ -103,8 +103,7 @@ def _run_marker(run_dir: Path) -> dict[str, Any]:
 
 def status_command(run_dir: Path, as_json: bool) -> int:
     """``python -m population status``: the run's last snapshot and whether its manager is alive."""
-    from population.runner import _alive_pid
-    from population.status import read_status
+    from population.status import alive_pid, read_status
 
     try:
         marker = _run_marker(run_dir)
@@ -112,7 +111,7 @@ def status_command(run_dir: Path, as_json: bool) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     snap = read_status(run_dir)
-    alive = _alive_pid(int(marker.get("pid", 0)))
+    alive = alive_pid(int(marker.get("pid", 0)))
     if as_json:
         print(json.dumps({"alive": alive, "status": snap}))
         return 0

@@ -318,16 +318,3 @@ def _member_json(m: Any) -> dict[str, Any] | None:
     if m is None:
         return None
     return {"id": m.seed_id, "fitness": m.fitness, "generation": m.generation}
-
-
-def _alive_pid(pid: int) -> bool:
-    """Whether process ``pid`` exists."""
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil  # type: ignore[import-untyped]  # no stubs in the venv (types-psutil)
+
 STATUS_FILE = "status.json"
 
 
@@ -81,3 +83,8 @@ def counters_dict(c: Counters) -> dict[str, Any]:
     data = asdict(c)
     data["best"] = c.best
     return data
+
+
+def alive_pid(pid: int) -> bool:
+    """Whether process ``pid`` exists (``pid`` ≤ 0 never does)."""
+    return pid > 0 and psutil.pid_exists(pid)

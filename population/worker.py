@@ -9,7 +9,6 @@ manager ignores a result it has seen). A worker needs only Redis: the run config
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import threading
 import time
@@ -34,6 +33,7 @@ from population.messages import (
     decode,
     encode,
 )
+from population.status import alive_pid
 from population.tasks import eval_suite
 
 if TYPE_CHECKING:  # keeps llama_cpp out of workers that run without a model
@@ -83,7 +83,7 @@ class Loop:
     def _should_stop(self) -> bool:
         if self.stop.is_set():
             return True
-        if self.spec.manager_pid and not _alive(self.spec.manager_pid):
+        if self.spec.manager_pid and not alive_pid(self.spec.manager_pid):
             self.stop.set()
             return True
         return bool(self.client.exists(keys.stop(self.spec.run)))
@@ -195,16 +195,6 @@ def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loop
         )
     with contextlib.suppress(redis.exceptions.RedisError):
         bus.set_hash(client, keys.worker(spec.run, spec.name), info)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
 
 
 def serve(spec: WorkerSpec) -> int:
