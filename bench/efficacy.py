@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 
-def evolve(run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int) -> None:
+def evolve(run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int, slots: str) -> None:
     cfg = run_dir.parent / f"{run_dir.name}.toml"
     cfg.parent.mkdir(parents=True, exist_ok=True)
     cfg.write_text(
@@ -38,6 +38,7 @@ def evolve(run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int)
                 f'time_budget = "{int(hours * 3600)}s"',
                 "final_holdout = false",
                 f"seed = {seed}",
+                f'slots = "{slots}"',
                 "display = false",
             ]
         )
@@ -58,8 +59,15 @@ def pick(run_dir: Path) -> tuple[str, str | None]:
         best_origin: tuple[float, str] | None = None
         best_evolved: tuple[float, str] | None = None
         for s in archive.all_summaries():
-            train = [r for r in archive.records(s.id) if r.split == "train" and r.suite == "core"]
-            if not train or train[0].outcome.value != "scored":
+            train = [
+                r
+                for r in archive.records(s.id)
+                if r.split == "train"
+                and r.suite == "core"
+                and r.stage == "full"
+                and r.outcome.value == "scored"
+            ]
+            if not train:
                 continue
             key = (train[0].aggregate, s.id)
             if s.operator == "origin":
@@ -71,24 +79,31 @@ def pick(run_dir: Path) -> tuple[str, str | None]:
     return best_origin[1], best_evolved[1] if best_evolved else None
 
 
-def score(run_dir: Path, sid: str, model: str, humaneval_tasks: int, holdout_tasks: int) -> dict[str, float]:
-    """Holdout and HumanEval scores of ``sid``, added to the archive as records."""
+def score(
+    run_dir: Path, sid: str, model: str, humaneval_tasks: int, holdout_tasks: int, slot: str, cache: Path
+) -> dict[str, float]:
+    """Holdout and HumanEval scores of ``sid``, added to the archive as records.
+
+    ``cache`` is the completion cache: share it with ``bench/seeds.py`` and an origin seed it already scored
+    costs no LLM call here (same model, same prompts, same seeds).
+    """
     from fitness.harness import EvalConfig, Harness
     from fitness.llm.broker import Broker
     from fitness.scoring import CascadeConfig
     from fitness.suites import load_suite
     from fitness.tasks import Suite
     from lineage import Archive
+    from population.slots import parse_slots
+    from population.tasks import eval_suite
 
     with Archive.open(str(run_dir)) as archive:
         source = archive.source(sid)
-    from population.tasks import eval_suite
 
     core = eval_suite("core", "holdout", holdout_tasks)
     human = load_suite("humaneval")
     if humaneval_tasks:
         human = Suite(human.name, f"{human.version}/first{humaneval_tasks}", human.tasks[:humaneval_tasks])
-    broker = Broker.start(model, cache_path=run_dir / "cache" / "llm.sqlite")
+    broker = Broker.start(model, slot=parse_slots(slot, model)[0], cache_path=cache)
     config = EvalConfig(cascade=CascadeConfig(enabled=False), tokens_per_task=4000, solve_timeout_s=120.0)
     out: dict[str, float] = {}
     try:
@@ -117,22 +132,33 @@ def main() -> None:
     parser.add_argument(
         "--humaneval-tasks", type=int, default=0, help="first N HumanEval problems (0: all 164)"
     )
+    parser.add_argument("--suite-tasks", type=int, default=12, help="train tasks per evaluation (0: all 54)")
+    parser.add_argument("--holdout-tasks", type=int, default=0, help="core holdout tasks scored (0: all 36)")
+    parser.add_argument("--slots", default="auto", help="the run's slots, e.g. cpu:1 (and the scoring slot)")
+    parser.add_argument(
+        "--cache", type=Path, default=None, help="completion cache for scoring (default <run_dir>/cache)"
+    )
     args = parser.parse_args()
     run_dir = args.run_dir or REPO / "runs" / time.strftime("efficacy-%Y%m%d-%H%M%S", time.gmtime())
     if not args.score_only:
-        evolve(run_dir, args.hours, args.model, args.seed, args.suite_tasks)
+        evolve(run_dir, args.hours, args.model, args.seed, args.suite_tasks, args.slots)
     origin, evolved = pick(run_dir)
+    cache = args.cache or run_dir / "cache" / "llm.sqlite"
     result: dict[str, object] = {
         "run_dir": str(run_dir),
         "hours": args.hours,
+        "suite_tasks": args.suite_tasks,
+        "holdout_tasks": args.holdout_tasks or "all 36",
+        "humaneval_tasks": args.humaneval_tasks or "all 164",
         "origin": origin,
         "evolved": evolved,
     }
-    result["origin_scores"] = score(run_dir, origin, args.model, args.humaneval_tasks, args.holdout_tasks)
-    if evolved is not None:
-        result["evolved_scores"] = score(
-            run_dir, evolved, args.model, args.humaneval_tasks, args.holdout_tasks
-        )
+    for key, sid in (("origin_scores", origin), ("evolved_scores", evolved)):
+        if sid is not None:
+            result[key] = score(
+                run_dir, sid, args.model, args.humaneval_tasks, args.holdout_tasks, args.slots, cache
+            )
+            print(f"{key}: {sid[:12]} {result[key]}", flush=True)
     (run_dir / "reports").mkdir(exist_ok=True)
     (run_dir / "reports" / "efficacy.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(

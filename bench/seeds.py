@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fitness.harness import EvalConfig, Harness
 from fitness.llm.broker import Broker
+from fitness.llm.devices import Slot
 from fitness.record import FitnessRecord
 from fitness.scoring import CascadeConfig
 from fitness.suites import load_suite
@@ -28,6 +29,11 @@ from seeds import ORIGIN_SEEDS, origin_source
 def first(suite: Suite, split: str, limit: int) -> Suite:
     chosen = suite.split(split)[:limit] if limit else suite.split(split)
     return Suite(suite.name, suite.version, tuple(chosen))
+
+
+def pass_at_1(record: FitnessRecord) -> float:
+    """Share of tasks whose every hidden test passed (one solve per task)."""
+    return sum(1 for t in record.tasks if t.total and t.passed == t.total) / max(1, len(record.tasks))
 
 
 def per_task(record: FitnessRecord) -> tuple[float, float]:
@@ -43,12 +49,17 @@ def main() -> None:
     parser.add_argument(
         "--humaneval-limit", type=int, default=0, help="first N problems (0: all 164, -1: skip)"
     )
+    parser.add_argument("--threads", type=int, default=0, help="CPU threads for the model (0: every core)")
+    parser.add_argument(
+        "--cache", type=Path, default=None, help="completion cache file (share it with bench/efficacy.py)"
+    )
     args = parser.parse_args()
 
     core = load_suite("core")
     humaneval = load_suite("humaneval")
     config = EvalConfig(cascade=CascadeConfig(enabled=False))
-    broker = Broker.start(args.model) if args.model != "none" else None
+    slot = Slot.cpu(args.threads or None)
+    broker = Broker.start(args.model, slot=slot, cache_path=args.cache) if args.model != "none" else None
     rows = []
     try:
         with Harness(broker, config, args.model) as harness:
@@ -64,7 +75,12 @@ def main() -> None:
                     ).record
                 tokens, seconds = per_task(train)
                 rows.append((name, train, hold, he, tokens, seconds, time.monotonic() - start))
-                print(f"{name}: done in {rows[-1][-1]:.0f} s", flush=True)
+                he_text = f"{pass_at_1(he):.3f} ({len(he.tasks)})" if he is not None else "-"
+                print(
+                    f"{name}: train {train.aggregate:.3f} holdout {hold.aggregate:.3f} HumanEval {he_text} "
+                    f"{tokens:.0f} tokens/task {seconds:.1f} s/task; done in {rows[-1][-1]:.0f} s",
+                    flush=True,
+                )
     finally:
         if broker is not None:
             broker.close()
@@ -75,9 +91,9 @@ def main() -> None:
         f"{'seed':<15}{'core train':>12}{'core holdout':>14}{'HumanEval':>11}{'tokens/task':>13}{'s/task':>8}"
     )
     for name, train, hold, he, tokens, seconds, _ in rows:
-        pass_at_1 = f"{len(he.behaviour) / max(1, len(he.tasks)):.3f}" if he is not None else "-"
+        he_text = f"{pass_at_1(he):.3f}" if he is not None else "-"
         print(
-            f"{name:<15}{train.aggregate:>12.3f}{hold.aggregate:>14.3f}{pass_at_1:>11}{tokens:>13.0f}{seconds:>8.1f}"
+            f"{name:<15}{train.aggregate:>12.3f}{hold.aggregate:>14.3f}{he_text:>11}{tokens:>13.0f}{seconds:>8.1f}"
         )
 
 
