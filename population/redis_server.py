@@ -57,6 +57,7 @@ class EmbeddedRedis:
             RedisError: the server did not come up (the message quotes its log).
         """
         directory.mkdir(parents=True, exist_ok=True)
+        directory = directory.resolve()  # redis-server reads later paths relative to its `dir`
         socket_path = str(directory / "redis.sock")
         if len(socket_path) > _SOCKET_MAX:
             socket_path = os.path.join(tempfile.mkdtemp(prefix="seedpop-redis-"), "redis.sock")

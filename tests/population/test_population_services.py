@@ -37,6 +37,18 @@ def test_embedded_redis_streams_groups_and_shutdown(tmp_path: Path) -> None:
     assert processes_using(tmp_path) == []
 
 
+def test_embedded_redis_starts_from_a_relative_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    server = EmbeddedRedis.start(Path("runs") / "r" / "redis")
+    try:
+        assert connect(server.url).ping()
+    finally:
+        server.stop()
+    assert (tmp_path / "runs" / "r" / "redis" / "redis.log").exists()
+
+
 def test_novelty_filter_rejects_near_clones_and_keeps_real_changes() -> None:
     import genome
     from population.novelty import NoveltyFilter, chunks
