@@ -4,7 +4,8 @@ Public API (names are part of the product):
 
 * :func:`canonical_source`, :func:`seed_id`, :func:`structure_id`, :data:`CANON_VERSION` — identity.
 * :data:`OPERATORS`, :func:`mutate`, :func:`crossover`, :data:`MutationResult` — variation.
-* :func:`validate`, :class:`Problem`, :func:`check_child` — is this a program we can run?
+* :func:`validate`, :func:`validate_tree`, :class:`Problem`, :func:`check_child` — is this a program we can run?
+* :func:`parse`, :func:`canonical_of` — parse once, then canonicalize and validate the same tree.
 
 Identity and validation use only :mod:`ast`; the variation names load libcst on first use, so a process that
 only needs ids (the archive, the CLI tools) does not pay for importing it.
@@ -23,6 +24,7 @@ from genome.canonical import (
     canonical_source,
     check_child,
     id_of_canonical,
+    parse,
     seed_id,
     structure_id,
 )
@@ -36,7 +38,7 @@ from genome.result import (
     Unchanged,
     Unparseable,
 )
-from genome.validate import Problem, validate
+from genome.validate import Problem, validate, validate_tree
 
 if TYPE_CHECKING:
     from genome.operators import CROSSOVER_OPERATORS, OPERATORS
@@ -87,7 +89,9 @@ __all__ = [
     "crossover",
     "id_of_canonical",
     "mutate",
+    "parse",
     "seed_id",
     "structure_id",
     "validate",
+    "validate_tree",
 ]

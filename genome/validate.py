@@ -28,13 +28,15 @@ class Problem:
     col: int | None = None
 
 
-def _depth(tree: ast.AST) -> int:
-    deepest, stack = 0, [(tree, 1)]
+def _size_and_depth(tree: ast.AST) -> tuple[int, int]:
+    """(AST nodes, deepest nesting) in one walk."""
+    nodes, deepest, stack = 0, 0, [(tree, 1)]
     while stack:
         node, depth = stack.pop()
+        nodes += 1
         deepest = max(deepest, depth)
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
-    return deepest
+    return nodes, deepest
 
 
 def validate(
@@ -52,6 +54,14 @@ def validate(
         return [Problem("syntax", str(err), err.line, err.col)]
     except SourceError as err:
         return [Problem("source", str(err))]
+    return validate_tree(tree, required, limits)
+
+
+def validate_tree(
+    tree: ast.Module, required: Sequence[str] = ("solve",), limits: Limits = DEFAULT_LIMITS
+) -> list[Problem]:
+    """:func:`validate` of a program already parsed (with :func:`genome.parse`, so within ``limits.max_bytes``):
+    for a caller that also canonicalizes it and so parses once."""
     problems: list[Problem] = []
     try:
         compile(tree, "<seed>", "exec", dont_inherit=True)
@@ -59,12 +69,11 @@ def validate(
         problems.append(Problem("compile", f"does not compile: {err.msg}", err.lineno, err.offset))
     except (ValueError, RecursionError) as err:
         problems.append(Problem("compile", f"does not compile: {err}"))
-    nodes = sum(1 for _ in ast.walk(tree))
+    nodes, depth = _size_and_depth(tree)
     if nodes > limits.max_nodes:
         problems.append(
             Problem("too-many-nodes", f"{nodes} AST nodes, over the limit of max_nodes={limits.max_nodes}")
         )
-    depth = _depth(tree)
     if depth > limits.max_depth:
         problems.append(
             Problem("too-deep", f"nesting depth {depth}, over the limit of max_depth={limits.max_depth}")

@@ -14,8 +14,7 @@ from enum import Enum
 from typing import IO
 
 from fitness.record import FitnessRecord, Outcome
-from genome import canonical_source, id_of_canonical, validate
-from genome.errors import SeedpopError
+from genome import SeedpopError, canonical_of, id_of_canonical, parse, validate_tree
 from lineage import AddStatus, Archive, Proposal
 from population.novelty import NoveltyFilter
 
@@ -66,10 +65,11 @@ def check_child(source: str) -> Checked:
     """Canonicalize and validate one child text. Pure; never raises. Workers run it (in parallel, off the
     manager's loop) and send the result with the children; the manager runs it for its own crossovers."""
     try:
-        canonical = canonical_source(source)
+        tree = parse(source)
     except SeedpopError as err:
         return Checked("", str(err))
-    problems = validate(source, required=REQUIRED)
+    canonical = canonical_of(tree)
+    problems = validate_tree(tree, required=REQUIRED)
     return Checked(canonical, "; ".join(p.message for p in problems)[:300])
 
 

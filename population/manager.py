@@ -18,7 +18,7 @@ from typing import IO, Any
 import redis
 
 from fitness.record import FitnessRecord, Outcome
-from genome import Mutated, crossover, seed_id
+from genome import Mutated, Parsed, SeedpopError, crossover, seed_id
 from lineage import Archive
 from population import bus, keys
 from population.config import RunConfig
@@ -33,6 +33,7 @@ from population.status import Counters
 from population.tasks import eval_suite, family
 
 HISTORY = 24  # reflect() sees at most this many recent children of a parent
+PARSED_KEPT = 32  # parents kept parsed for the manager's crossovers (parsing is most of a crossover's cost)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,7 @@ class Manager:
         self.history: dict[str, deque[dict[str, Any]]] = {}
         self.reproductions: dict[str, int] = {}  # parent id → reproduce jobs given
         self.sources: dict[str, str] = {}
+        self._parsed: dict[str, Parsed] = {}
         self.origin_ids: list[str] = []
         self.holdout: dict[str, FitnessRecord] = {}
         self.jobs = 0
@@ -135,6 +137,20 @@ class Manager:
                 self.sources.clear()
             self.sources[sid] = self.archive.source(sid)
         return self.sources[sid]
+
+    def parsed(self, sid: str) -> Parsed | str:
+        """``sid`` parsed once for many crossovers (least recently used dropped first); its text if it does not
+        parse, which :func:`genome.crossover` then reports."""
+        hit = self._parsed.pop(sid, None)
+        if hit is None:
+            try:
+                hit = Parsed(self.source(sid))
+            except SeedpopError:
+                return self.source(sid)
+        self._parsed[sid] = hit
+        while len(self._parsed) > PARSED_KEPT:
+            self._parsed.pop(next(iter(self._parsed)))
+        return hit
 
     @property
     def capacity(self) -> int:
@@ -211,7 +227,7 @@ class Manager:
 
     def _manager_crossover(self, a: Member, b: Member, island: Island, rng: Any) -> None:
         job_id = self._job_id()
-        result = crossover(self.source(a.seed_id), self.source(b.seed_id), rng)
+        result = crossover(self.parsed(a.seed_id), self.parsed(b.seed_id), rng)
         if isinstance(result, Mutated):
             self.counters.crossovers += 1
             op = f"crossover:{result.operator}"
