@@ -16,7 +16,7 @@ from typing import IO
 from fitness.record import FitnessRecord, Outcome
 from genome import SeedpopError, canonical_of, id_of_canonical, parse, validate_tree
 from lineage import AddStatus, Archive, Proposal
-from population.novelty import NoveltyFilter
+from population.novelty import Novelty
 
 REQUIRED = ("solve", "reproduce")
 
@@ -78,7 +78,7 @@ def admit(
     child: Proposed,
     run: str,
     suite: tuple[str, str, str],
-    novelty: NoveltyFilter | None,
+    novelty: Novelty | None,
     log: IO[str],
     checked: Checked | None = None,
 ) -> Intake:

@@ -25,7 +25,7 @@ from population.config import RunConfig
 from population.intake import Checked, Fate, Proposed, admit
 from population.islands import Island, migrate
 from population.messages import EvaluateDone, EvaluateJob, ReproduceDone, ReproduceJob, decode, encode
-from population.novelty import NoveltyFilter, NoveltyUnavailableError
+from population.novelty import Novelty, NoveltyUnavailableError
 from population.qd import Grid
 from population.rng import derive_rng, derive_seed
 from population.selection import SELECTORS, Member, SelectionParams, best_of
@@ -60,7 +60,7 @@ class Manager:
         client: redis.Redis,
         run_key: str,
         run_id: str,
-        novelty: NoveltyFilter | None,
+        novelty: Novelty | None,
         log: IO[str],
         loops: int,
     ) -> None:

@@ -8,19 +8,25 @@ text) and looked up among every chunk seen so far. The child's novelty is ``1 �
 new chunk to its nearest neighbour; it is a near-clone when that similarity is ≥ the threshold, i.e. every
 piece it changed is almost a piece already tried.
 
-The model loads lazily, in a background thread, once per process.
+The model loads lazily, in a background thread, once per process. A run keeps it out of the manager:
+:class:`NoveltyProcess` serves the same filter from a child process of its own, so torch and MiniLM (about
+600 MB) never sit in the manager's memory and a crash in them is a one-line error, not a dead manager.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
 import hashlib
 import importlib.util
+import json
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any, Protocol
 
 import numpy as np
 
@@ -169,3 +175,108 @@ class NoveltyFilter:
 
 def _h(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class Novelty(Protocol):
+    """What the manager's intake needs of a near-clone filter."""
+
+    def check(self, canonical: str) -> Verdict: ...
+
+    def add(self, canonical: str) -> None: ...
+
+
+PROTOCOL = 1  # the JSON-lines protocol between NoveltyProcess and serve()
+
+
+class NoveltyProcess:
+    """A :class:`NoveltyFilter` in a child process (``python -c 'from population.novelty import serve; …'``).
+
+    One JSON object a line each way, answered in order: ``{"op": "check"|"add", "text": …}`` gets
+    ``{"similarity", "near_clone"}`` or ``{}``; ``{"error": …}`` when the model failed to load. The child exits
+    when its stdin closes, so it never outlives the manager, not even a SIGKILLed one.
+
+    Args:
+        threshold: as for :class:`NoveltyFilter`.
+        log: where the child's stderr goes (model-loading chatter); None discards it.
+    """
+
+    def __init__(self, threshold: float, log: IO[bytes] | None = None) -> None:
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", "from population.novelty import serve; serve()", str(threshold)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log if log is not None else subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            errors="surrogatepass",
+        )
+
+    def _call(self, op: str, text: str) -> dict[str, Any]:
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        try:
+            self._proc.stdin.write(json.dumps({"v": PROTOCOL, "op": op, "text": text}) + "\n")
+            self._proc.stdin.flush()
+            line = self._proc.stdout.readline()
+        except (BrokenPipeError, OSError, ValueError):
+            line = ""
+        if not line:
+            code = self._proc.poll()
+            raise NoveltyUnavailableError(
+                f"novelty process exited (code {code}); see the run's logs/novelty.log or set novelty = 'off'"
+            )
+        reply: dict[str, Any] = json.loads(line)
+        if "error" in reply:
+            raise NoveltyUnavailableError(str(reply["error"]))
+        return reply
+
+    def check(self, canonical: str) -> Verdict:
+        """As :meth:`NoveltyFilter.check` (waits for the model the first time)."""
+        reply = self._call("check", canonical)
+        return Verdict(float(reply["similarity"]), bool(reply["near_clone"]))
+
+    def add(self, canonical: str) -> None:
+        """As :meth:`NoveltyFilter.add`."""
+        self._call("add", canonical)
+
+    @property
+    def pid(self) -> int:
+        return self._proc.pid
+
+    def close(self) -> None:
+        """End the child (closing its stdin ends it; killed if it lingers). Idempotent; never raises."""
+        with contextlib.suppress(OSError, ValueError):
+            if self._proc.stdin is not None:
+                self._proc.stdin.close()
+        try:
+            self._proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait(timeout=5)
+        with contextlib.suppress(OSError, ValueError):
+            if self._proc.stdout is not None:
+                self._proc.stdout.close()
+
+
+def serve() -> None:
+    """The child side of :class:`NoveltyProcess`: threshold in ``sys.argv[1]``, requests on stdin."""
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8", errors="surrogatepass")
+    os.dup2(2, 1)  # a library's print() must not corrupt the replies
+    threshold = float(sys.argv[1])
+    if not 0.0 <= threshold <= 1.0:
+        sys.exit(f"novelty threshold {threshold} is not between 0 and 1")
+    nf = NoveltyFilter(threshold)
+    for line in sys.stdin:
+        try:
+            request = json.loads(line)
+            if request.get("v") != PROTOCOL:
+                raise NoveltyUnavailableError(f"novelty protocol {request.get('v')!r}, expected {PROTOCOL}")
+            if request["op"] == "check":
+                verdict = nf.check(request["text"])
+                reply: dict[str, Any] = {"similarity": verdict.similarity, "near_clone": verdict.near_clone}
+            else:
+                nf.add(request["text"])
+                reply = {}
+        except NoveltyUnavailableError as err:
+            reply = {"error": str(err)}
+        out.write(json.dumps(reply) + "\n")
+        out.flush()

@@ -26,7 +26,7 @@ from population import bus, keys
 from population.config import RunConfig
 from population.errors import RunDirError
 from population.manager import Manager
-from population.novelty import NoveltyFilter
+from population.novelty import NoveltyProcess
 from population.origins import load_origins
 from population.redis_server import EmbeddedRedis, connect
 from population.selection import SELECTORS
@@ -106,6 +106,7 @@ class Run:
         self.started = time.monotonic()
         self.redis: EmbeddedRedis | None = None
         self.workers: list[subprocess.Popen[bytes]] = []
+        self.novelty: NoveltyProcess | None = None
         self.stop_reason = ""
         self.notes: list[str] = []
         (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
@@ -136,11 +137,13 @@ class Run:
             with contextlib.suppress(redis.exceptions.ResponseError):  # the group exists already
                 self.client.xgroup_create(stream, group, id="0", mkstream=True)
         self.slots = parse_slots(cfg.slots, cfg.model)
-        novelty = NoveltyFilter(float(cfg.novelty_threshold)) if cfg.novelty != "off" else None
+        if cfg.novelty != "off":
+            with (run_dir / "logs" / "novelty.log").open("ab") as novelty_log:
+                self.novelty = NoveltyProcess(float(cfg.novelty_threshold), novelty_log)
         self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
         loops = len(self.slots) * cfg.loops_per_slot
         self.manager = Manager(
-            cfg, self.archive, self.client, self.run_key, self.run_id, novelty, self.log, loops
+            cfg, self.archive, self.client, self.run_key, self.run_id, self.novelty, self.log, loops
         )
 
     def __enter__(self) -> Run:
@@ -307,6 +310,8 @@ class Run:
                     os.killpg(w.pid, signal.SIGKILL)
                 w.wait(timeout=10)
         self.workers = []
+        if self.novelty is not None:
+            self.novelty.close()
         if self.redis is not None:
             self.redis.stop()
         with contextlib.suppress(Exception):

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil  # type: ignore[import-untyped]
 import pytest
 from population_helpers import REPO, TOGGLE, processes_using, write_config, write_seed
 
@@ -49,26 +50,44 @@ def test_embedded_redis_starts_from_a_relative_directory(
     assert (tmp_path / "runs" / "r" / "redis" / "redis.log").exists()
 
 
-def test_novelty_filter_rejects_near_clones_and_keeps_real_changes() -> None:
+@pytest.mark.parametrize("where", ["in_process", "child_process"])
+def test_novelty_filter_rejects_near_clones_and_keeps_real_changes(where: str) -> None:
     import genome
-    from population.novelty import NoveltyFilter, chunks
+    from population.novelty import NoveltyFilter, NoveltyProcess, chunks
     from seeds import origin_source
 
     source = genome.canonical_source(origin_source("greedy"))
     assert all(c.count("\n") <= 6 for c in chunks(source))
-    nf = NoveltyFilter(threshold=0.9995)
-    nf.ready()
-    nf.add(source)
-    assert nf.check(source).near_clone  # nothing new at all
-    reordered = genome.canonical_source(source + "\nEXTRA_NOTE = 'x'\n")
-    assert not nf.check(reordered).near_clone or nf.check(reordered).similarity >= 0.9995
-    rewritten = source.replace(
-        "USER_TEMPLATE = 'Complete this Python function:",
-        "USER_TEMPLATE = 'First list the edge cases, then write a fast and careful solution for:",
+    nf: NoveltyFilter | NoveltyProcess = (
+        NoveltyFilter(threshold=0.9995) if where == "in_process" else NoveltyProcess(threshold=0.9995)
     )
-    assert rewritten != source
-    verdict = nf.check(genome.canonical_source(rewritten))
-    assert not verdict.near_clone and 0.0 < verdict.novelty <= 1.0
+    try:
+        nf.add(source)
+        assert nf.check(source).near_clone  # nothing new at all
+        extended = genome.canonical_source(source + "\nEXTRA_NOTE = 'x'\n")
+        assert nf.check(extended).similarity < 1.0  # one new piece, compared with the known ones
+        rewritten = source.replace(
+            "USER_TEMPLATE = 'Complete this Python function:",
+            "USER_TEMPLATE = 'First list the edge cases, then write a fast and careful solution for:",
+        )
+        assert rewritten != source
+        verdict = nf.check(genome.canonical_source(rewritten))
+        assert not verdict.near_clone and 0.0 < verdict.novelty <= 1.0
+    finally:
+        if isinstance(nf, NoveltyProcess):
+            nf.close()
+            assert not psutil.pid_exists(nf.pid) or psutil.Process(nf.pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_novelty_process_that_cannot_start_is_a_one_line_error() -> None:
+    from population.novelty import NoveltyProcess, NoveltyUnavailableError
+
+    nf = NoveltyProcess(threshold=float("nan"))  # the child refuses it and exits
+    try:
+        with pytest.raises(NoveltyUnavailableError, match=r"novelty process exited .*novelty = 'off'"):
+            nf.check("x = 1")
+    finally:
+        nf.close()
 
 
 def test_ctrl_c_and_stop_leave_nothing_behind(tmp_path: Path) -> None:
