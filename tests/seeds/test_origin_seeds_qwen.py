@@ -31,7 +31,7 @@ def easy_tasks(count: int) -> Suite:
 
 @pytest.fixture(scope="module")
 def harness() -> Iterator[Harness]:
-    config = EvalConfig(cascade=CascadeConfig(enabled=False), tokens_per_task=2000)
+    config = EvalConfig(cascade=CascadeConfig(enabled=False), tokens_per_task=2000, solve_timeout_s=600.0)
     with Broker.start(MODEL, slot=Slot.cpu(2)) as broker, Harness(broker, config, MODEL) as h:
         yield h
 
