@@ -126,8 +126,20 @@ def cmd_show(args: argparse.Namespace, console: Console) -> int:
             f"{len(r.tasks)} tasks, {r.seconds:.1f} s"
         )
     console.print(f"  children: {', '.join(c[:SHORT] for c in children) or '(none)'}")
-    console.print(Syntax(source, "python", line_numbers=True))
+    _code(console, source, "python", line_numbers=True)
     return 0
+
+
+def _code(console: Console, text: str, lexer: str, line_numbers: bool = False) -> None:
+    """Code highlighted on a terminal, wrapped rather than cut; elsewhere (a pipe, a file) the exact text, so
+    ``python -m lineage diff a b > child.patch`` loses nothing to the console's width."""
+    if console.is_terminal:
+        console.print(Syntax(text, lexer, line_numbers=line_numbers, word_wrap=True))
+        return
+    if line_numbers:
+        width = len(str(text.count("\n") + 1))
+        text = "".join(f"{n:>{width}} {line}" for n, line in enumerate(text.splitlines(keepends=True), 1))
+    console.file.write(text if text.endswith("\n") else text + "\n")
 
 
 def cmd_diff(args: argparse.Namespace, console: Console) -> int:
@@ -150,7 +162,7 @@ def cmd_diff(args: argparse.Namespace, console: Console) -> int:
     if args.json:
         _emit({"a": a, "b": b, "diff": diff})
     elif diff:
-        console.print(Syntax(diff, "diff"))
+        _code(console, diff, "diff")
     else:
         console.print("(no differences)")
     return 0

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from lineage_helpers import make_source
@@ -52,6 +53,20 @@ def test_log_show_best_stats(
     assert stats["most_rediscovered"] == [[ids["a"], 1]]  # type: ignore[index]
     code, out, _ = run(capsys, "--run-dir", run_dir, "stats")
     assert code == 0 and "llm_rewrite" in out and "generations" in out
+
+
+def test_diff_and_show_to_a_pipe_keep_long_lines_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "x = " + " + ".join(str(i) for i in range(60)) + "\n"
+    with Archive.create(str(tmp_path)) as archive:
+        a = archive.add("def solve(task, llm, tools):\n    return 1\n" + long).seed_id
+        b = archive.add("def solve(task, llm, tools):\n    return 2\n" + long).seed_id
+    code, out, _ = run(capsys, "--run-dir", str(tmp_path), "diff", a, b)
+    assert code == 0
+    assert "-    return 1\n+    return 2\n " + long in out  # exact lines, nothing cut at 80 columns
+    code, out, _ = run(capsys, "--run-dir", str(tmp_path), "show", b)
+    assert code == 0 and "3 " + long in out
 
 
 def test_diff_and_tree(
