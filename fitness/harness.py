@@ -76,6 +76,18 @@ class Child:
     operator: str = ""
 
 
+MAX_PROBLEMS = 10  # notes kept from one reproduce call
+
+
+@dataclass(frozen=True, slots=True)
+class Reproduction:
+    """What one ``reproduce`` call gave: at most ``n`` children, and each reason something was dropped, cut or
+    failed (empty when the seed behaved), for the caller to record."""
+
+    children: tuple[Child, ...]
+    problems: tuple[str, ...] = ()
+
+
 class SolveKind(Enum):
     """How one ``solve`` call ended."""
 
@@ -371,12 +383,25 @@ class Harness:
         partner_source: str | None = None,
         reflection: dict[str, Any] | None = None,
     ) -> list[Child]:
+        """The children of :meth:`reproduce` (its problems dropped)."""
+        made = self.reproduce(parent_source, n, rng_seed, llm_session, partner_source, reflection)
+        return list(made.children)
+
+    def reproduce(
+        self,
+        parent_source: str,
+        n: int,
+        rng_seed: int,
+        llm_session: Session | None = None,
+        partner_source: str | None = None,
+        reflection: dict[str, Any] | None = None,
+    ) -> Reproduction:
         """Run the parent's ``reproduce(source, n, rng_seed, genome, llm)`` in the seed sandbox.
 
         ``partner_source`` and ``reflection`` are passed as keyword arguments only to a ``reproduce``
         that declares them. A child may come back as a plain source or as ``{"source", "operator"}`` (the
-        seed's own label for how it made it). Returns at most ``n`` children; ``[]`` when the parent fails
-        in any way (never raises for anything the seed does).
+        seed's own label for how it made it). Keeps at most ``n`` children; a child of another type is dropped,
+        and every drop, cut or failure is a line of ``problems``. Never raises for anything the seed does.
         """
         request = {
             "mode": "reproduce",
@@ -388,14 +413,37 @@ class Harness:
             "reflection": reflection,
         }
         execution = self._run_seed(request, self.config.reproduce_timeout_s, llm_session)
+        problems: list[str] = []
         for line in execution.lines:
-            if line[0] == "children" and len(line) > 1 and isinstance(line[1], list):
-                return [
+            kind = line[0]
+            if kind == "note" and len(line) > 1 and len(problems) < MAX_PROBLEMS:
+                problems.append(str(line[1])[:300])
+            elif kind in ("error", "invalid") and len(line) > 1:
+                problems.append(str(line[1])[:300])
+                return Reproduction((), tuple(problems))
+            elif kind == "children" and len(line) > 1 and isinstance(line[1], list):
+                children = [
                     Child(c[0], c[1])
                     for c in line[1]
                     if isinstance(c, list) and len(c) == 2 and isinstance(c[0], str) and isinstance(c[1], str)
-                ][:n]
-        return []
+                ]
+                if len(children) < len(line[1]):
+                    problems.append(f"{len(line[1]) - len(children)} malformed children dropped")
+                if len(children) > n:
+                    problems.append(
+                        f"reproduce returned {len(children)} children for n={n}: kept the first {n}"
+                    )
+                return Reproduction(tuple(children[:n]), tuple(problems))
+        if execution.status is ExecStatus.TIMEOUT:
+            problems.append(
+                f"reproduce timed out after {self.config.reproduce_timeout_s:g} s (whole process tree killed)"
+            )
+        elif execution.status is ExecStatus.LOST:
+            problems.append("seed sandbox worker lost during reproduce")
+        else:
+            why = f"killed by signal {execution.signal}" if execution.signal else "exited without returning"
+            problems.append(f"reproduce {why}")
+        return Reproduction((), tuple(problems))
 
     def run_reflect(self, seed_source: str, history: Any) -> dict[str, Any]:
         """Run the seed's optional ``reflect(history)``; ``{}`` when absent or failing."""

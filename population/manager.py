@@ -10,6 +10,7 @@ reproducible from its seed.
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 from collections import deque
 from dataclasses import dataclass, replace
@@ -270,6 +271,12 @@ class Manager:
             default = "reproduce+partner" if job.partner_id else "reproduce"
             checked = list(message.checked) if len(message.checked) == len(message.children) else []
             labels = list(message.operators) if len(message.operators) == len(message.children) else []
+            if message.problems:
+                self.counters.reproduce_problems += 1
+                for problem in message.problems[:10]:
+                    entry = {"kind": "reproduce", "seed_id": job.parent_id, "proposal": job.job_id}
+                    self.log.write(json.dumps({**entry, "reason": str(problem)[:300]}) + "\n")
+                self.log.flush()
             for k, child in enumerate(message.children):
                 pre = Checked(*checked[k]) if checked else None
                 op = labels[k] if labels and labels[k] else default

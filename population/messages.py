@@ -92,6 +92,7 @@ class ReproduceDone:
     worker: str = ""
     seconds: float = 0.0
     busy_s: float = 0.0
+    problems: tuple[str, ...] = ()  # why children were dropped or cut, or why reproduce failed
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,7 @@ def decode(entry: dict[Any, Any]) -> Message:
     try:
         data = json.loads(fields_["data"])
         names = {f.name for f in fields(cls)}
-        for name in ("history", "children", "published", "operators"):
+        for name in ("history", "children", "published", "operators", "problems"):
             if name in data and name in names:
                 data[name] = tuple(data[name])
         if "checked" in data and "checked" in names:

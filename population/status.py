@@ -26,6 +26,7 @@ class Counters:
         novelty_rejects: children refused as near-clones before evaluation.
         invalid: children that do not parse or miss ``solve``/``reproduce`` (never evaluated).
         dropped: children arriving after the evaluation budget was spent (not archived).
+        reproduce_problems: reproduce calls that failed, or whose children were dropped or cut (each logged).
         crossovers: children made by the manager's own crossover.
         migrations: members copied between islands.
         tokens: LLM tokens (prompt + completion) spent by evaluations.
@@ -42,6 +43,7 @@ class Counters:
     novelty_rejects: int = 0
     invalid: int = 0
     dropped: int = 0
+    reproduce_problems: int = 0
     crossovers: int = 0
     migrations: int = 0
     tokens: int = 0

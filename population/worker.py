@@ -133,7 +133,7 @@ class Loop:
                 rng_seed=job.rng_seed,
             )
         try:
-            made = self.harness.reproduce_children(
+            made = self.harness.reproduce(
                 job.parent_source,
                 job.n,
                 job.rng_seed,
@@ -145,17 +145,18 @@ class Loop:
             if session is not None:
                 session.close()
         busy = time.monotonic() - busy
-        children = tuple(c.source for c in made)
+        children = tuple(c.source for c in made.children)
         checked = tuple((c.canonical, c.problem) for c in map(check_child, children))
         return ReproduceDone(
             job.job_id,
             children,
             checked,
-            tuple(c.operator for c in made),
+            tuple(c.operator for c in made.children),
             reflection,
             self.name,
             time.monotonic() - start,
             busy,
+            made.problems,
         )
 
     def _evaluate(self, job: EvaluateJob, start: float) -> EvaluateDone:

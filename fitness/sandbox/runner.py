@@ -7,7 +7,8 @@ enter the sandbox). Lines are JSON arrays, one per line, written to the result d
 * ``tests``:   ``["r", i, value]`` (test ``i`` returned ``value``), ``["e", i, reason]``, ``["load", reason]``
 * ``program``: ``["verdict", nonce, passed, reason]``
 * ``solve``:   ``["solution", source]``, ``["publish", message]``, ``["invalid", reason]``, ``["error", reason]``
-* ``reproduce``: ``["children", [source, ...]]``; ``reflect``: ``["reflection", {...}]``; plus the errors above
+* ``reproduce``: ``["children", [[source, operator], ...]]`` after any ``["note", reason]`` about children it
+  dropped (not a string) or cut (more than ``n``); ``reflect``: ``["reflection", {...}]``; plus the errors above
 """
 
 from __future__ import annotations
@@ -331,7 +332,7 @@ def _call_reproduce(request: dict[str, Any], out: Out, llm: Any) -> None:
         out.line("error", "reproduce must return a list of source strings")
         return
     labelled: list[list[str]] = []
-    for child in children:
+    for k, child in enumerate(children):
         if isinstance(child, str):
             labelled.append([str.__str__(child), ""])
         elif isinstance(child, dict) and isinstance(child.get("source"), str):
@@ -344,11 +345,13 @@ def _call_reproduce(request: dict[str, Any], out: Out, llm: Any) -> None:
             )
         else:
             out.line(
-                "error",
-                f"reproduce returned a {type(child).__name__} child; expected str or {{'source', 'operator'}}",
+                "note",
+                f"child {k} is a {type(child).__name__}, not a str or {{'source', 'operator'}}: dropped",
             )
-            return
-    out.line("children", labelled[: int(request["n"])])
+    n = int(request["n"])
+    if len(labelled) > n:
+        out.line("note", f"reproduce returned {len(labelled)} children for n={n}: kept the first {n}")
+    out.line("children", labelled[:n])
 
 
 def _call_reflect(request: dict[str, Any], out: Out) -> None:

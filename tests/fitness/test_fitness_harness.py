@@ -247,6 +247,40 @@ def reproduce(source, n, rng_seed, genome, llm, partner_source=None):
     assert harness.run_reproduce("def solve(t, l, x):\n    return ''\n", 2, 7) == []
 
 
+HEADER = "def solve(task, llm, tools):\n    return ''\ndef reproduce(source, n, rng_seed, genome, llm):\n"
+BAD_REPRODUCE = {
+    "too_many": (
+        "return [source + f'\\n# {i}\\n' for i in range(5)]",
+        2,
+        ["returned 5 children for n=2: kept the first 2"],
+    ),
+    "non_string": (
+        "return [source + '\\n# a\\n', 42, {'source': 7}]",
+        1,
+        ["child 1 is a int", "child 2 is a dict"],
+    ),
+    "not_a_list": ("return 'abc'", 0, ["reproduce must return a list"]),
+    "raises": ("raise RuntimeError('no')", 0, ["reproduce raised RuntimeError: no"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_REPRODUCE))
+def test_bad_reproduce_output_is_cut_or_dropped_with_the_reason(harness: Harness, case: str) -> None:
+    body, kept, reasons = BAD_REPRODUCE[case]
+    seed = f"{HEADER}    {body}\n"
+    made = harness.reproduce(seed, 2, 7)
+    assert len(made.children) == kept
+    assert all(isinstance(c.source, str) for c in made.children)
+    for reason in reasons:
+        assert any(reason in p for p in made.problems), made.problems
+
+
+def test_a_seed_that_behaves_reports_no_problem(harness: Harness) -> None:
+    seed = HEADER + "    return [source + '\\n# x\\n']\n"
+    made = harness.reproduce(seed, 2, 7)
+    assert len(made.children) == 1 and made.problems == ()
+
+
 @pytest.mark.slow  # three interpreter start-ups and three evaluations
 def test_cli_prints_a_table_and_aggregate(tmp_path: Path) -> None:
     seed = tmp_path / "seed.py"

@@ -31,6 +31,7 @@ MESSAGES = [
         "w0.0",
         1.5,
         1.2,
+        ("child 2 is a int, not a str or {'source', 'operator'}: dropped",),
     ),
     EvaluateDone("j2", "{}", None, ("hint",), "w0.1", 3.0, 2.9),
 ]
