@@ -41,6 +41,19 @@ def per_task(record: FitnessRecord) -> tuple[float, float]:
     return (record.prompt_tokens + record.completion_tokens) / n, record.seconds / n
 
 
+def measured(harness: Harness, name: str, source: str, suite: Suite, split: str) -> FitnessRecord:
+    """One evaluation, printed as soon as it is done (a long table survives being stopped half way: its LLM
+    calls are in the completion cache, so a rerun with the same ``--cache`` skips them)."""
+    record = harness.evaluate(source, suite, split).record
+    tokens, seconds = per_task(record)
+    print(
+        f"{name} {suite.name} {split}: aggregate {record.aggregate:.3f}, pass@1 {pass_at_1(record):.3f} "
+        f"({len(record.tasks)} tasks), {tokens:.0f} tokens/task, {seconds:.1f} s/task",
+        flush=True,
+    )
+    return record
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="qwen2.5-coder-0.5b")
@@ -66,21 +79,15 @@ def main() -> None:
             for name in args.seeds.split(","):
                 source = origin_source(name)
                 start = time.monotonic()
-                train = harness.evaluate(source, first(core, "train", args.core_limit), "train").record
-                hold = harness.evaluate(source, first(core, "holdout", args.core_limit), "holdout").record
+                train = measured(harness, name, source, first(core, "train", args.core_limit), "train")
+                hold = measured(harness, name, source, first(core, "holdout", args.core_limit), "holdout")
                 he = None
                 if args.humaneval_limit >= 0:
-                    he = harness.evaluate(
-                        source, first(humaneval, "holdout", args.humaneval_limit), "holdout"
-                    ).record
+                    he = measured(
+                        harness, name, source, first(humaneval, "holdout", args.humaneval_limit), "holdout"
+                    )
                 tokens, seconds = per_task(train)
                 rows.append((name, train, hold, he, tokens, seconds, time.monotonic() - start))
-                he_text = f"{pass_at_1(he):.3f} ({len(he.tasks)})" if he is not None else "-"
-                print(
-                    f"{name}: train {train.aggregate:.3f} holdout {hold.aggregate:.3f} HumanEval {he_text} "
-                    f"{tokens:.0f} tokens/task {seconds:.1f} s/task; done in {rows[-1][-1]:.0f} s",
-                    flush=True,
-                )
     finally:
         if broker is not None:
             broker.close()
