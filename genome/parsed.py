@@ -2,11 +2,14 @@
 
 Holds the libcst module, parent links, the parent's canonical id, and memoized per-operator data. Children are
 built incrementally: an edit inside one top-level statement regenerates, re-parses, compiles and re-canonicalizes
-that statement only, and reuses the cached text and canonical form of all the others. Edits of the module's own
-statement list, and modules with ``__future__`` imports (whose flags reach every statement), take the full path.
+that statement only, and reuses the cached text and canonical form of all the others. The statement is compiled
+with the module's ``__future__`` flags (``from __future__ import annotations`` reaches every statement). Edits of
+the module's own statement list or of a ``__future__`` import, and modules importing a feature that changes how
+code parses (``barry_as_FLUFL``), take the full path.
 """
 
 from __future__ import annotations
+import __future__
 
 import ast
 from collections.abc import Callable, Sequence
@@ -35,6 +38,7 @@ class _Pieces:
     codes: tuple[str, ...]
     canon: tuple[str, ...]
     footer: str
+    flags: int  # the module's __future__ compiler flags
 
 
 class Parsed:
@@ -97,11 +101,15 @@ class Parsed:
             child_id = check_child(text, self.limits)
             return (text, child_id) if child_id is not None else None
         k = next(i for i, s in enumerate(self.module.body) if s is top)
+        if pieces.canon[k].startswith("from __future__ import"):
+            text = self.replace(old, new).code  # the flags of every other statement may change
+            child_id = check_child(text, self.limits)
+            return (text, child_id) if child_id is not None else None
         statement = self._rebuild(old, new, top)
         code = self.module.code_for_node(statement)
         try:
             tree = ast.parse(code)
-            compile(tree, "<child>", "exec", dont_inherit=True)
+            compile(tree, "<child>", "exec", flags=pieces.flags, dont_inherit=True)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
         canon = list(pieces.canon)
@@ -125,6 +133,8 @@ class Parsed:
 
     def _top_statement(self, node: cst.CSTNode) -> cst.CSTNode | None:
         """The top-level statement that contains (or is) ``node``; ``None`` for the module itself."""
+        if any(node is s for s in self.module.body):
+            return node  # a whole top-level statement (a function crossover): no parent map needed
         while node is not self.module:
             parent = self.parents[id(node)]
             if parent is self.module:
@@ -141,7 +151,8 @@ class Parsed:
     @cached_property
     def _pieces(self) -> _Pieces | None:
         """Per-top-level-statement text and canonical form, or ``None`` when incremental children are unsafe."""
-        if any(isinstance(s, ast.ImportFrom) and s.module == "__future__" for s in self.tree.body):
+        flags = _future_flags(self.tree)
+        if flags is None:
             return None
         module = self.module
         header = "".join(module.code_for_node(line) for line in module.header)
@@ -156,7 +167,26 @@ class Parsed:
             or "\n".join(c for c in canon if c) != self.canonical
         ):
             return None
-        return _Pieces(header, codes, canon, footer)
+        return _Pieces(header, codes, canon, footer, flags)
+
+
+def _is_future_import(node: ast.stmt) -> bool:
+    return isinstance(node, ast.ImportFrom) and node.module == "__future__"
+
+
+def _future_flags(tree: ast.Module) -> int | None:
+    """Compiler flags of ``tree``'s ``__future__`` imports; ``None`` when one changes how code parses."""
+    flags = 0
+    for node in tree.body:
+        if not _is_future_import(node):
+            continue
+        assert isinstance(node, ast.ImportFrom)
+        for alias in node.names:
+            feature = getattr(__future__, alias.name, None)
+            if alias.name == "barry_as_FLUFL" or not isinstance(feature, __future__._Feature):
+                return None
+            flags |= feature.compiler_flag
+    return flags
 
 
 def _with_child_replaced(parent: cst.CSTNode, old: cst.CSTNode, new: Replacement) -> cst.CSTNode:

@@ -12,6 +12,7 @@ from genome import (
     Mutated,
     MutationStatus,
     NoCandidates,
+    Parsed,
     SeedpopError,
     UnknownNameError,
     check_child,
@@ -141,3 +142,27 @@ def test_unchanged_is_reported_not_returned_as_a_child() -> None:
     result = mutate("x = 1\nx = 1\n", "swap_statements", random.Random(0))
     assert result.status is MutationStatus.UNCHANGED
     assert result.source is None
+
+
+FUTURE = """from __future__ import annotations
+
+def solve(task: Task, llm, tools) -> str:
+    x: Undefined = 1
+    return str(x + 2)
+"""
+
+
+def test_future_imports_keep_the_incremental_path_and_its_ids_exact() -> None:
+    parsed = Parsed(FUTURE)
+    assert parsed._pieces is not None and parsed._pieces.flags != 0  # annotations reach every statement
+    for seed in range(6):
+        result = mutate(parsed, "perturb_number", random.Random(seed))
+        assert isinstance(result, Mutated)
+        assert check_child(result.source) == result.child_id == seed_id(result.source)
+    deleted = [
+        r
+        for r in (mutate(parsed, "delete_statement", random.Random(s)) for s in range(20))
+        if isinstance(r, Mutated) and "__future__" not in r.source
+    ]
+    assert deleted and all(check_child(r.source) == r.child_id for r in deleted)
+    assert Parsed("from __future__ import barry_as_FLUFL\nx = 1\n")._pieces is None  # changes the parser
