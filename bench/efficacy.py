@@ -26,7 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 
-def evolve(run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int, slots: str) -> None:
+def evolve(
+    run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int, slots: str, solve_timeout: float
+) -> None:
     cfg = run_dir.parent / f"{run_dir.name}.toml"
     cfg.parent.mkdir(parents=True, exist_ok=True)
     cfg.write_text(
@@ -39,6 +41,7 @@ def evolve(run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int,
                 "final_holdout = false",
                 f"seed = {seed}",
                 f'slots = "{slots}"',
+                f"solve_timeout_s = {solve_timeout}",
                 "display = false",
             ]
         )
@@ -49,6 +52,24 @@ def evolve(run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int,
     done = subprocess.run(cmd, cwd=REPO)
     if done.returncode != 0:
         raise SystemExit(f"the run failed with exit code {done.returncode}; see {run_dir}/logs")
+
+
+def run_figures(run_dir: Path) -> dict[str, float]:
+    """The run's own figures from its ``status.json``: evaluations per hour, LLM busy fraction, re-discovery
+    and novelty-reject rates (of children), framework overhead per child."""
+    status = json.loads((run_dir / "status.json").read_text(encoding="utf-8"))
+    c, wall = status["counters"], max(1e-9, float(status["elapsed_s"]))
+    children = max(1, int(c["children"]))
+    return {
+        "wall_s": wall,
+        "evaluations": c["evaluations"],
+        "evaluations_per_hour": 3600 * c["evaluations"] / wall,
+        "llm_busy": status["llm"]["busy_fraction"],
+        "children": c["children"],
+        "rediscovery_rate": c["rediscoveries"] / children,
+        "novelty_reject_rate": c["novelty_rejects"] / children,
+        "overhead_ms_per_child": 1000 * (c["manager_s"] + c["worker_overhead_s"]) / children,
+    }
 
 
 def pick(run_dir: Path) -> tuple[str, str | None]:
@@ -138,10 +159,16 @@ def main() -> None:
     parser.add_argument(
         "--cache", type=Path, default=None, help="completion cache for scoring (default <run_dir>/cache)"
     )
+    parser.add_argument(
+        "--solve-timeout",
+        type=float,
+        default=90.0,
+        help="seconds per solve in the run; raise it on a loaded machine, or load decides fitness",
+    )
     args = parser.parse_args()
     run_dir = args.run_dir or REPO / "runs" / time.strftime("efficacy-%Y%m%d-%H%M%S", time.gmtime())
     if not args.score_only:
-        evolve(run_dir, args.hours, args.model, args.seed, args.suite_tasks, args.slots)
+        evolve(run_dir, args.hours, args.model, args.seed, args.suite_tasks, args.slots, args.solve_timeout)
     origin, evolved = pick(run_dir)
     cache = args.cache or run_dir / "cache" / "llm.sqlite"
     result: dict[str, object] = {
@@ -152,6 +179,7 @@ def main() -> None:
         "humaneval_tasks": args.humaneval_tasks or "all 164",
         "origin": origin,
         "evolved": evolved,
+        "run": run_figures(run_dir),
     }
     for key, sid in (("origin_scores", origin), ("evolved_scores", evolved)):
         if sid is not None:
@@ -165,6 +193,9 @@ def main() -> None:
         f"efficacy run {run_dir} ({args.hours:g} h, selection on core train only; "
         f"{result['holdout_tasks']} core holdout tasks, {result['humaneval_tasks']} HumanEval problems)"
     )
+    figures = result["run"]
+    assert isinstance(figures, dict)
+    print("run: " + ", ".join(f"{k} {v:.3g}" for k, v in figures.items()))
     print(f"{'seed':<28} {'core holdout':>12} {'HumanEval pass@1':>17}")
     for label, sid, key in (
         ("best origin", origin, "origin_scores"),
