@@ -198,11 +198,13 @@ class NoveltyProcess:
     Args:
         threshold: as for :class:`NoveltyFilter`.
         log: where the child's stderr goes (model-loading chatter); None discards it.
+        label: shown in the child's command line (the run directory), so ``ps`` tells whose filter it is.
     """
 
-    def __init__(self, threshold: float, log: IO[bytes] | None = None) -> None:
+    def __init__(self, threshold: float, log: IO[bytes] | None = None, label: str = "") -> None:
+        code = "from population.novelty import serve; serve()"
         self._proc = subprocess.Popen(
-            [sys.executable, "-c", "from population.novelty import serve; serve()", str(threshold)],
+            [sys.executable, "-c", code, str(threshold), *([label] if label else [])],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=log if log is not None else subprocess.DEVNULL,
@@ -258,7 +260,8 @@ class NoveltyProcess:
 
 
 def serve() -> None:
-    """The child side of :class:`NoveltyProcess`: threshold in ``sys.argv[1]``, requests on stdin."""
+    """The child side of :class:`NoveltyProcess`: threshold in ``sys.argv[1]`` (then the label), requests on
+    stdin."""
     out = os.fdopen(os.dup(1), "w", encoding="utf-8", errors="surrogatepass")
     os.dup2(2, 1)  # a library's print() must not corrupt the replies
     threshold = float(sys.argv[1])

@@ -92,7 +92,8 @@ def test_novelty_process_that_cannot_start_is_a_one_line_error() -> None:
 
 def test_ctrl_c_and_stop_leave_nothing_behind(tmp_path: Path) -> None:
     toggle = write_seed(tmp_path, "toggle", TOGGLE)
-    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=500, seed=1)
+    # novelty on: its child process must go too
+    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=500, seed=1, novelty="on")
     for how in ("sigint", "stop"):
         run_dir = tmp_path / how
         proc = subprocess.Popen(
@@ -123,6 +124,7 @@ def test_ctrl_c_and_stop_leave_nothing_behind(tmp_path: Path) -> None:
         assert proc.returncode == (130 if how == "sigint" else 0), err[-2000:]
         assert "python -m lineage --run-dir" in err
         assert processes_using(run_dir) == []
+        assert (run_dir / "logs" / "novelty.log").exists()
         from lineage import Archive, verify
 
         with Archive.open(str(run_dir)) as archive:
