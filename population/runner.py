@@ -139,7 +139,9 @@ class Run:
         self.slots = parse_slots(cfg.slots, cfg.model)
         if cfg.novelty != "off":
             with (run_dir / "logs" / "novelty.log").open("ab") as novelty_log:
-                self.novelty = NoveltyProcess(float(cfg.novelty_threshold), novelty_log, str(run_dir.resolve()))
+                self.novelty = NoveltyProcess(
+                    float(cfg.novelty_threshold), novelty_log, str(run_dir.resolve())
+                )
         self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
         loops = len(self.slots) * cfg.loops_per_slot
         self.manager = Manager(

@@ -53,7 +53,7 @@ def test_embedded_redis_starts_from_a_relative_directory(
 @pytest.mark.parametrize("where", ["in_process", "child_process"])
 def test_novelty_filter_rejects_near_clones_and_keeps_real_changes(where: str) -> None:
     import genome
-    from population.novelty import NoveltyFilter, NoveltyProcess, chunks
+    from population.novelty import MAX_NEW_PIECES, NoveltyFilter, NoveltyProcess, Verdict, chunks
     from seeds import origin_source
 
     source = genome.canonical_source(origin_source("greedy"))
@@ -73,6 +73,8 @@ def test_novelty_filter_rejects_near_clones_and_keeps_real_changes(where: str) -
         assert rewritten != source
         verdict = nf.check(genome.canonical_source(rewritten))
         assert not verdict.near_clone and 0.0 < verdict.novelty <= 1.0
+        huge = source + "".join(f"\nGENE_{i} = {i}\n" for i in range(MAX_NEW_PIECES + 1))
+        assert nf.check(genome.canonical_source(huge)) == Verdict(0.0, False)  # novel, and no model call
     finally:
         if isinstance(nf, NoveltyProcess):
             nf.close()
