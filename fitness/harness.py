@@ -359,33 +359,9 @@ class Harness:
         return Evaluation(record, cascade_score, published)
 
     # ----------------------------------------------------------------- reproduction
-    def run_reproduce(
-        self,
-        parent_source: str,
-        n: int,
-        rng_seed: int,
-        llm_session: Session | None = None,
-        partner_source: str | None = None,
-        reflection: dict[str, Any] | None = None,
-    ) -> list[str]:
-        """The children's sources of :meth:`reproduce_children`."""
-        children = self.reproduce_children(
-            parent_source, n, rng_seed, llm_session, partner_source, reflection
-        )
-        return [c.source for c in children]
-
-    def reproduce_children(
-        self,
-        parent_source: str,
-        n: int,
-        rng_seed: int,
-        llm_session: Session | None = None,
-        partner_source: str | None = None,
-        reflection: dict[str, Any] | None = None,
-    ) -> list[Child]:
-        """The children of :meth:`reproduce` (its problems dropped)."""
-        made = self.reproduce(parent_source, n, rng_seed, llm_session, partner_source, reflection)
-        return list(made.children)
+    def run_reproduce(self, parent_source: str, n: int, rng_seed: int, **options: Any) -> list[str]:
+        """The children's sources of :meth:`reproduce` (same ``options``), its problems dropped."""
+        return [c.source for c in self.reproduce(parent_source, n, rng_seed, **options).children]
 
     def reproduce(
         self,

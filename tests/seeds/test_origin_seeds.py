@@ -65,7 +65,7 @@ def test_reproduce_in_the_sandbox_gives_valid_new_children(name: str, harness: H
 
 
 def test_children_come_back_labelled_with_their_operators(harness: Harness) -> None:
-    children = harness.reproduce_children(origin_source("greedy"), 4, rng_seed=2)
+    children = harness.reproduce(origin_source("greedy"), 4, rng_seed=2).children
     assert children
     for child in children:
         assert child.operator and all(op in genome.OPERATORS for op in child.operator.split("+"))
