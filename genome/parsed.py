@@ -170,17 +170,12 @@ class Parsed:
         return _Pieces(header, codes, canon, footer, flags)
 
 
-def _is_future_import(node: ast.stmt) -> bool:
-    return isinstance(node, ast.ImportFrom) and node.module == "__future__"
-
-
 def _future_flags(tree: ast.Module) -> int | None:
     """Compiler flags of ``tree``'s ``__future__`` imports; ``None`` when one changes how code parses."""
     flags = 0
     for node in tree.body:
-        if not _is_future_import(node):
+        if not (isinstance(node, ast.ImportFrom) and node.module == "__future__"):
             continue
-        assert isinstance(node, ast.ImportFrom)
         for alias in node.names:
             feature = getattr(__future__, alias.name, None)
             if alias.name == "barry_as_FLUFL" or not isinstance(feature, __future__._Feature):

@@ -128,6 +128,19 @@ def admit(
 
 
 def _log(log: IO[str], child: Proposed, kind: str, reason: str, seed_id: str = "") -> None:
-    entry = {"kind": kind, "seed_id": seed_id, "parents": list(child.parents), "proposal": child.proposal}
-    log.write(json.dumps({**entry, "operator": child.operator, "reason": reason[:300]}) + "\n")
+    log_reject(log, kind, reason, seed_id, child.proposal, list(child.parents), child.operator)
+
+
+def log_reject(
+    log: IO[str],
+    kind: str,
+    reason: str,
+    seed_id: str,
+    proposal: str,
+    parents: list[str] | None = None,
+    operator: str = "",
+) -> None:
+    """One line of ``logs/rejects.jsonl``: something not evaluated (a child, or a reproduce call) and why."""
+    entry = {"kind": kind, "seed_id": seed_id, "parents": parents or [], "proposal": proposal}
+    log.write(json.dumps({**entry, "operator": operator, "reason": reason[:300]}) + "\n")
     log.flush()

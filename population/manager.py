@@ -23,7 +23,7 @@ from genome import Mutated, Parsed, SeedpopError, crossover, seed_id
 from lineage import Archive
 from population import bus, keys
 from population.config import RunConfig
-from population.intake import Checked, Fate, Proposed, admit
+from population.intake import Checked, Fate, Proposed, admit, log_reject
 from population.islands import Island, migrate
 from population.messages import EvaluateDone, EvaluateJob, ReproduceDone, ReproduceJob, decode, encode
 from population.novelty import Novelty, NoveltyUnavailableError
@@ -274,9 +274,7 @@ class Manager:
             if message.problems:
                 self.counters.reproduce_problems += 1
                 for problem in message.problems[:10]:
-                    entry = {"kind": "reproduce", "seed_id": job.parent_id, "proposal": job.job_id}
-                    self.log.write(json.dumps({**entry, "reason": str(problem)[:300]}) + "\n")
-                self.log.flush()
+                    log_reject(self.log, "reproduce", str(problem), job.parent_id, job.job_id, list(parents))
             for k, child in enumerate(message.children):
                 pre = Checked(*checked[k]) if checked else None
                 op = labels[k] if labels and labels[k] else default
@@ -384,7 +382,6 @@ class Manager:
             self.counters.migrations += migrate(self.islands, self.cfg.migration_size)
 
     def _event(self, kind: str, **data: Any) -> None:
-        import json
 
         with contextlib.suppress(redis.exceptions.RedisError):
             bus.add(

@@ -54,3 +54,25 @@ def test_admit_on_a_real_archive(tmp_path: Path) -> None:
         assert archive.records(first.seed_id) == []  # admitted, not evaluated here
     logged = [json.loads(line) for line in log.getvalue().splitlines()]
     assert [entry["kind"] for entry in logged] == ["unparseable"]
+
+
+def test_reproduce_problems_are_logged_and_counted(tmp_path: Path) -> None:
+    import redis
+
+    from population.config import resolve
+    from population.manager import Manager
+    from population.messages import ReproduceDone, ReproduceJob
+
+    with Archive.create(str(tmp_path / "run")) as archive, (tmp_path / "rejects.jsonl").open("w") as log:
+        run = archive.add_run("test")
+        manager = Manager(resolve({"model": "none"}), archive, redis.Redis(), "t", run, None, log, 1)
+        job = ReproduceJob("j1", "p" * 64, "def solve(t, l, x):\n    return ''\n", 2, 1)
+        manager.pending[job.job_id] = job
+        problems = ("child 1 is a int, not a str or {'source', 'operator'}: dropped", "returned 5 children")
+        manager.handle(ReproduceDone("j1", (), problems=problems))
+    lines = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert [(e["kind"], e["seed_id"], e["proposal"], e["reason"]) for e in lines] == [
+        ("reproduce", "p" * 64, "j1", problems[0]),
+        ("reproduce", "p" * 64, "j1", problems[1]),
+    ]
+    assert manager.counters.reproduce_problems == 1
