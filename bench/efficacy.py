@@ -69,6 +69,7 @@ def run_figures(run_dir: Path) -> dict[str, float]:
         "rediscovery_rate": c["rediscoveries"] / children,
         "novelty_reject_rate": c["novelty_rejects"] / children,
         "overhead_ms_per_child": 1000 * (c["manager_s"] + c["worker_overhead_s"]) / children,
+        "overhead_share": (c["manager_s"] + c["worker_overhead_s"]) / wall,
     }
 
 

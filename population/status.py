@@ -31,6 +31,7 @@ class Counters:
         migrations: members copied between islands.
         tokens: LLM tokens (prompt + completion) spent by evaluations.
         manager_s: wall seconds the manager spent handling results and making jobs (its overhead).
+        manager_cpu_s: CPU seconds of the same work (less than ``manager_s`` when the cores were busy).
         worker_overhead_s: wall seconds workers spent on jobs outside the sandboxes.
         sandbox_s: wall seconds workers spent inside the sandboxes (LLM included).
         best_history: (evaluations, best train fitness) each time the best improved.
@@ -48,6 +49,7 @@ class Counters:
     migrations: int = 0
     tokens: int = 0
     manager_s: float = 0.0
+    manager_cpu_s: float = 0.0
     worker_overhead_s: float = 0.0
     sandbox_s: float = 0.0
     started: float = field(default_factory=time.time)
