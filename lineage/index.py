@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from fitness.record import FitnessRecord
 from lineage.edge import Edge
@@ -63,6 +63,11 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
 def unavailable(path: str, err: sqlite3.Error) -> IndexUnavailableError:
     """Turn a sqlite3 error into a one-line error naming the index and the fix."""
     text = str(err)
+    if "disk is full" in text or "disk I/O error" in text:
+        return IndexUnavailableError(
+            f"index {path} could not be written ({text}); free space on that disk and rerun — what was "
+            "committed before is intact"
+        )
     if "locked" in text or "busy" in text:
         return IndexUnavailableError(
             f"index {path} is locked by another process (waited {BUSY_TIMEOUT_S:.0f} s); retry when it is done"
@@ -79,14 +84,20 @@ def transaction(conn: sqlite3.Connection, path: str) -> Iterator[None]:
         raise unavailable(path, err) from None
     try:
         yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    try:
         conn.execute("COMMIT")
-    except sqlite3.Error as err:
-        conn.execute("ROLLBACK")
+    except sqlite3.Error as err:  # e.g. disk full: SQLite may have rolled back already
+        _rollback(conn)
         raise unavailable(path, err) from None
+    except BaseException:
+        _rollback(conn)
+        raise
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """End the open transaction, if SQLite has not ended it already; never raises (the first error counts)."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 def seed_n(conn: sqlite3.Connection, seed_id: str) -> int | None:

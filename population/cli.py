@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import redis
+
 from genome.errors import SeedpopError
 from population.config import load_file, resolve
 from population.errors import RunDirError
@@ -82,6 +84,15 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
             )
             return 1
         raise
+    except redis.exceptions.RedisError as err:  # the server died, or refuses writes (its disk is full)
+        first = str(err).splitlines()[0] if str(err) else type(err).__name__
+        where = cfg.redis or str(target / "redis" / "redis.log")
+        print(
+            f"error: the run's Redis failed mid-run ({first[:200]}); the archive in {str(target)!r} is "
+            f"intact — see {where!r}",
+            file=sys.stderr,
+        )
+        return 1
     except SeedpopError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

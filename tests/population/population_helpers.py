@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -135,3 +136,24 @@ def processes_using(path: Path) -> list[str]:
         if str(path) in cmd and proc.pid != os.getpid():
             found.append(cmd)
     return found
+
+
+def start_run(cfg: Path, run_dir: Path) -> subprocess.Popen[str]:
+    """``python -m population run`` in the background, output captured."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "population", "run", "--config", str(cfg), "--run-dir", str(run_dir)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for_evaluations(run_dir: Path, timeout_s: float = 240) -> None:
+    """Until the run's status.json counts a finished evaluation (or ``timeout_s`` passes)."""
+    status = run_dir / "status.json"
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and '"evaluations": 0' in (
+        status.read_text() if status.exists() else '"evaluations": 0'
+    ):
+        time.sleep(0.5)

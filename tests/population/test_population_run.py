@@ -7,6 +7,10 @@ the golden determinism test, and bad input.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -134,3 +138,42 @@ def test_run_dir_of_another_version_is_left_alone(tmp_path: Path) -> None:
     ]
     done = run_cli("status", "--run-dir", str(tmp_path / "nothing"), timeout=120)
     assert done.returncode == 1 and "not a population run directory" in done.stderr
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 600 KiB tmpfs: a run fills it within seconds. Needs root (CI and the dev machine run as root)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.decode(errors='replace').strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_disk_full_is_a_one_line_error_and_loses_nothing_stored(small_disk: Path, tmp_path: Path) -> None:
+    run_dir = small_disk / "run"
+    done = run_cli(
+        "run", "--model", "none", "--origin", "templates", "--max-evals", "400", "--run-dir", str(run_dir)
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    error = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert len(error) == 1 and "free space" in error[0], done.stderr[-2000:]
+    assert processes_using(run_dir) == []
+    copy = tmp_path / "copy"  # what was stored, read back on a disk with room
+    shutil.copytree(run_dir, copy)
+    with Archive.open(str(copy)) as archive:
+        indexed = {s.id for s in archive.all_summaries()}
+        assert indexed, "the origin seed was stored before the disk filled"
+        for sid in indexed:
+            assert archive.source(sid)  # the object is there and its hash checks
+    verified = subprocess.run(
+        [sys.executable, "-m", "lineage", "--run-dir", str(copy), "verify"], capture_output=True, text=True
+    )
+    assert verified.returncode == 0, verified.stdout + verified.stderr

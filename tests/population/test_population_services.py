@@ -5,12 +5,19 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psutil  # type: ignore[import-untyped]
 import pytest
-from population_helpers import REPO, TOGGLE, processes_using, write_config, write_seed
+from population_helpers import (
+    REPO,
+    TOGGLE,
+    processes_using,
+    start_run,
+    wait_for_evaluations,
+    write_config,
+    write_seed,
+)
 
 from population import keys
 from population.messages import EvaluateJob, decode, encode
@@ -98,19 +105,8 @@ def test_ctrl_c_and_stop_leave_nothing_behind(tmp_path: Path) -> None:
     cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=500, seed=1, novelty="on")
     for how in ("sigint", "stop"):
         run_dir = tmp_path / how
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "population", "run", "--config", str(cfg), "--run-dir", str(run_dir)],
-            cwd=REPO,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        status = run_dir / "status.json"
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and '"evaluations": 0' in (
-            status.read_text() if status.exists() else '"evaluations": 0'
-        ):
-            time.sleep(0.5)
+        proc = start_run(cfg, run_dir)
+        wait_for_evaluations(run_dir)
         if how == "sigint":
             proc.send_signal(signal.SIGINT)
         else:
@@ -133,3 +129,30 @@ def test_ctrl_c_and_stop_leave_nothing_behind(tmp_path: Path) -> None:
             assert archive.counts().records >= 1
         report = verify(str(run_dir))
         assert not report.corrupt and not report.missing
+
+
+def test_redis_dying_mid_run_is_a_one_line_error_and_loses_nothing(tmp_path: Path) -> None:
+    toggle = write_seed(tmp_path, "toggle", TOGGLE)
+    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=500, seed=2)
+    run_dir = tmp_path / "run"
+    proc = start_run(cfg, run_dir)
+    wait_for_evaluations(run_dir)
+    servers = [
+        p
+        for p in psutil.process_iter(["cmdline"])
+        if "redis-server" in " ".join(p.info["cmdline"] or []) and str(run_dir) in " ".join(p.info["cmdline"])
+    ]
+    assert len(servers) == 1
+    servers[0].kill()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1, err[-2000:]
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "Redis failed mid-run" in errors[0] and "archive" in errors[0], err[-2000:]
+    assert processes_using(run_dir) == []
+    from lineage import Archive, verify
+
+    with Archive.open(str(run_dir)) as archive:
+        assert archive.counts().records >= 1
+    report = verify(str(run_dir))
+    assert not report.corrupt and not report.missing
