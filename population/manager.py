@@ -19,13 +19,21 @@ from typing import IO, Any
 import redis
 
 from fitness.record import FitnessRecord, Outcome
-from genome import Mutated, Parsed, SeedpopError, crossover, seed_id
+from genome import seed_id
 from lineage import Archive
 from population import bus, keys
 from population.config import RunConfig
 from population.intake import Checked, Fate, Proposed, admit, log_reject
 from population.islands import Island, migrate
-from population.messages import EvaluateDone, EvaluateJob, ReproduceDone, ReproduceJob, decode, encode
+from population.messages import (
+    CrossoverJob,
+    EvaluateDone,
+    EvaluateJob,
+    ReproduceDone,
+    ReproduceJob,
+    decode,
+    encode,
+)
 from population.novelty import Novelty, NoveltyUnavailableError
 from population.qd import Grid
 from population.rng import derive_rng, derive_seed
@@ -34,7 +42,6 @@ from population.status import Counters
 from population.tasks import eval_suite, family
 
 HISTORY = 24  # reflect() sees at most this many recent children of a parent
-PARSED_KEPT = 32  # parents kept parsed for the manager's crossovers (parsing is most of a crossover's cost)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +93,6 @@ class Manager:
         self.history: dict[str, deque[dict[str, Any]]] = {}
         self.reproductions: dict[str, int] = {}  # parent id → reproduce jobs given
         self.sources: dict[str, str] = {}
-        self._parsed: dict[str, Parsed] = {}
         self.origin_ids: list[str] = []
         self.holdout: dict[str, FitnessRecord] = {}
         self.jobs = 0
@@ -110,7 +116,7 @@ class Manager:
         self.jobs += 1
         return f"j{self.jobs}"
 
-    def _send(self, job: ReproduceJob | EvaluateJob) -> None:
+    def _send(self, job: ReproduceJob | CrossoverJob | EvaluateJob) -> None:
         bus.add(self.client, keys.jobs(self.run_key), encode(job))
         self.pending[job.job_id] = job
 
@@ -139,20 +145,6 @@ class Manager:
             self.sources[sid] = self.archive.source(sid)
         return self.sources[sid]
 
-    def parsed(self, sid: str) -> Parsed | str:
-        """``sid`` parsed once for many crossovers (least recently used dropped first); its text if it does not
-        parse, which :func:`genome.crossover` then reports."""
-        hit = self._parsed.pop(sid, None)
-        if hit is None:
-            try:
-                hit = Parsed(self.source(sid))
-            except SeedpopError:
-                return self.source(sid)
-        self._parsed[sid] = hit
-        while len(self._parsed) > PARSED_KEPT:
-            self._parsed.pop(next(iter(self._parsed)))
-        return hit
-
     @property
     def capacity(self) -> int:
         return self.loops * (1 + self.cfg.queue_depth)
@@ -163,13 +155,17 @@ class Manager:
         return not (self.eval_limit and self.dispatched_evals >= self.eval_limit)
 
     def _expected_children(self) -> int:
-        return sum(j.n for j in self.pending.values() if isinstance(j, ReproduceJob))
+        return sum(
+            j.n if isinstance(j, ReproduceJob) else 1
+            for j in self.pending.values()
+            if isinstance(j, ReproduceJob | CrossoverJob)
+        )
 
     def fill(self) -> None:
         """Top the jobs stream up to :attr:`capacity`: queued evaluations first, then new reproductions."""
         if self.producing and not self._budget_left():
             self.producing = False
-        attempts = 4 * self.capacity  # manager crossovers may all be re-discoveries: never spin here
+        attempts = 4 * self.capacity  # bounded: never spin here
         while len(self.pending) < self.capacity and attempts > 0:
             attempts -= 1
             if self.eval_queue and self._budget_left():
@@ -188,7 +184,7 @@ class Manager:
         return [m for m in island.members.values() if not gens or m.generation < gens]
 
     def _reproduce(self) -> bool:
-        """Make one reproduce job (or one manager crossover). False when no island has an eligible parent."""
+        """Make one reproduce job (or one crossover job). False when no island has an eligible parent."""
         index = self.jobs
         order = [self.islands[(index + k) % len(self.islands)] for k in range(len(self.islands))]
         island = next((isl for isl in order if self._eligible(isl)), None)
@@ -207,7 +203,17 @@ class Manager:
         others = [m for m in pool.members if m.seed_id != parent.seed_id]
         if others and rng.random() < self.cfg.manager_crossover_rate:
             mate = best_of(rng.sample(others, min(len(others), self.params.tournament_size)))
-            self._manager_crossover(parent, mate, island, rng)
+            cross = CrossoverJob(
+                self._job_id(),
+                parent.seed_id,
+                self.source(parent.seed_id),
+                mate.seed_id,
+                self.source(mate.seed_id),
+                derive_seed(self.cfg.seed, "crossover", parent.seed_id, mate.seed_id, nth),
+                island.index,
+                parent.generation + 1,
+            )
+            self._send(cross)
             return True
         if others and rng.random() < self.cfg.crossover_rate:
             partner = best_of(rng.sample(others, min(len(others), self.params.tournament_size)))
@@ -225,14 +231,6 @@ class Manager:
         )
         self._send(job)
         return True
-
-    def _manager_crossover(self, a: Member, b: Member, island: Island, rng: Any) -> None:
-        job_id = self._job_id()
-        result = crossover(self.parsed(a.seed_id), self.parsed(b.seed_id), rng)
-        if isinstance(result, Mutated):
-            self.counters.crossovers += 1
-            op = f"crossover:{result.operator}"
-            self._intake(result.source, (a.seed_id, b.seed_id), op, island.index, a, job_id, 0)
 
     # ------------------------------------------------------------------------------------- results
     def step(self, block_ms: int = 250) -> bool:
@@ -271,10 +269,14 @@ class Manager:
             return
         self.counters.worker_overhead_s += max(0.0, message.seconds - message.busy_s)
         self.counters.sandbox_s += message.busy_s
-        if isinstance(message, ReproduceDone) and isinstance(job, ReproduceJob):
+        if isinstance(message, ReproduceDone) and isinstance(job, ReproduceJob | CrossoverJob):
             parent = self._member(job.parent_id)
             parents = (job.parent_id, job.partner_id) if job.partner_id else (job.parent_id,)
-            default = "reproduce+partner" if job.partner_id else "reproduce"
+            if isinstance(job, CrossoverJob):
+                default = "crossover"
+                self.counters.crossovers += len(message.children)
+            else:
+                default = "reproduce+partner" if job.partner_id else "reproduce"
             checked = list(message.checked) if len(message.checked) == len(message.children) else []
             labels = list(message.operators) if len(message.operators) == len(message.children) else []
             if message.problems:

@@ -50,6 +50,32 @@ class ReproduceJob:
 
 
 @dataclass(frozen=True, slots=True)
+class CrossoverJob:
+    """Cross two parents with the genome's own crossover (``genome.crossover``, trusted code: it parses, never
+    runs, the parents). The manager chooses the pair; a worker does the parsing, so the manager's loop stays
+    light. Answered by a :class:`ReproduceDone` with at most one child.
+
+    Attributes:
+        job_id: unique within the run; also the lineage proposal tag of the child.
+        parent_id, parent_source: the first parent (the child's ``parent_id`` in genome terms).
+        partner_id, partner_source: the second parent.
+        rng_seed: seeds the crossover's ``random.Random`` (derived from the run seed and the job's index).
+        island: the island the pair was picked on.
+        generation: the child's generation.
+    """
+
+    KIND: ClassVar[str] = "crossover"
+    job_id: str
+    parent_id: str
+    parent_source: str
+    partner_id: str
+    partner_source: str
+    rng_seed: int
+    island: int = 0
+    generation: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class EvaluateJob:
     """Score a seed on a suite split (cascade on the train split).
 
@@ -75,7 +101,8 @@ class EvaluateJob:
 
 @dataclass(frozen=True, slots=True)
 class ReproduceDone:
-    """Children of a :class:`ReproduceJob` (raw texts, untrusted) and the parent's reflection.
+    """Children of a :class:`ReproduceJob` (raw texts, untrusted) and the parent's reflection; also the answer
+    to a :class:`CrossoverJob` (its child, if the parents had anything to exchange).
 
     ``checked`` holds, per child, ``(canonical text or "", problem or "")`` as the worker's
     ``population.intake.check_child`` found them (the worker is trusted; the sandbox is not).
@@ -109,9 +136,9 @@ class EvaluateDone:
     busy_s: float = 0.0
 
 
-Message = ReproduceJob | EvaluateJob | ReproduceDone | EvaluateDone
+Message = ReproduceJob | CrossoverJob | EvaluateJob | ReproduceDone | EvaluateDone
 _TYPES: dict[str, type[Message]] = {
-    t.KIND: t for t in (ReproduceJob, EvaluateJob, ReproduceDone, EvaluateDone)
+    t.KIND: t for t in (ReproduceJob, CrossoverJob, EvaluateJob, ReproduceDone, EvaluateDone)
 }
 
 

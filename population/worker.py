@@ -9,6 +9,7 @@ manager ignores a result it has seen). A worker needs only Redis: the run config
 from __future__ import annotations
 
 import contextlib
+import random
 import signal
 import threading
 import time
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import redis
 
+import genome
 from fitness.harness import EvalConfig, Harness
 from fitness.sandbox import SandboxLimits
 from fitness.scoring import CascadeConfig
@@ -25,6 +27,7 @@ from population import bus, keys
 from population.config import RunConfig, from_json
 from population.intake import check_child
 from population.messages import (
+    CrossoverJob,
     EvaluateDone,
     EvaluateJob,
     MessageError,
@@ -35,6 +38,8 @@ from population.messages import (
 )
 from population.status import alive_pid
 from population.tasks import eval_suite
+
+PARSED_KEPT = 32  # parents kept parsed for crossovers (parsing is most of a crossover's cost)
 
 if TYPE_CHECKING:  # keeps llama_cpp out of workers that run without a model
     from fitness.llm.broker import Broker
@@ -79,6 +84,7 @@ class Loop:
         self.client = redis.Redis.from_url(spec.url, socket_timeout=60)
         self.harness = Harness(broker, eval_config(cfg), cfg.model if broker is not None else "none")
         self.jobs_done = 0
+        self._parsed_kept: dict[str, genome.Parsed] = {}
 
     def _should_stop(self) -> bool:
         if self.stop.is_set():
@@ -108,6 +114,8 @@ class Loop:
         result: ReproduceDone | EvaluateDone
         if isinstance(job, ReproduceJob):
             result = self._reproduce(job, start)
+        elif isinstance(job, CrossoverJob):
+            result = self._crossover(job, start)
         elif isinstance(job, EvaluateJob):
             result = self._evaluate(job, start)
         else:
@@ -158,6 +166,37 @@ class Loop:
             busy,
             made.problems,
         )
+
+    def _crossover(self, job: CrossoverJob, start: float) -> ReproduceDone:
+        """The manager's crossover of two parents: framework work (no sandbox, no LLM), so ``busy_s`` is 0 and
+        its whole time counts as overhead."""
+        result = genome.crossover(
+            self._parsed(job.parent_id, job.parent_source),
+            self._parsed(job.partner_id, job.partner_source),
+            random.Random(job.rng_seed),
+        )
+        children: tuple[str, ...] = ()
+        operators: tuple[str, ...] = ()
+        if isinstance(result, genome.Mutated):
+            children, operators = (result.source,), (f"crossover:{result.operator}",)
+        checked = tuple((c.canonical, c.problem) for c in map(check_child, children))
+        return ReproduceDone(
+            job.job_id, children, checked, operators, {}, self.name, time.monotonic() - start, 0.0
+        )
+
+    def _parsed(self, sid: str, source: str) -> genome.Parsed | str:
+        """``source`` parsed once for many crossovers (least recently used dropped first); the text itself when
+        it does not parse, which :func:`genome.crossover` then reports."""
+        hit = self._parsed_kept.pop(sid, None)
+        if hit is None:
+            try:
+                hit = genome.Parsed(source)
+            except genome.SeedpopError:
+                return source
+        self._parsed_kept[sid] = hit
+        while len(self._parsed_kept) > PARSED_KEPT:
+            self._parsed_kept.pop(next(iter(self._parsed_kept)))
+        return hit
 
     def _evaluate(self, job: EvaluateJob, start: float) -> EvaluateDone:
         suite = eval_suite(job.suite, job.split, job.task_limit)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
+from population_helpers import REPO
 
 from population.messages import (
+    CrossoverJob,
     EvaluateDone,
     EvaluateJob,
     MessageError,
@@ -20,6 +24,7 @@ MESSAGES = [
     ReproduceJob(
         "j1", "p", "def solve(): ...", 2, 123, "q", "src", ({"seed_id": "c", "aggregate": 0.5},), 1, 3
     ),
+    CrossoverJob("j4", "p", "def solve(): ...", "q", "def solve(): pass", 77, 1, 2),
     EvaluateJob("j2", "s", "source", "core", "train", 16, 0.25),
     EvaluateJob("j3", "s", "source", "core", "holdout"),
     ReproduceDone(
@@ -56,3 +61,15 @@ def test_other_versions_and_garbage_are_refused() -> None:
         decode({**fields, "data": "{not json"})
     with pytest.raises(MessageError, match="malformed reproduce"):
         decode({**fields, "data": "{}"})
+
+
+def test_the_manager_loads_no_parser_model_or_llm_library() -> None:
+    """The manager stays light: crossovers run on workers (libcst), novelty in its own process (torch),
+    the model in workers (llama_cpp)."""
+    code = (
+        "import sys, population.cli, population.runner, population.manager; "
+        "print(sorted(m for m in ('libcst', 'torch', 'llama_cpp') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

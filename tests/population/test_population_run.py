@@ -87,6 +87,27 @@ def test_fixed_seed_reproduces_the_same_seed_ids(tmp_path: Path) -> None:
     assert len(facts[0][0]) >= 6
 
 
+def test_manager_crossovers_are_worker_jobs_with_two_parents(tmp_path: Path) -> None:
+    toggle = write_seed(tmp_path, "toggle", TOGGLE)  # shares solve() and reproduce() with templates
+    cfg = write_config(
+        tmp_path, origin=["templates", toggle], max_evals=5, seed=4, manager_crossover_rate=1.0
+    )
+    run_dir = tmp_path / "run"
+    done = run_cli("run", "--config", str(cfg), "--run-dir", str(run_dir))
+    assert done.returncode == 0, done.stderr[-2000:]
+    counters = json.loads((run_dir / "status.json").read_text())["counters"]
+    assert counters["crossovers"] >= 1
+    with Archive.open(str(run_dir)) as archive:
+        crossed = [
+            e
+            for s in archive.all_summaries()
+            for e in archive.edges(s.id)
+            if e.operator.startswith("crossover:")
+        ]
+    assert crossed and all(len(e.parents) == 2 for e in crossed)
+    assert {e.operator for e in crossed} <= {"crossover:crossover_function", "crossover:crossover_subtree"}
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
