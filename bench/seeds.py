@@ -41,17 +41,32 @@ def per_task(record: FitnessRecord) -> tuple[float, float]:
     return (record.prompt_tokens + record.completion_tokens) / n, record.seconds / n
 
 
-def measured(harness: Harness, name: str, source: str, suite: Suite, split: str) -> FitnessRecord:
-    """One evaluation, printed as soon as it is done (a long table survives being stopped half way: its LLM
-    calls are in the completion cache, so a rerun with the same ``--cache`` skips them)."""
+def measured(
+    harness: Harness, broker: Broker | None, name: str, source: str, suite: Suite, split: str
+) -> tuple[FitnessRecord, float]:
+    """One evaluation, printed as soon as it is done, and its seconds per task.
+
+    A long table survives being stopped half way: its LLM calls are in the completion cache, so a rerun with the
+    same ``--cache`` skips them. Seconds per task then count each replayed call at what it cost when it was
+    generated (the cache keeps that), so a table resumed from the cache reports the same cost as one run in a
+    single go; calls cached before those times were kept count 0 s and are reported.
+    """
+    before = broker.stats() if broker is not None else None
     record = harness.evaluate(source, suite, split).record
+    after = broker.stats() if broker is not None else None
+    replayed = after.replayed_seconds - before.replayed_seconds if after and before else 0.0
+    unknown = after.replayed_unknown - before.replayed_unknown if after and before else 0
     tokens, seconds = per_task(record)
+    seconds += replayed / max(1, len(record.tasks))
+    note = f" ({replayed:.0f} s of it replayed from the cache" if replayed else ""
+    if unknown:
+        note += ("; " if note else " (") + f"{unknown} cached calls without a stored time count 0 s"
     print(
         f"{name} {suite.name} {split}: aggregate {record.aggregate:.3f}, pass@1 {pass_at_1(record):.3f} "
-        f"({len(record.tasks)} tasks), {tokens:.0f} tokens/task, {seconds:.1f} s/task",
+        f"({len(record.tasks)} tasks), {tokens:.0f} tokens/task, {seconds:.1f} s/task{note + ')' if note else ''}",
         flush=True,
     )
-    return record
+    return record, seconds
 
 
 def main() -> None:
@@ -79,14 +94,23 @@ def main() -> None:
             for name in args.seeds.split(","):
                 source = origin_source(name)
                 start = time.monotonic()
-                train = measured(harness, name, source, first(core, "train", args.core_limit), "train")
-                hold = measured(harness, name, source, first(core, "holdout", args.core_limit), "holdout")
+                train, seconds = measured(
+                    harness, broker, name, source, first(core, "train", args.core_limit), "train"
+                )
+                hold, _ = measured(
+                    harness, broker, name, source, first(core, "holdout", args.core_limit), "holdout"
+                )
                 he = None
                 if args.humaneval_limit >= 0:
-                    he = measured(
-                        harness, name, source, first(humaneval, "holdout", args.humaneval_limit), "holdout"
+                    he, _ = measured(
+                        harness,
+                        broker,
+                        name,
+                        source,
+                        first(humaneval, "holdout", args.humaneval_limit),
+                        "holdout",
                     )
-                tokens, seconds = per_task(train)
+                tokens, _ = per_task(train)
                 rows.append((name, train, hold, he, tokens, seconds, time.monotonic() - start))
     finally:
         if broker is not None:

@@ -51,6 +51,8 @@ class ServiceStats:
         requests: well-formed requests received from all sessions.
         model_calls: requests handed to the backend (cache hits and refused requests are not).
         busy_seconds: seconds the backend spent on requests (``busy_fraction`` divides by ``uptime_seconds``).
+        replayed_seconds: seconds the cache hits took when they were first generated (``replayed_unknown``
+            hits are from before the cache kept times and count 0).
     """
 
     model_id: str
@@ -63,6 +65,8 @@ class ServiceStats:
     uptime_seconds: float
     restarts: int
     load_seconds: float
+    replayed_seconds: float = 0.0
+    replayed_unknown: int = 0
 
     @property
     def busy_fraction(self) -> float:
@@ -242,6 +246,8 @@ class Broker:
                 uptime_seconds=time.monotonic() - self._started,
                 restarts=int(getattr(self.backend, "restarts", 0)),
                 load_seconds=float(getattr(self.backend, "load_seconds", 0.0)),
+                replayed_seconds=cache.replayed_seconds if cache else 0.0,
+                replayed_unknown=cache.replayed_unknown if cache else 0,
             )
 
     def close(self) -> None:

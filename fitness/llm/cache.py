@@ -3,11 +3,13 @@
 A request is cacheable when it is deterministic (``temperature == 0`` or an explicit seed). The key is the
 sha256 of the model's identity and the canonical JSON of the request; with ``temperature == 0`` the seed is
 left out of the key because greedy decoding ignores it. Entries live in one SQLite file (e.g.
-``<run_dir>/cache/llm.sqlite``) and survive restarts. Thread-safe.
+``<run_dir>/cache/llm.sqlite``) and survive restarts. Each entry keeps the seconds the model took to generate
+it, so a benchmark replayed from the cache can still say what its calls cost. Thread-safe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -44,6 +46,8 @@ class CacheStats:
     hits: int
     misses: int
     entries: int
+    replayed_seconds: float = 0.0  # what the hits cost the model when they were first generated
+    replayed_unknown: int = 0  # hits stored before generation times were kept (counted as 0 s above)
 
 
 def cache_key(model_id: str, request: GenerateRequest) -> str | None:
@@ -70,35 +74,48 @@ class CompletionCache:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS completions (key TEXT PRIMARY KEY, text TEXT NOT NULL,"
             " prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL,"
-            " finish_reason TEXT NOT NULL)"
+            " finish_reason TEXT NOT NULL, seconds REAL)"
         )
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(completions)")}
+        if "seconds" not in columns:  # a cache from before generation times were kept: NULL for old entries
+            with contextlib.suppress(sqlite3.OperationalError):  # another process added it first
+                self._db.execute("ALTER TABLE completions ADD COLUMN seconds REAL")
         self._hits = 0
         self._misses = 0
+        self._replayed_seconds = 0.0
+        self._replayed_unknown = 0
 
     def get(self, key: str) -> Generation | None:
         """The stored generation for ``key`` (counted as a hit) or None (counted as a miss)."""
         with self._lock:
             row = self._db.execute(
-                "SELECT text, prompt_tokens, completion_tokens, finish_reason FROM completions WHERE key = ?",
+                "SELECT text, prompt_tokens, completion_tokens, finish_reason, seconds FROM completions"
+                " WHERE key = ?",
                 (key,),
             ).fetchone()
             if row is None:
                 self._misses += 1
                 return None
             self._hits += 1
+            if row[4] is None:
+                self._replayed_unknown += 1
+            else:
+                self._replayed_seconds += float(row[4])
         return Generation(row[0], row[1], row[2], row[3], 0.0)
 
     def put(self, key: str, generation: Generation) -> None:
         """Store ``generation`` under ``key``; a second put of the same key keeps the first."""
         with self._lock:
             self._db.execute(
-                "INSERT OR IGNORE INTO completions VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO completions"
+                " (key, text, prompt_tokens, completion_tokens, finish_reason, seconds) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     key,
                     generation.text,
                     generation.prompt_tokens,
                     generation.completion_tokens,
                     generation.finish_reason,
+                    generation.seconds,
                 ),
             )
 
@@ -106,7 +123,9 @@ class CompletionCache:
         """Hit/miss counters and the number of stored entries."""
         with self._lock:
             (entries,) = self._db.execute("SELECT COUNT(*) FROM completions").fetchone()
-            return CacheStats(self._hits, self._misses, int(entries))
+            return CacheStats(
+                self._hits, self._misses, int(entries), self._replayed_seconds, self._replayed_unknown
+            )
 
     def close(self) -> None:
         """Close the database. Idempotent."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from fitness.llm.cache import CompletionCache, Generation, cache_key
@@ -39,3 +40,24 @@ def test_cache_survives_reopen_and_counts(tmp_path: Path) -> None:
     stats = reopened.stats()
     assert (stats.hits, stats.misses, stats.entries) == (1, 0, 1)
     reopened.close()
+
+
+def test_hits_report_what_they_first_cost_and_old_caches_are_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "llm.sqlite"
+    old = sqlite3.connect(path)  # the layout before generation times were kept
+    old.execute(
+        "CREATE TABLE completions (key TEXT PRIMARY KEY, text TEXT NOT NULL, prompt_tokens INTEGER NOT NULL,"
+        " completion_tokens INTEGER NOT NULL, finish_reason TEXT NOT NULL)"
+    )
+    old.execute("INSERT INTO completions VALUES ('old', 'x = 1', 3, 2, 'stop')")
+    old.commit()
+    old.close()
+    cache = CompletionCache(path)
+    cache.put("new", Generation("y = 2", 4, 3, "length", 1.25))
+    assert cache.get("old") == Generation("x = 1", 3, 2, "stop", 0.0)
+    assert cache.get("new") == Generation("y = 2", 4, 3, "length", 0.0)  # this call took no model time
+    assert cache.get("new") is not None
+    stats = cache.stats()
+    assert (stats.hits, stats.entries, stats.replayed_unknown) == (3, 2, 1)
+    assert stats.replayed_seconds == 2.5
+    cache.close()
