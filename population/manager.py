@@ -280,9 +280,11 @@ class Manager:
             checked = list(message.checked) if len(message.checked) == len(message.children) else []
             labels = list(message.operators) if len(message.operators) == len(message.children) else []
             if message.problems:
-                self.counters.reproduce_problems += 1
+                kind = "crossover" if isinstance(job, CrossoverJob) else "reproduce"
+                if kind == "reproduce":  # a crossover that finds nothing to exchange is no seed's fault
+                    self.counters.reproduce_problems += 1
                 for problem in message.problems[:10]:
-                    log_reject(self.log, "reproduce", str(problem), job.parent_id, job.job_id, list(parents))
+                    log_reject(self.log, kind, str(problem), job.parent_id, job.job_id, list(parents))
             for k, child in enumerate(message.children):
                 pre = Checked(*checked[k]) if checked else None
                 op = labels[k] if labels and labels[k] else default

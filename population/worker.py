@@ -13,6 +13,7 @@ import random
 import signal
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -170,18 +171,10 @@ class Loop:
     def _crossover(self, job: CrossoverJob, start: float) -> ReproduceDone:
         """The manager's crossover of two parents: framework work (no sandbox, no LLM), so ``busy_s`` is 0 and
         its whole time counts as overhead."""
-        result = genome.crossover(
-            self._parsed(job.parent_id, job.parent_source),
-            self._parsed(job.partner_id, job.partner_source),
-            random.Random(job.rng_seed),
-        )
-        children: tuple[str, ...] = ()
-        operators: tuple[str, ...] = ()
-        if isinstance(result, genome.Mutated):
-            children, operators = (result.source,), (f"crossover:{result.operator}",)
+        children, operators, problems = cross(job, self._parsed)
         checked = tuple((c.canonical, c.problem) for c in map(check_child, children))
         return ReproduceDone(
-            job.job_id, children, checked, operators, {}, self.name, time.monotonic() - start, 0.0
+            job.job_id, children, checked, operators, {}, self.name, time.monotonic() - start, 0.0, problems
         )
 
     def _parsed(self, sid: str, source: str) -> genome.Parsed | str:
@@ -215,6 +208,22 @@ class Loop:
 
     def close(self) -> None:
         self.harness.close()
+
+
+def cross(
+    job: CrossoverJob, parsed: Callable[[str, str], genome.Parsed | str]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``(children, operators, problems)`` of a crossover job: one child labelled ``crossover:<operator>``, or
+    none and the reason. ``parsed(seed_id, source)`` parses (and may cache) a parent. Pure apart from that."""
+    result = genome.crossover(
+        parsed(job.parent_id, job.parent_source),
+        parsed(job.partner_id, job.partner_source),
+        random.Random(job.rng_seed),
+    )
+    if isinstance(result, genome.Mutated):
+        return (result.source,), (f"crossover:{result.operator}",), ()
+    why = result.message if isinstance(result, genome.Unparseable) else result.reason
+    return (), (), (f"no crossover child: {why}",)
 
 
 def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loops: list[Loop]) -> None:

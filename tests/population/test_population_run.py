@@ -106,6 +106,10 @@ def test_manager_crossovers_are_worker_jobs_with_two_parents(tmp_path: Path) -> 
         ]
     assert crossed and all(len(e.parents) == 2 for e in crossed)
     assert {e.operator for e in crossed} <= {"crossover:crossover_function", "crossover:crossover_subtree"}
+    rejects = [json.loads(line) for line in (run_dir / "logs" / "rejects.jsonl").read_text().splitlines()]
+    for entry in (r for r in rejects if r["kind"] == "crossover"):  # a pair with nothing to exchange
+        assert entry["reason"].startswith("no crossover child: ") and len(entry["parents"]) == 2
+    assert counters["reproduce_problems"] == 0  # no seed's reproduce ran, so none failed
 
 
 @pytest.mark.parametrize(
