@@ -182,8 +182,7 @@ for i, sid in enumerate(ids):
         isl.offer(member)
     m.grid.tell(sid, member.fitness, m.grid.descriptor(frozenset(), 3000 + i))
     m.history.setdefault(sid, deque(maxlen=24)).append({{"seed_id": sid, "aggregate": 0.1}})
-    if i % 50 == 0:
-        m.parsed(sid)  # fills the crossover cache of parsed parents
+    m.source(sid)  # the manager's cache of parent texts (jobs carry them)
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({{"seeds": archive.counts().seeds, "rss_mb": rss}}))
 """
