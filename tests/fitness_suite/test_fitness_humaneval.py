@@ -44,7 +44,8 @@ def test_canonical_solutions_pass_the_visible_examples() -> None:
         for ex in task.visible:
             assert check(task, ex, call_json(fn, ex.args)), (task.id, ex)
             count += 1
-    assert count >= 150
+    assert count >= 380
+    assert sum(1 for task in SUITE.tasks if task.visible) >= 137
 
 
 def wrong_completions(task: Task) -> Iterator[str]:
@@ -123,3 +124,48 @@ def test_docstring_examples_only_take_literal_calls_of_the_entry_point() -> None
     (ex,) = docstring_examples(prompt, "f")
     assert ex.args == ([1, 2],) and ex.expected == 3
     assert re.match(r"HumanEval/\d+$", SUITE.tasks[47].id)
+
+
+@pytest.mark.parametrize(
+    ("line", "args", "expected"),
+    [
+        ('    digitSum("abAB") => 131', ("abAB",), 131),
+        ("    will_it_fly([1, 2], 5) \u279e False", ([1, 2], 5), False),
+        ("    iscube(1) ==> True", (1,), True),
+        ("    * eat(5, 6, 10) -> [11, 4]", (5, 6, 10), [11, 4]),
+        ("    multiply(148, 412) should return 16.", (148, 412), 16),
+        ('    decimal_to_binary(15)   # returns "db1111db"', (15,), "db1111db"),
+        ("    anti_shuffle('Hi') returns 'Hi'", ("Hi",), "Hi"),
+        ("    choose_num(12, 15) = 14", (12, 15), 14),
+        ("    for x_or_y(7, 34, 12) == 34", (7, 34, 12), 34),
+        ("    file_name_check(\"1example.dll\") # => 'No' (starts with a digit)", ("1example.dll",), "No"),
+        ("    largest([]) == (None, None)", ([],), [None, None]),
+        ("    >>> f(\"a)b\") == 'x'", ("a)b",), "x"),
+    ],
+)
+def test_docstring_examples_read_the_prose_forms_humaneval_uses(
+    line: str, args: tuple, expected: object
+) -> None:
+    from fitness.suites.humaneval import docstring_examples
+
+    entry = line.replace(">>>", "").replace("*", "").replace("for ", "").strip().split("(")[0]
+    (ex,) = docstring_examples(f'def {entry}(*a):\n    """\n{line}\n    """\n', entry)
+    assert ex.args == tuple(json.loads(json.dumps(list(args)))) and ex.expected == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '    fruit_distribution("5 apples", 19) ->19 - 5 - 6 = 8',  # arithmetic, not a result
+        "    is_happy(a) => False",  # argument is not a literal
+        "    is_simple_power(1, 4) => true",  # result is not a literal
+        "    Write a function f() that returns the second smallest element.",  # prose, no arrow
+        "    round(f([1, 2]), 2) # f(x) = 1 + 2x",  # the call is an argument of another call
+        "    prefix_f(1) == 2",  # another function whose name ends with f
+        "    >>> f(1) == 2\n    False",  # the doctest says the claim is false
+    ],
+)
+def test_docstring_examples_skip_what_is_not_a_literal_example(line: str) -> None:
+    from fitness.suites.humaneval import docstring_examples
+
+    assert docstring_examples(f'def f(*a):\n    """\n{line}\n    """\n', "f") == []
