@@ -23,6 +23,7 @@ import importlib.resources
 import json
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from fitness.tasks import CODE_TEST_CHECKER, JSON, Example, Suite, Task, TaskFormatError
 
@@ -123,6 +124,10 @@ _ARROWS = (
 _TAIL = re.compile(r"[.,;]?\s*(#.*|\(.*\))?")
 
 
+def _calls(node: ast.expr, entry_point: str) -> TypeGuard[ast.Call]:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == entry_point
+
+
 def _call_at(line: str, start: int, entry_point: str) -> tuple[ast.Call, int] | None:
     """The call of ``entry_point`` that begins at ``line[start]`` and the index just after it."""
     end = line.find(")", start)
@@ -132,7 +137,7 @@ def _call_at(line: str, start: int, entry_point: str) -> tuple[ast.Call, int] | 
         except SyntaxError:
             end = line.find(")", end + 1)
             continue
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == entry_point:
+        if _calls(node, entry_point):
             return node, end + 1
         return None
     return None
@@ -201,7 +206,7 @@ def _doctest(source: str, output: str, entry_point: str) -> Example | bool | Non
         node = ast.parse(source, mode="eval").body
     except SyntaxError:
         return None
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == entry_point:
+    if _calls(node, entry_point):
         try:
             return _example(node, ast.parse(output, mode="eval").body) or False
         except SyntaxError:
@@ -210,9 +215,7 @@ def _doctest(source: str, output: str, entry_point: str) -> Example | bool | Non
         isinstance(node, ast.Compare)
         and len(node.ops) == 1
         and isinstance(node.ops[0], ast.Eq)
-        and isinstance(node.left, ast.Call)
-        and isinstance(node.left.func, ast.Name)
-        and node.left.func.id == entry_point
+        and _calls(node.left, entry_point)
     ):
         return False if output == "False" else (_example(node.left, node.comparators[0]) or False)
     return None
