@@ -5,7 +5,7 @@ task here is *code-tested*: ``checker == "humaneval"``, ``hidden == ()``, ``test
 problem's test source, and the sandbox runs :func:`fitness.tasks.code_test_program` (all asserts pass
 or the task scores 0; one hidden test). Visible examples are the call / result pairs the prompt's docstring
 writes (doctests and the prose forms ``f(1) == 2``, ``f(1) ➞ 2``, ``f(1) => 2``, ...) whose call and result
-are Python literals: 382 examples on 137 of the 164 problems.
+are Python literals: 383 examples on 137 of the 164 problems.
 
 Every task is in the ``holdout`` split: HumanEval is a public benchmark that models may have seen and
 that we report against published figures, so selecting on it would overfit the number we report.
