@@ -23,7 +23,7 @@ import importlib.resources
 import json
 import re
 from dataclasses import dataclass
-from typing import TypeGuard
+from typing import Literal, TypeGuard
 
 from fitness.tasks import CODE_TEST_CHECKER, JSON, Example, Suite, Task, TaskFormatError
 
@@ -199,7 +199,7 @@ def docstring_examples(prompt: str, entry_point: str) -> list[Example]:
     return out
 
 
-def _doctest(source: str, output: str, entry_point: str) -> Example | bool | None:
+def _doctest(source: str, output: str, entry_point: str) -> Example | Literal[False] | None:
     """A doctest line of ``entry_point``: its example, or ``False`` when it gives none (``>>> f(1) == 2``
     answered ``False``; a result that is not a literal). ``None``: not a doctest of ``entry_point``."""
     try:

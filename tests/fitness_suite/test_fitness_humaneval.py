@@ -156,9 +156,9 @@ def test_docstring_examples_read_the_prose_forms_humaneval_uses(
 @pytest.mark.parametrize(
     "line",
     [
-        '    fruit_distribution("5 apples", 19) ->19 - 5 - 6 = 8',  # arithmetic, not a result
-        "    is_happy(a) => False",  # argument is not a literal
-        "    is_simple_power(1, 4) => true",  # result is not a literal
+        '    f("5 apples", 19) ->19 - 5 - 6 = 8',  # arithmetic, not a result
+        "    f(a) => False",  # argument is not a literal
+        "    f(1, 4) => true",  # result is not a literal
         "    Write a function f() that returns the second smallest element.",  # prose, no arrow
         "    round(f([1, 2]), 2) # f(x) = 1 + 2x",  # the call is an argument of another call
         "    prefix_f(1) == 2",  # another function whose name ends with f
