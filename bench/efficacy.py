@@ -55,22 +55,11 @@ def evolve(
 
 
 def run_figures(run_dir: Path) -> dict[str, float]:
-    """The run's own figures from its ``status.json``: evaluations per hour, LLM busy fraction, re-discovery
-    and novelty-reject rates (of children), framework overhead per child."""
-    status = json.loads((run_dir / "status.json").read_text(encoding="utf-8"))
-    c, wall = status["counters"], max(1e-9, float(status["elapsed_s"]))
-    children = max(1, int(c["children"]))
-    return {
-        "wall_s": wall,
-        "evaluations": c["evaluations"],
-        "evaluations_per_hour": 3600 * c["evaluations"] / wall,
-        "llm_busy": status["llm"]["busy_fraction"],
-        "children": c["children"],
-        "rediscovery_rate": c["rediscoveries"] / children,
-        "novelty_reject_rate": c["novelty_rejects"] / children,
-        "overhead_ms_per_child": 1000 * (c["manager_s"] + c["worker_overhead_s"]) / children,
-        "overhead_share": (c["manager_s"] + c["worker_overhead_s"]) / wall,
-    }
+    """The run's own figures from its ``status.json`` (:func:`population.status.run_figures`): evaluations per
+    hour, LLM busy fraction, re-discovery and novelty-reject rates, framework overhead per child."""
+    from population.status import run_figures as figures
+
+    return figures(json.loads((run_dir / "status.json").read_text(encoding="utf-8")))
 
 
 def pick(run_dir: Path) -> tuple[str, str | None]:

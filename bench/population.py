@@ -4,6 +4,7 @@ novelty-reject rates, and the manager's memory with 10k seeds in the archive.
     python bench/population.py                      # all figures (a 10-minute real-model run included)
     python bench/population.py --minutes 3          # a shorter real-model run
     python bench/population.py --skip-model         # only the model-free figures
+    python bench/population.py --from-run runs/NAME # the run figures of a run already made (its status.json)
 
 Figures are printed; nothing is asserted (tests never assert on time).
 """
@@ -35,27 +36,9 @@ def run_cli(run_dir: Path, *args: str) -> dict:
 
 
 def rates(status: dict) -> dict[str, float]:
-    c = status["counters"]
-    children = max(1, c["children"])
-    wall = status["elapsed_s"]
-    overhead = c["manager_s"] + c["worker_overhead_s"]
-    return {
-        "wall_s": wall,
-        "evaluations": c["evaluations"],
-        "children": c["children"],
-        "overhead_per_child_ms": 1000 * overhead / children if c["children"] else float("nan"),
-        "manager_per_child_ms": 1000 * c["manager_s"] / children if c["children"] else float("nan"),
-        "manager_cpu_per_child_ms": (
-            1000 * c.get("manager_cpu_s", float("nan")) / children if c["children"] else float("nan")
-        ),
-        "overhead_share": overhead / wall if wall else 0.0,
-        "evals_per_hour": 3600 * c["evaluations"] / wall if wall else 0.0,
-        "rediscovery_rate": c["rediscoveries"] / children,
-        "novelty_reject_rate": c["novelty_rejects"] / children,
-        "invalid_rate": c["invalid"] / children,
-        "llm_busy": status["llm"]["busy_fraction"],
-        "best": c["best"] or 0.0,
-    }
+    from population.status import run_figures
+
+    return run_figures(status)
 
 
 def toml(**values: object) -> str:
@@ -225,12 +208,19 @@ def main() -> None:
     parser.add_argument("--free-evals", type=int, default=100, help="length of the --model none run")
     parser.add_argument("--only-memory", action="store_true", help="only the 10k-seed memory figures")
     parser.add_argument("--only-model", action="store_true", help="only the real-model run's figures")
+    parser.add_argument(
+        "--from-run", type=Path, default=None, help="only the run figures of an existing run directory"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="seedpop-bench-"))
     rows: list[tuple[str, str, str]] = []
     try:
         load = os.getloadavg()[0]
-        if args.only_memory:
+        if args.from_run is not None:
+            status = json.loads((args.from_run / "status.json").read_text(encoding="utf-8"))
+            minutes = float(status["elapsed_s"]) / 60
+            rows += run_rows(rates(status), f"{minutes:.0f}-min run {args.from_run.name}")
+        elif args.only_memory:
             rows += memory_rows(tmp, args.seeds)
         elif args.only_model:
             rows += model_rows(tmp, args.minutes)
@@ -273,74 +263,52 @@ def measured_rows(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, s
     )
     rows.append(("novelty model load", f"{nov['novelty_load_s']:.1f} s", ""))
     free = model_free(tmp, args.free_evals)
-    rows.append(
-        (
-            "framework overhead per child, --model none run",
-            f"{free['overhead_per_child_ms']:.1f} ms",
-            "≤ 20 ms",
-        )
-    )
-    rows.append(("  of which manager", f"{free['manager_per_child_ms']:.1f} ms", ""))
-    rows.append(
-        (
-            "  manager CPU time per child (wall above waits for busy cores)",
-            f"{free['manager_cpu_per_child_ms']:.1f} ms",
-            "",
-        )
-    )
-    rows.append(
-        (
-            "framework overhead share of wall, --model none run",
-            f"{100 * free['overhead_share']:.2f} %",
-            "≤ 2 %",
-        )
-    )
+    rows += overhead_rows("--model none run", free)
     if not args.skip_model:
         rows += model_rows(tmp, args.minutes)
     return rows
 
 
+def overhead_rows(run: str, fig: dict[str, float]) -> list[tuple[str, str, str]]:
+    """The framework-overhead rows of one run: wall and CPU time per child, and their share of the run."""
+    return [
+        (f"framework overhead per child, wall, {run}", f"{fig['overhead_per_child_ms']:.1f} ms", "≤ 20 ms"),
+        (
+            "  of which manager, wall (waits for cores the model holds)",
+            f"{fig['manager_per_child_ms']:.1f} ms",
+            "",
+        ),
+        (f"framework CPU per child, {run}", f"{fig['cpu_per_child_ms']:.1f} ms", "≤ 20 ms"),
+        (
+            "  manager / workers / novelty process",
+            "{manager_cpu_per_child_ms:.1f} / {worker_cpu_per_child_ms:.1f} / "
+            "{novelty_cpu_per_child_ms:.1f} ms".format(**fig),
+            "",
+        ),
+        (f"framework overhead share of wall, {run}", f"{100 * fig['overhead_share']:.2f} %", "≤ 2 %"),
+        (f"framework CPU share of wall (of one core), {run}", f"{100 * fig['cpu_share']:.2f} %", ""),
+    ]
+
+
 def model_rows(tmp: Path, minutes: float) -> list[tuple[str, str, str]]:
-    rows: list[tuple[str, str, str]] = []
     cfg = tmp / "model.toml"
     cfg.write_text(
         toml(time_budget=f"{int(minutes * 60)}s", final_holdout=False, display=False),
         encoding="utf-8",
     )
-    real = rates(run_cli(tmp / "model", "--config", str(cfg)))
-    rows.append(
-        (
-            f"LLM busy fraction, {minutes:g}-min Qwen-0.5B run",
-            f"{100 * real['llm_busy']:.1f} %",
-            "≥ 90 %",
-        )
-    )
-    rows.append(
-        (
-            "evaluations per hour (Qwen-0.5B, 12 train tasks, cascade)",
-            f"{real['evals_per_hour']:.0f}",
-            "",
-        )
-    )
-    rows.append(
-        (
-            "framework overhead per child, Qwen run",
-            f"{real['overhead_per_child_ms']:.1f} ms",
-            "≤ 20 ms",
-        )
-    )
-    rows.append(("  manager CPU time per child, Qwen run", f"{real['manager_cpu_per_child_ms']:.1f} ms", ""))
-    rows.append(
-        (
-            "framework overhead share of wall, Qwen run",
-            f"{100 * real['overhead_share']:.2f} %",
-            "≤ 2 %",
-        )
-    )
-    rows.append(("re-discovery rate (of children)", f"{100 * real['rediscovery_rate']:.1f} %", ""))
-    rows.append(("novelty-reject rate (of children)", f"{100 * real['novelty_reject_rate']:.1f} %", ""))
-    rows.append(("children / evaluations in the run", f"{real['children']} / {real['evaluations']}", ""))
-    return rows
+    return run_rows(rates(run_cli(tmp / "model", "--config", str(cfg))), f"{minutes:g}-min Qwen-0.5B run")
+
+
+def run_rows(real: dict[str, float], run: str) -> list[tuple[str, str, str]]:
+    """The rows of a run with a real model: LLM busy fraction, evaluations per hour, overhead, rates."""
+    return [
+        (f"LLM busy fraction, {run}", f"{100 * real['llm_busy']:.1f} %", "≥ 90 %"),
+        (f"evaluations per hour, {run}", f"{real['evals_per_hour']:.0f}", ""),
+        *overhead_rows(run, real),
+        ("re-discovery rate (of children)", f"{100 * real['rediscovery_rate']:.1f} %", ""),
+        ("novelty-reject rate (of children)", f"{100 * real['novelty_reject_rate']:.1f} %", ""),
+        ("children / evaluations in the run", f"{real['children']} / {real['evaluations']}", ""),
+    ]
 
 
 def memory_rows(tmp: Path, seeds: int) -> list[tuple[str, str, str]]:

@@ -268,6 +268,7 @@ class Manager:
         if job is None:
             return
         self.counters.worker_overhead_s += max(0.0, message.seconds - message.busy_s)
+        self.counters.worker_cpu_s += message.cpu_s
         self.counters.sandbox_s += message.busy_s
         if isinstance(message, ReproduceDone) and isinstance(job, ReproduceJob | CrossoverJob):
             parent = self._member(job.parent_id)
@@ -325,6 +326,8 @@ class Manager:
             self.novelty = None  # novelty = "auto": carry on without the filter, and say so
             self.notes.append(f"novelty filter off: {err}")
             result = admit(self.archive, child, self.run_id, self.suite_header, None, self.log, checked)
+        if self.novelty is not None:
+            self.counters.novelty_cpu_s = self.novelty.cpu_s
         if result.fate is Fate.REDISCOVERY:
             self.counters.rediscoveries += 1
         elif result.fate is Fate.INVALID:

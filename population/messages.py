@@ -107,7 +107,9 @@ class ReproduceDone:
     ``checked`` holds, per child, ``(canonical text or "", problem or "")`` as the worker's
     ``population.intake.check_child`` found them (the worker is trusted; the sandbox is not).
 
-    ``busy_s`` is the wall time the worker spent inside the sandboxes (LLM included); ``seconds`` the whole job.
+    ``busy_s`` is the wall time the worker spent inside the sandboxes (LLM included); ``seconds`` the whole job;
+    ``cpu_s`` the CPU time the worker's own thread spent on the job outside the sandboxes (its overhead; 0 from
+    a worker that predates the field).
     """
 
     KIND: ClassVar[str] = "reproduce_done"
@@ -120,11 +122,13 @@ class ReproduceDone:
     seconds: float = 0.0
     busy_s: float = 0.0
     problems: tuple[str, ...] = ()  # why children were dropped or cut, or why reproduce failed
+    cpu_s: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class EvaluateDone:
-    """The fitness record of an :class:`EvaluateJob` (``FitnessRecord.to_json``) and its cascade score."""
+    """The fitness record of an :class:`EvaluateJob` (``FitnessRecord.to_json``) and its cascade score;
+    ``seconds``, ``busy_s`` and ``cpu_s`` as for :class:`ReproduceDone`."""
 
     KIND: ClassVar[str] = "evaluate_done"
     job_id: str
@@ -134,6 +138,7 @@ class EvaluateDone:
     worker: str = ""
     seconds: float = 0.0
     busy_s: float = 0.0
+    cpu_s: float = 0.0
 
 
 Message = ReproduceJob | CrossoverJob | EvaluateJob | ReproduceDone | EvaluateDone

@@ -25,6 +25,7 @@ import select
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any, Protocol
@@ -106,6 +107,7 @@ class NoveltyFilter:
         self._known: set[str] = set()
         self._index: Any = None
         self._capacity = capacity
+        self.cpu_s = 0.0  # runs on the caller's thread: its work is the caller's CPU time
         self._thread = threading.Thread(target=self._load, name="novelty-load", daemon=True)
         self._thread.start()
 
@@ -181,7 +183,13 @@ def _h(text: str) -> str:
 
 
 class Novelty(Protocol):
-    """What the manager's intake needs of a near-clone filter."""
+    """What the manager's intake needs of a near-clone filter.
+
+    ``cpu_s``: CPU seconds the filter has spent answering, outside the caller's thread (0 for a filter that
+    runs in it: the caller's own CPU time already counts that work).
+    """
+
+    cpu_s: float
 
     def check(self, canonical: str) -> Verdict: ...
 
@@ -195,7 +203,8 @@ class NoveltyProcess:
     """A :class:`NoveltyFilter` in a child process (``python -c 'from population.novelty import serve; …'``).
 
     One JSON object a line each way, answered in order: ``{"op": "check"|"add", "text": …}`` gets
-    ``{"similarity", "near_clone"}`` or ``{}``; ``{"error": …}`` when the model failed to load. The child exits
+    ``{"similarity", "near_clone"}`` or ``{}``, each with ``cpu_s`` (the CPU time the answer took, summed in
+    :attr:`cpu_s`); ``{"error": …}`` when the model failed to load. The child exits
     when its stdin closes, so it never outlives the manager, not even a SIGKILLed one.
 
     Args:
@@ -215,6 +224,7 @@ class NoveltyProcess:
             encoding="utf-8",
             errors="surrogatepass",
         )
+        self.cpu_s = 0.0
 
     def _call(self, op: str, text: str) -> dict[str, Any]:
         assert self._proc.stdin is not None and self._proc.stdout is not None
@@ -238,6 +248,7 @@ class NoveltyProcess:
         reply: dict[str, Any] = json.loads(line)
         if "error" in reply:
             raise NoveltyUnavailableError(str(reply["error"]))
+        self.cpu_s += float(reply.get("cpu_s", 0.0))
         return reply
 
     def check(self, canonical: str) -> Verdict:
@@ -278,6 +289,7 @@ def serve() -> None:
         sys.exit(f"novelty threshold {threshold} is not between 0 and 1")
     nf = NoveltyFilter(threshold)
     for line in sys.stdin:
+        cpu = time.thread_time()  # torch runs on this thread (one intra-op thread, see NoveltyFilter._load)
         try:
             request = json.loads(line)
             if request.get("v") != PROTOCOL:
@@ -288,6 +300,7 @@ def serve() -> None:
             else:
                 nf.add(request["text"])
                 reply = {}
+            reply["cpu_s"] = time.thread_time() - cpu
         except NoveltyUnavailableError as err:
             reply = {"error": str(err)}
         out.write(json.dumps(reply) + "\n")

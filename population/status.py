@@ -33,6 +33,8 @@ class Counters:
         manager_s: wall seconds the manager spent handling results and making jobs (its overhead).
         manager_cpu_s: CPU seconds of the same work (less than ``manager_s`` when the cores were busy).
         worker_overhead_s: wall seconds workers spent on jobs outside the sandboxes.
+        worker_cpu_s: CPU seconds of the same work (the workers' own threads).
+        novelty_cpu_s: CPU seconds the near-clone filter's process spent answering (model loading excluded).
         sandbox_s: wall seconds workers spent inside the sandboxes (LLM included).
         best_history: (evaluations, best train fitness) each time the best improved.
     """
@@ -51,6 +53,8 @@ class Counters:
     manager_s: float = 0.0
     manager_cpu_s: float = 0.0
     worker_overhead_s: float = 0.0
+    worker_cpu_s: float = 0.0
+    novelty_cpu_s: float = 0.0
     sandbox_s: float = 0.0
     started: float = field(default_factory=time.time)
     best_history: list[tuple[int, float]] = field(default_factory=list)
@@ -92,3 +96,42 @@ def counters_dict(c: Counters) -> dict[str, Any]:
 def alive_pid(pid: int) -> bool:
     """Whether process ``pid`` exists (``pid`` ≤ 0 never does)."""
     return pid > 0 and psutil.pid_exists(pid)
+
+
+def run_figures(status: dict[str, Any]) -> dict[str, float]:
+    """A run's rates from its status snapshot (``status.json``). Pure.
+
+    Framework overhead is what the run spends outside LLM calls and sandboxed execution, per child received:
+    ``overhead_per_child_ms`` in wall time (manager plus workers; on a machine whose cores the model holds, most
+    of it is waiting for a core) and ``cpu_per_child_ms`` in CPU time (manager, workers and the near-clone
+    filter's process). A counter the run did not record (an older run) gives NaN, never a flattering 0.
+    """
+    c = status["counters"]
+    wall = float(status["elapsed_s"])
+    n = int(c["children"])
+    nan = float("nan")
+
+    def per_child(seconds: float) -> float:
+        return 1000 * seconds / n if n else nan
+
+    overhead = c["manager_s"] + c["worker_overhead_s"]
+    cpu = c.get("manager_cpu_s", nan) + c.get("worker_cpu_s", nan) + c.get("novelty_cpu_s", nan)
+    return {
+        "wall_s": wall,
+        "evaluations": c["evaluations"],
+        "children": n,
+        "evals_per_hour": 3600 * c["evaluations"] / wall if wall else 0.0,
+        "llm_busy": status["llm"]["busy_fraction"],
+        "rediscovery_rate": c["rediscoveries"] / n if n else nan,
+        "novelty_reject_rate": c["novelty_rejects"] / n if n else nan,
+        "invalid_rate": c["invalid"] / n if n else nan,
+        "best": c["best"] if c["best"] is not None else nan,
+        "overhead_per_child_ms": per_child(overhead),
+        "manager_per_child_ms": per_child(c["manager_s"]),
+        "cpu_per_child_ms": per_child(cpu),
+        "manager_cpu_per_child_ms": per_child(c.get("manager_cpu_s", nan)),
+        "worker_cpu_per_child_ms": per_child(c.get("worker_cpu_s", nan)),
+        "novelty_cpu_per_child_ms": per_child(c.get("novelty_cpu_s", nan)),
+        "overhead_share": overhead / wall if wall else nan,
+        "cpu_share": cpu / wall if wall else nan,
+    }

@@ -13,7 +13,7 @@ import random
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +56,42 @@ def eval_config(cfg: RunConfig) -> EvalConfig:
         seed_limits=SandboxLimits(memory_bytes=1024 * 1024 * 1024),
         rng_seed=cfg.seed,
     )
+
+
+class JobClock:
+    """Wall and CPU time of one job, with the part spent waiting on the sandboxes (LLM included) set apart.
+
+    CPU time is this thread's (:func:`time.thread_time`): what the worker itself costs, whatever else holds
+    the cores. Use ``with clock.busy(): …`` around sandbox calls. ``wall`` and ``cpu`` are the clocks read.
+    """
+
+    def __init__(
+        self, wall: Callable[[], float] = time.monotonic, cpu: Callable[[], float] = time.thread_time
+    ) -> None:
+        self._clocks = (wall, cpu)
+        self._start = (wall(), cpu())
+        self.busy_s = 0.0
+        self._busy_cpu = 0.0
+
+    @contextlib.contextmanager
+    def busy(self) -> Iterator[None]:
+        wall, cpu = self._clocks
+        w, c = wall(), cpu()
+        try:
+            yield
+        finally:
+            self.busy_s += wall() - w
+            self._busy_cpu += cpu() - c
+
+    @property
+    def seconds(self) -> float:
+        """Wall seconds since the job started."""
+        return self._clocks[0]() - self._start[0]
+
+    @property
+    def overhead_cpu_s(self) -> float:
+        """CPU seconds of this thread since the job started, outside :meth:`busy`."""
+        return max(0.0, self._clocks[1]() - self._start[1] - self._busy_cpu)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +142,7 @@ class Loop:
                 self._handle(stream, entry_id, fields)
 
     def _handle(self, stream: str, entry_id: bytes, fields: dict[Any, Any]) -> None:
-        start = time.monotonic()
+        clock = JobClock()
         try:
             job = decode(fields)
         except MessageError:
@@ -114,11 +150,11 @@ class Loop:
             return
         result: ReproduceDone | EvaluateDone
         if isinstance(job, ReproduceJob):
-            result = self._reproduce(job, start)
+            result = self._reproduce(job, clock)
         elif isinstance(job, CrossoverJob):
-            result = self._crossover(job, start)
+            result = self._crossover(job, clock)
         elif isinstance(job, EvaluateJob):
-            result = self._evaluate(job, start)
+            result = self._evaluate(job, clock)
         else:
             self.client.xack(stream, keys.WORKER_GROUP, entry_id)
             return
@@ -130,9 +166,9 @@ class Loop:
         pipe.execute()
         self.jobs_done += 1
 
-    def _reproduce(self, job: ReproduceJob, start: float) -> ReproduceDone:
-        busy = time.monotonic()
-        reflection = self.harness.run_reflect(job.parent_source, list(job.history)) if job.history else {}
+    def _reproduce(self, job: ReproduceJob, clock: JobClock) -> ReproduceDone:
+        with clock.busy():
+            reflection = self.harness.run_reflect(job.parent_source, list(job.history)) if job.history else {}
         session = None
         if self.broker is not None:
             session = self.broker.open_session(
@@ -142,18 +178,18 @@ class Loop:
                 rng_seed=job.rng_seed,
             )
         try:
-            made = self.harness.reproduce(
-                job.parent_source,
-                job.n,
-                job.rng_seed,
-                llm_session=session,
-                partner_source=job.partner_source or None,
-                reflection=reflection or None,
-            )
+            with clock.busy():
+                made = self.harness.reproduce(
+                    job.parent_source,
+                    job.n,
+                    job.rng_seed,
+                    llm_session=session,
+                    partner_source=job.partner_source or None,
+                    reflection=reflection or None,
+                )
         finally:
             if session is not None:
                 session.close()
-        busy = time.monotonic() - busy
         children = tuple(c.source for c in made.children)
         checked = tuple((c.canonical, c.problem) for c in map(check_child, children))
         return ReproduceDone(
@@ -163,18 +199,28 @@ class Loop:
             tuple(c.operator for c in made.children),
             reflection,
             self.name,
-            time.monotonic() - start,
-            busy,
+            clock.seconds,
+            clock.busy_s,
             made.problems,
+            clock.overhead_cpu_s,
         )
 
-    def _crossover(self, job: CrossoverJob, start: float) -> ReproduceDone:
+    def _crossover(self, job: CrossoverJob, clock: JobClock) -> ReproduceDone:
         """The manager's crossover of two parents: framework work (no sandbox, no LLM), so ``busy_s`` is 0 and
         its whole time counts as overhead."""
         children, operators, problems = cross(job, self._parsed)
         checked = tuple((c.canonical, c.problem) for c in map(check_child, children))
         return ReproduceDone(
-            job.job_id, children, checked, operators, {}, self.name, time.monotonic() - start, 0.0, problems
+            job.job_id,
+            children,
+            checked,
+            operators,
+            {},
+            self.name,
+            clock.seconds,
+            0.0,
+            problems,
+            clock.overhead_cpu_s,
         )
 
     def _parsed(self, sid: str, source: str) -> genome.Parsed | str:
@@ -191,19 +237,21 @@ class Loop:
             self._parsed_kept.pop(next(iter(self._parsed_kept)))
         return hit
 
-    def _evaluate(self, job: EvaluateJob, start: float) -> EvaluateDone:
+    def _evaluate(self, job: EvaluateJob, clock: JobClock) -> EvaluateDone:
         suite = eval_suite(job.suite, job.split, job.task_limit)
-        busy = time.monotonic()
-        evaluation = self.harness.evaluate(job.source, suite, job.split, parent_cascade=job.parent_cascade)
-        busy = time.monotonic() - busy
+        with clock.busy():
+            evaluation = self.harness.evaluate(
+                job.source, suite, job.split, parent_cascade=job.parent_cascade
+            )
         return EvaluateDone(
             job.job_id,
             evaluation.record.to_json(),
             evaluation.cascade_score,
             evaluation.published,
             self.name,
-            time.monotonic() - start,
-            busy,
+            clock.seconds,
+            clock.busy_s,
+            clock.overhead_cpu_s,
         )
 
     def close(self) -> None:

@@ -37,8 +37,9 @@ MESSAGES = [
         1.5,
         1.2,
         ("child 2 is a int, not a str or {'source', 'operator'}: dropped",),
+        0.012,
     ),
-    EvaluateDone("j2", "{}", None, ("hint",), "w0.1", 3.0, 2.9),
+    EvaluateDone("j2", "{}", None, ("hint",), "w0.1", 3.0, 2.9, 0.004),
 ]
 
 
@@ -49,6 +50,14 @@ def test_round_trip(message: object) -> None:
     json.loads(fields["data"])  # plain JSON, nothing else
     raw = {k.encode(): v.encode() for k, v in fields.items()}  # what Redis hands back
     assert decode(raw) == message
+
+
+def test_a_result_from_a_worker_without_cpu_accounting_reads_as_zero() -> None:
+    fields = encode(MESSAGES[-1])
+    data = json.loads(fields["data"])
+    del data["cpu_s"]
+    done = decode({**fields, "data": json.dumps(data)})
+    assert isinstance(done, EvaluateDone) and done.cpu_s == 0.0 and done.busy_s == 2.9
 
 
 def test_other_versions_and_garbage_are_refused() -> None:

@@ -43,6 +43,7 @@ def test_short_run_records_edges_rediscoveries_and_a_monotone_best(tmp_path: Pat
     bests = [b for _, b in counters["best_history"]]
     assert bests == sorted(bests) and bests
     assert 0 < counters["manager_cpu_s"] <= counters["manager_s"] + 0.01  # CPU of one thread ≤ its wall
+    assert 0 < counters["worker_cpu_s"] <= counters["worker_overhead_s"] + 0.01  # the workers' checks
     with Archive.open(str(run_dir)) as archive:
         counts = archive.counts()
         assert counts.records >= 8 + 2  # train evaluations + the two holdout scores

@@ -82,6 +82,8 @@ def test_novelty_filter_rejects_near_clones_and_keeps_real_changes(where: str) -
         assert not verdict.near_clone and 0.0 < verdict.novelty <= 1.0
         huge = source + "".join(f"\nGENE_{i} = {i}\n" for i in range(MAX_NEW_PIECES + 1))
         assert nf.check(genome.canonical_source(huge)) == Verdict(0.0, False)  # novel, and no model call
+        # the child's embedding work is counted (it is not the caller's CPU time); in-process work is the caller's
+        assert nf.cpu_s > 0 if where == "child_process" else nf.cpu_s == 0.0
     finally:
         if isinstance(nf, NoveltyProcess):
             nf.close()

@@ -1,9 +1,12 @@
-"""What a worker does with a crossover job (no Redis needed: :func:`population.worker.cross` is pure)."""
+"""What a worker does with a crossover job (no Redis needed: :func:`population.worker.cross` is pure), and how
+it accounts for its own time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from population.messages import CrossoverJob
-from population.worker import cross
+from population.worker import JobClock, cross
 
 A = (
     "def solve(task, llm, tools):\n    return 'a'\n\n\n"
@@ -33,3 +36,26 @@ def test_parents_with_nothing_to_exchange_give_no_child_and_say_why() -> None:
     assert problems[0].startswith("no crossover child: ")
     children, _, problems = cross(_job("def solve(:\n"), _as_text)
     assert children == () and problems[0].startswith("no crossover child: ")
+
+
+def _clock(readings: list[float]) -> Callable[[], float]:
+    """A clock that returns ``readings`` one after another."""
+    it = iter(readings)
+    return lambda: next(it)
+
+
+def test_the_job_clock_sets_sandbox_time_apart_from_the_workers_own_cpu_time() -> None:
+    # wall: start 0, busy 1 → 9, read at 10; cpu: start 0, busy 0.5 → 0.75, read at 1.25
+    clock = JobClock(wall=_clock([0.0, 1.0, 9.0, 10.0]), cpu=_clock([0.0, 0.5, 0.75, 1.25]))
+    with clock.busy():
+        pass
+    assert clock.busy_s == 8.0
+    assert clock.seconds == 10.0
+    assert clock.overhead_cpu_s == 1.0  # 1.25 in all, 0.25 of it while the sandbox ran
+
+
+def test_a_job_clock_never_reports_negative_overhead() -> None:
+    clock = JobClock(wall=_clock([0.0, 0.0, 1.0]), cpu=_clock([0.0, 0.0, 1.0, 0.5]))
+    with clock.busy():
+        pass
+    assert clock.overhead_cpu_s == 0.0

@@ -1,0 +1,52 @@
+"""A run's figures from its status snapshot (what the benches print): per child, per hour, shares."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from population.status import run_figures
+
+
+def _status(**counters: Any) -> dict[str, Any]:
+    base = {
+        "evaluations": 10,
+        "children": 20,
+        "rediscoveries": 2,
+        "novelty_rejects": 5,
+        "invalid": 1,
+        "best": 0.5,
+        "manager_s": 2.0,
+        "manager_cpu_s": 0.2,
+        "worker_overhead_s": 1.0,
+        "worker_cpu_s": 0.3,
+        "novelty_cpu_s": 0.5,
+    }
+    return {"elapsed_s": 3600.0, "llm": {"busy_fraction": 0.95}, "counters": {**base, **counters}}
+
+
+def test_figures_per_child_per_hour_and_shares() -> None:
+    fig = run_figures(_status())
+    assert fig["evals_per_hour"] == 10
+    assert fig["llm_busy"] == 0.95
+    assert (fig["rediscovery_rate"], fig["novelty_reject_rate"], fig["invalid_rate"]) == (0.1, 0.25, 0.05)
+    assert fig["overhead_per_child_ms"] == 150.0  # (2 + 1) s wall over 20 children
+    assert fig["manager_per_child_ms"] == 100.0
+    assert math.isclose(fig["cpu_per_child_ms"], 50.0)  # (0.2 + 0.3 + 0.5) s CPU over 20 children
+    assert math.isclose(fig["novelty_cpu_per_child_ms"], 25.0)
+    assert math.isclose(fig["overhead_share"], 3 / 3600)
+    assert math.isclose(fig["cpu_share"], 1 / 3600)
+
+
+def test_a_counter_an_older_run_did_not_record_is_nan_not_zero() -> None:
+    status = _status()
+    del status["counters"]["worker_cpu_s"], status["counters"]["novelty_cpu_s"]
+    fig = run_figures(status)
+    assert math.isnan(fig["cpu_per_child_ms"]) and math.isnan(fig["worker_cpu_per_child_ms"])
+    assert math.isclose(fig["manager_cpu_per_child_ms"], 10.0)
+
+
+def test_a_run_without_children_has_no_per_child_figures() -> None:
+    fig = run_figures(_status(children=0, best=None))
+    assert math.isnan(fig["overhead_per_child_ms"]) and math.isnan(fig["rediscovery_rate"])
+    assert math.isnan(fig["best"])
