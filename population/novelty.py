@@ -6,7 +6,14 @@ is cut into chunks (each top-level statement; a long one into windows of a few l
 new chunks are those whose text no archived program has; each is embedded (embeddings are cached by chunk
 text) and looked up among every chunk seen so far. The child's novelty is ``1 − similarity`` of its most novel
 new chunk to its nearest neighbour; it is a near-clone when that similarity is ≥ the threshold, i.e. every
-piece it changed is almost a piece already tried.
+piece it changed is almost a piece already tried. Two cases are special:
+
+- *A parameter change is never a near-clone.* Embeddings barely see numbers (``MAX_TOKENS = 384`` and ``= 768``
+  are 0.9999 alike), yet numbers are the genes most mutations tune. A new piece that equals a known piece once
+  its numbers are blanked out makes the child novel; its novelty is still the embeddings' (small) figure.
+- *A child with no new piece* recombines known ones (a crossover, a deleted statement). It is a near-clone
+  only when one archived program has exactly its pieces (top-level statements reordered); otherwise its
+  similarity is the Jaccard overlap of its pieces with the closest program that shares its rarest piece.
 
 The model loads lazily, in a background thread, once per process. A run keeps it out of the manager:
 :class:`NoveltyProcess` serves the same filter from a child process of its own, so torch and MiniLM (about
@@ -21,6 +28,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import select
 import subprocess
 import sys
@@ -90,6 +98,14 @@ def model_path() -> str:
     return os.path.join(next(iter(spec.submodule_search_locations)), "model")
 
 
+_NUMBER = re.compile(r"(?<![\w.])\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?j?(?!\w)")
+
+
+def skeleton(piece: str) -> str:
+    """``piece`` with every number written as ``#``: two pieces with one skeleton differ only in numbers. Pure."""
+    return _NUMBER.sub("#", piece)
+
+
 class NoveltyFilter:
     """Chunk index of every program added; not thread-safe apart from the background load.
 
@@ -104,7 +120,12 @@ class NoveltyFilter:
         self._error: BaseException | None = None
         self._loaded = threading.Event()
         self._cache: dict[str, np.ndarray] = {}
-        self._known: set[str] = set()
+        self._known: set[str] = set()  # pieces embedded and indexed
+        self._piece_ids: dict[str, int] = {}  # every piece of every program added → a small int
+        self._holders: list[list[int]] = []  # piece int → the programs (indices) that have it
+        self._programs: list[frozenset[int]] = []  # program index → its pieces
+        self._added: set[str] = set()  # hashes of the programs added
+        self._skeletons: set[str] = set()  # hashes of the known pieces' skeletons
         self._index: Any = None
         self._capacity = capacity
         self.cpu_s = 0.0  # runs on the caller's thread: its work is the caller's CPU time
@@ -152,20 +173,50 @@ class NoveltyFilter:
     def check(self, canonical: str) -> Verdict:
         """Is ``canonical`` a near-clone of what was added? Does not add it."""
         self.ready()
-        new = list(dict.fromkeys(c for c in chunks(canonical) if _h(c) not in self._known))
+        pieces = list(dict.fromkeys(chunks(canonical)))
+        new = [c for c in pieces if _h(c) not in self._piece_ids]
         if not new:
-            return Verdict(1.0, True)
+            return self._recombination(pieces)
         if self._index.get_current_count() == 0 or len(new) > MAX_NEW_PIECES:
             return Verdict(0.0, False)  # bounded work per child, whatever a child's size
         vectors = np.stack(self._embed(new))
         _, distances = self._index.knn_query(vectors, k=1)
         similarity = float(1.0 - np.max(distances[:, 0]))
-        return Verdict(similarity, similarity >= self.threshold)
+        retuned = any(_h(skeleton(c)) in self._skeletons for c in new)
+        return Verdict(similarity, similarity >= self.threshold and not retuned)
+
+    def _recombination(self, pieces: list[str]) -> Verdict:
+        """The verdict on a child all of whose pieces are known (see the module docstring)."""
+        mine = frozenset(self._piece_ids[_h(c)] for c in pieces)
+        rarest = min(mine, key=lambda i: len(self._holders[i]))
+        best = 0.0
+        for program in self._holders[rarest]:
+            theirs = self._programs[program]
+            if theirs == mine:
+                return Verdict(1.0, True)
+            best = max(best, len(mine & theirs) / len(mine | theirs))
+        return Verdict(best, False)
 
     def add(self, canonical: str) -> None:
-        """Index every chunk of ``canonical`` not indexed yet. Idempotent."""
+        """Record ``canonical``'s pieces and index (embed) those not indexed yet. Idempotent."""
         self.ready()
-        new = [c for c in dict.fromkeys(chunks(canonical)) if _h(c) not in self._known][: 4 * MAX_NEW_PIECES]
+        key = _h(canonical)
+        if key in self._added:
+            return
+        self._added.add(key)
+        pieces = list(dict.fromkeys(chunks(canonical)))
+        program = len(self._programs)
+        ids = []
+        for c in pieces:
+            h = _h(c)
+            if h not in self._piece_ids:
+                self._piece_ids[h] = len(self._holders)
+                self._holders.append([])
+                self._skeletons.add(_h(skeleton(c)))
+            ids.append(self._piece_ids[h])
+            self._holders[ids[-1]].append(program)
+        self._programs.append(frozenset(ids))
+        new = [c for c in pieces if _h(c) not in self._known][: 4 * MAX_NEW_PIECES]
         if not new:
             return
         vectors = np.stack(self._embed(new))

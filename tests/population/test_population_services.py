@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import random
+import re
 import signal
 import subprocess
 import sys
@@ -82,6 +85,27 @@ def test_novelty_filter_rejects_near_clones_and_keeps_real_changes(where: str) -
         assert not verdict.near_clone and 0.0 < verdict.novelty <= 1.0
         huge = source + "".join(f"\nGENE_{i} = {i}\n" for i in range(MAX_NEW_PIECES + 1))
         assert nf.check(genome.canonical_source(huge)) == Verdict(0.0, False)  # novel, and no model call
+        assert not nf.check(
+            genome.canonical_source(source.replace("MAX_TOKENS = 384", "MAX_TOKENS = 768"))
+        ).near_clone
+        number = re.compile(r"(?<![\w.])0(?![\w.])")
+        piece = next(c for c in chunks(source) if c.startswith("def extract_code") and number.search(c))
+        retuned = genome.canonical_source(source.replace(piece, number.sub("1", piece, count=1), 1))
+        assert retuned != source
+        verdict = nf.check(retuned)  # embeddings barely see numbers, but a parameter change is still new
+        assert verdict.similarity >= 0.9995 and not verdict.near_clone
+        other = genome.canonical_source(origin_source("sample_filter"))
+        nf.add(other)
+        crossed = genome.crossover(genome.Parsed(source), genome.Parsed(other), random.Random(0))
+        assert isinstance(crossed, genome.Mutated)  # every piece known, but never together
+        verdict = nf.check(genome.canonical_source(crossed.source))
+        assert not verdict.near_clone and 0.0 < verdict.similarity < 1.0
+        *head, last_but_one, last = ast.parse(source).body
+        reordered = genome.canonical_source(ast.unparse(ast.Module([*head, last, last_but_one], [])))
+        assert reordered != source
+        assert nf.check(reordered) == Verdict(1.0, True)  # the same pieces, moved
+        shorter = genome.canonical_source(ast.unparse(ast.Module([*head, last_but_one], [])))
+        assert not nf.check(shorter).near_clone  # a deleted function changes what the seed does
         # the child's embedding work is counted (it is not the caller's CPU time); in-process work is the caller's
         assert nf.cpu_s > 0 if where == "child_process" else nf.cpu_s == 0.0
     finally:
