@@ -25,6 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from population.status import run_figures  # noqa: E402  (after the path above)
+
 
 def run_cli(run_dir: Path, *args: str) -> dict:
     """Run ``python -m population run`` to the end; return its final status.json."""
@@ -33,12 +35,6 @@ def run_cli(run_dir: Path, *args: str) -> dict:
     if done.returncode != 0:
         raise SystemExit(f"run failed ({done.returncode}): {done.stderr[-2000:]}")
     return json.loads((run_dir / "status.json").read_text())
-
-
-def rates(status: dict) -> dict[str, float]:
-    from population.status import run_figures
-
-    return run_figures(status)
 
 
 def toml(**values: object) -> str:
@@ -62,7 +58,7 @@ def model_free(tmp: Path, evals: int) -> dict[str, float]:
         ),
         encoding="utf-8",
     )
-    return rates(run_cli(tmp / "free", "--config", str(cfg)))
+    return run_figures(run_cli(tmp / "free", "--config", str(cfg)))
 
 
 def intake_micro(tmp: Path, n: int) -> dict[str, float]:
@@ -219,7 +215,7 @@ def main() -> None:
         if args.from_run is not None:
             status = json.loads((args.from_run / "status.json").read_text(encoding="utf-8"))
             minutes = float(status["elapsed_s"]) / 60
-            rows += run_rows(rates(status), f"{minutes:.0f}-min run {args.from_run.name}")
+            rows += run_rows(run_figures(status), f"{minutes:.0f}-min run {args.from_run.name}")
         elif args.only_memory:
             rows += memory_rows(tmp, args.seeds)
         elif args.only_model:
@@ -296,7 +292,9 @@ def model_rows(tmp: Path, minutes: float) -> list[tuple[str, str, str]]:
         toml(time_budget=f"{int(minutes * 60)}s", final_holdout=False, display=False),
         encoding="utf-8",
     )
-    return run_rows(rates(run_cli(tmp / "model", "--config", str(cfg))), f"{minutes:g}-min Qwen-0.5B run")
+    return run_rows(
+        run_figures(run_cli(tmp / "model", "--config", str(cfg))), f"{minutes:g}-min Qwen-0.5B run"
+    )
 
 
 def run_rows(real: dict[str, float], run: str) -> list[tuple[str, str, str]]:
