@@ -13,7 +13,7 @@ import ast
 import hashlib
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,14 @@ if TYPE_CHECKING:
     from fitness.llm.broker import Broker, Session
 
 LLM_FACTORY = "fitness.llm.channel:LLMChannel.from_fd"
+
+
+class EvaluationCancelled(Exception):
+    """Raised by :meth:`Harness.evaluate` when its ``cancelled`` callback says so, between two tasks."""
+
+    def __init__(self, tasks_done: int) -> None:
+        super().__init__(f"evaluation cancelled after {tasks_done} task(s)")
+        self.tasks_done = tasks_done
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,11 +304,16 @@ class Harness:
         split: str = "train",
         parent_cascade: float | None = None,
         inbox: Sequence[str] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> Evaluation:
         """Score ``seed_source`` on ``suite``'s ``split``, with the cascade on the train split.
 
         Never raises for anything the seed does. Outcomes: ``INVALID`` (not Python, no ``solve``),
         ``CRASHED`` (the module raises at import), ``TIMED_OUT`` (every solve timed out), else ``SCORED``.
+
+        Raises:
+            EvaluationCancelled: ``cancelled()`` returned True before a task (asked before each one; the task
+                in progress always finishes).
         """
         start = time.monotonic()
         tasks = suite.split(split)
@@ -317,6 +330,8 @@ class Harness:
 
         def run(batch: Sequence[Task]) -> Outcome | None:
             for task in batch:
+                if cancelled is not None and cancelled():
+                    raise EvaluationCancelled(len(scores))
                 score, solved = self.score_task(seed_source, task, header.seed_id, inbox)
                 scores[task.id] = score
                 results.append(solved)

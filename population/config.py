@@ -20,22 +20,23 @@ from population.errors import ConfigError
 CONFIG_FORMAT = 1
 
 
-def parse_duration(value: object) -> float:
-    """Seconds from ``90``, ``"90s"``, ``"15m"``, ``"2h"``, ``"1h30m"``; 0 means no limit.
+def parse_duration(value: object, name: str = "time_budget") -> float:
+    """Seconds from ``90``, ``"90s"``, ``"15m"``, ``"2h"``, ``"1h30m"``; 0 means no limit. ``name`` is the
+    key the value came from, for the error message.
 
     Raises:
         ConfigError: anything else.
     """
     if isinstance(value, bool):
-        raise ConfigError(f"time_budget {value!r} is not a duration; use e.g. '15m', '2h' or seconds")
+        raise ConfigError(f"{name} {value!r} is not a duration; use e.g. '15m', '2h' or seconds")
     if isinstance(value, int | float):
         if value < 0:
-            raise ConfigError(f"time_budget {value!r} is negative; use e.g. '15m', '2h' or 0 for none")
+            raise ConfigError(f"{name} {value!r} is negative; use e.g. '15m', '2h' or 0")
         return float(value)
     text = str(value).strip().lower()
     parts = re.findall(r"(\d+(?:\.\d+)?)\s*([hms]?)", text)
     if not text or "".join(n + u for n, u in parts) != text.replace(" ", ""):
-        raise ConfigError(f"time_budget {value!r} is not a duration; use e.g. '15m', '2h', '1h30m' or '90s'")
+        raise ConfigError(f"{name} {value!r} is not a duration; use e.g. '15m', '2h', '1h30m' or '90s'")
     scale = {"h": 3600.0, "m": 60.0, "s": 1.0, "": 1.0}
     return sum(float(n) * scale[u] for n, u in parts)
 
@@ -100,6 +101,11 @@ KEYS: dict[str, Key] = {
     "time_budget": Key(
         (str, int, float), "10m", "stop producing work after this long ('15m', '2h'; 0: none)"
     ),
+    "end_grace": Key(
+        (str, int, float),
+        "60s",
+        "after the time budget, jobs still running get this long; then they are cancelled",
+    ),
     "slots": Key((str,), "auto", "where models run: 'auto' or 'cpu:N,gpu:I,…'"),
     "loops_per_slot": Key(
         (int,),
@@ -161,6 +167,10 @@ class RunConfig:
     def time_budget_s(self) -> float:
         return parse_duration(self.values["time_budget"])
 
+    @property
+    def end_grace_s(self) -> float:
+        return parse_duration(self.values["end_grace"], "end_grace")
+
     def to_toml(self) -> str:
         """The resolved config as TOML text (stored in the archive as the run object). Pure."""
         lines = [f"# seedpop run config, format {CONFIG_FORMAT}"]
@@ -214,6 +224,7 @@ def resolve(
                 raise ConfigError(f"{name} = {value!r} must be a list of strings")
             values[name] = value
     parse_duration(values["time_budget"])
+    parse_duration(values["end_grace"], "end_grace")
     if not values["origin"]:
         raise ConfigError("origin = [] names no seed; give at least one origin seed name or file")
     return RunConfig(values)

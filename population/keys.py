@@ -8,7 +8,8 @@ Names are namespaced by the run id so that several runs can share one external R
 
 Plain keys: :func:`config` (the resolved run config as JSON, for workers on other machines), :func:`stop`
 (set to ask every process of the run to stop), :func:`status` (hash, the manager's latest counters),
-:func:`worker` (hash per worker loop: heartbeat and LLM stats).
+:func:`worker` (hash per worker loop: heartbeat and LLM stats), :func:`cancelled` (set of job ids the manager gave
+up on; a worker skips them, or stops one between tasks).
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ def config(run: str) -> str:
 def stop(run: str) -> str:
     """String key: present when the run must stop."""
     return _key(run, "stop")
+
+
+def cancelled(run: str) -> str:
+    """Set: ids of jobs the manager abandoned (past the end grace); workers drop them."""
+    return _key(run, "cancelled")
 
 
 def status(run: str) -> str:

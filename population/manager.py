@@ -101,9 +101,7 @@ class Manager:
         self.notes: list[str] = []
         self.novelty_mode = cfg.novelty
         self.deadline = time.monotonic() + cfg.time_budget_s if cfg.time_budget_s else None
-        self.grace_s = max(
-            60.0, 0.1 * cfg.time_budget_s
-        )  # in-flight jobs may finish this long past the budget
+        self.grace_s = cfg.end_grace_s  # in-flight jobs may finish this long past the budget
         self.abandoned = 0
         # Steady state has no generation barrier: N generations = N × (islands × island_size) evaluations, and
         # no child deeper than N. Origins are generation 0.
@@ -243,10 +241,7 @@ class Manager:
         if not self.pending and not self._budget_left():
             return False
         if self.deadline is not None and self.pending and time.monotonic() > self.deadline + self.grace_s:
-            self.abandoned = len(self.pending)
-            self.notes.append(
-                f"{self.abandoned} job(s) still running {self.grace_s:.0f} s after the time budget were abandoned"
-            )
+            self.abandon()
             return False
         stream = keys.results(self.run_key)
         for entry_id, fields in bus.read_one(self.client, stream, keys.MANAGER_GROUP, "manager", block_ms):
@@ -255,6 +250,19 @@ class Manager:
             self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
             self._spent(started, cpu)
         return True
+
+    def abandon(self) -> None:
+        """Give up on every pending job: workers skip the ones not started and stop the running ones between
+        tasks (:func:`keys.cancelled`), so the final holdout jobs queued next start promptly. Their children
+        and seeds stay in the archive, just without the record the job would have made."""
+        if not self.pending:
+            return
+        self.abandoned += len(self.pending)
+        self.client.sadd(keys.cancelled(self.run_key), *self.pending)
+        self.pending.clear()
+        self.notes.append(
+            f"{self.abandoned} job(s) still running {self.grace_s:.0f} s after the time budget were cancelled"
+        )
 
     def _spent(self, started: float, cpu: float) -> None:
         """Count the manager's own work since ``started`` (wall) and ``cpu`` (this thread's CPU time): the wall

@@ -210,7 +210,7 @@ class Run:
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
                 self._tick(on_tick)
-        if reason == "done" and self.cfg.final_holdout and not self.manager.abandoned:
+        if reason == "done" and self.cfg.final_holdout:
             self._final_holdout(on_tick, tick_s)
         self.stop_reason = reason
         self._tick(on_tick, state="finished" if reason == "done" else reason)

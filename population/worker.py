@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import redis
 
 import genome
-from fitness.harness import EvalConfig, Harness
+from fitness.harness import EvalConfig, EvaluationCancelled, Harness
 from fitness.sandbox import SandboxLimits
 from fitness.scoring import CascadeConfig
 from population import bus, keys
@@ -149,15 +149,19 @@ class Loop:
             self.client.xack(stream, keys.WORKER_GROUP, entry_id)  # unreadable: nobody can run it
             return
         result: ReproduceDone | EvaluateDone
+        if not isinstance(job, ReproduceJob | CrossoverJob | EvaluateJob) or self._cancelled(job.job_id):
+            self.client.xack(stream, keys.WORKER_GROUP, entry_id)  # not ours to run, or given up on
+            return
         if isinstance(job, ReproduceJob):
             result = self._reproduce(job, clock)
         elif isinstance(job, CrossoverJob):
             result = self._crossover(job, clock)
-        elif isinstance(job, EvaluateJob):
-            result = self._evaluate(job, clock)
         else:
-            self.client.xack(stream, keys.WORKER_GROUP, entry_id)
-            return
+            try:
+                result = self._evaluate(job, clock)
+            except EvaluationCancelled:
+                self.client.xack(stream, keys.WORKER_GROUP, entry_id)
+                return
         if self.stop.is_set():
             return  # killed mid-job: the result may be a casualty of shutdown, not the seed's doing
         pipe = self.client.pipeline(transaction=True)
@@ -165,6 +169,10 @@ class Loop:
         pipe.xack(stream, keys.WORKER_GROUP, entry_id)
         pipe.execute()
         self.jobs_done += 1
+
+    def _cancelled(self, job_id: str) -> bool:
+        """Whether the manager gave up on ``job_id`` (:meth:`population.manager.Manager.abandon`)."""
+        return bool(self.client.sismember(keys.cancelled(self.spec.run), job_id))
 
     def _reproduce(self, job: ReproduceJob, clock: JobClock) -> ReproduceDone:
         with clock.busy():
@@ -241,7 +249,11 @@ class Loop:
         suite = eval_suite(job.suite, job.split, job.task_limit)
         with clock.busy():
             evaluation = self.harness.evaluate(
-                job.source, suite, job.split, parent_cascade=job.parent_cascade
+                job.source,
+                suite,
+                job.split,
+                parent_cascade=job.parent_cascade,
+                cancelled=lambda: self._cancelled(job.job_id),
             )
         return EvaluateDone(
             job.job_id,

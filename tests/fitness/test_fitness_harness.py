@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fitness.harness import EvalConfig, Harness, SolveKind
+from fitness.harness import EvalConfig, EvaluationCancelled, Harness, SolveKind
 from fitness.llm.broker import Broker
 from fitness.llm.cache import Generation
 from fitness.llm.wire import GenerateRequest
@@ -85,6 +85,20 @@ def test_scores_are_fractions_of_hidden_tests(harness: Harness) -> None:
     assert by_id["square"].passed == 2  # x*2 == x*x only for 0 and 2
     assert record.aggregate == pytest.approx((1 + 2 / 8) / 2)
     assert record.behaviour == frozenset({"double"})
+
+
+def test_a_cancelled_evaluation_stops_between_tasks(harness: Harness) -> None:
+    asked: list[int] = []
+
+    def after_first_task() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    with pytest.raises(EvaluationCancelled) as stopped:
+        harness.evaluate(SEED_FROM_TABLE, SUITE, cancelled=after_first_task)
+    assert stopped.value.tasks_done == 1 and len(asked) == 2
+    never = harness.evaluate(SEED_FROM_TABLE, SUITE, cancelled=lambda: False)
+    assert len(never.record.tasks) == 2  # asked before each task, never after the last
 
 
 @pytest.mark.parametrize(

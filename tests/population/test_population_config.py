@@ -33,6 +33,8 @@ def test_unknown_key_names_the_closest_key() -> None:
         ({"crossover_rate": 1.5}, "between 0 and 1"),
         ({"novelty": "maybe"}, "novelty = 'maybe' is not allowed"),
         ({"time_budget": "soon"}, "not a duration"),
+        ({"end_grace": "soon"}, "end_grace 'soon' is not a duration"),
+        ({"end_grace": -1}, "end_grace -1 is negative"),
         ({"origin": []}, "names no seed"),
         ({"origin": ["greedy", 3]}, "list of strings"),
     ],

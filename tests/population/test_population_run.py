@@ -113,6 +113,44 @@ def test_manager_crossovers_are_worker_jobs_with_two_parents(tmp_path: Path) -> 
     assert counters["reproduce_problems"] == 0  # no seed's reproduce ran, so none failed
 
 
+# A seed whose every solve takes 30 s: its evaluation (4 tasks) outlives any short time budget.
+SLOW = """
+import time
+
+
+def solve(task, llm, tools):
+    time.sleep(30)
+    return "def %s(*args):\\n    return 0\\n" % task.entry_point
+
+
+def reproduce(source, n, rng_seed, genome, llm):
+    return []
+"""
+
+
+def test_jobs_past_the_end_grace_are_cancelled_and_the_holdout_still_runs(tmp_path: Path) -> None:
+    toggle = write_seed(tmp_path, "toggle", TOGGLE)
+    slow = write_seed(tmp_path, "slow", SLOW)
+    cfg = write_config(
+        tmp_path, origin=[toggle, slow], time_budget="20s", end_grace="1s", solve_timeout_s=60.0, seed=2
+    )
+    run_dir = tmp_path / "run"
+    done = run_cli("run", "--config", str(cfg), "--run-dir", str(run_dir))
+    assert done.returncode == 0, done.stderr[-2000:]
+    status = json.loads((run_dir / "status.json").read_text())
+    assert status["state"] == "finished"
+    assert any("cancelled" in note for note in status["notes"]), status["notes"]
+    origin = status["best_origin"]["id"]
+    assert list(status["holdout"]) == [origin]  # the holdout ran despite the cancelled job
+    # Left running, the slow evaluation would hold the only worker loop for 4 × 30 s and the holdout job would
+    # wait behind it; cancelled, its loop lets go after the solve in progress (≤ 30 s).
+    assert status["elapsed_s"] < 100
+    with Archive.open(str(run_dir)) as archive:
+        slow_ids = [s.id for s in archive.all_summaries() if s.id != origin]
+        assert slow_ids and all(not archive.records(sid) for sid in slow_ids)  # stored, never scored
+    assert processes_using(run_dir) == []
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
