@@ -4,6 +4,7 @@ novelty-reject rates, and the manager's memory with 10k seeds in the archive.
     python bench/population.py                      # all figures (a 10-minute real-model run included)
     python bench/population.py --minutes 3          # a shorter real-model run
     python bench/population.py --skip-model         # only the model-free figures
+    python bench/population.py --only-novelty 60    # only the novelty filter's cost per child
     python bench/population.py --from-run runs/NAME # the run figures of a run already made (its status.json)
 
 Figures are printed; nothing is asserted (tests never assert on time).
@@ -120,14 +121,14 @@ def novelty_micro(n: int) -> dict[str, float]:
         load = time.perf_counter() - t
         for name in ORIGIN_SEEDS:
             nf.add(genome.canonical_source(origin_source(name)))
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), nf.cpu_s
         for child in children:
             if not nf.check(child).near_clone:
                 nf.add(child)
-        per = (time.perf_counter() - t) / n
+        per, cpu_per = (time.perf_counter() - t) / n, (nf.cpu_s - cpu) / n
     finally:
         nf.close()
-    return {"novelty_load_s": load, "novelty_check_ms": 1000 * per}
+    return {"novelty_load_s": load, "novelty_check_ms": 1000 * per, "novelty_cpu_ms": 1000 * cpu_per}
 
 
 def memory_10k(tmp: Path, seeds: int) -> dict[str, float]:
@@ -205,6 +206,13 @@ def main() -> None:
     parser.add_argument("--only-memory", action="store_true", help="only the 10k-seed memory figures")
     parser.add_argument("--only-model", action="store_true", help="only the real-model run's figures")
     parser.add_argument(
+        "--only-novelty",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only the novelty filter's cost over N children",
+    )
+    parser.add_argument(
         "--from-run", type=Path, default=None, help="only the run figures of an existing run directory"
     )
     args = parser.parse_args()
@@ -216,6 +224,8 @@ def main() -> None:
             status = json.loads((args.from_run / "status.json").read_text(encoding="utf-8"))
             minutes = float(status["elapsed_s"]) / 60
             rows += run_rows(run_figures(status), f"{minutes:.0f}-min run {args.from_run.name}")
+        elif args.only_novelty:
+            rows += novelty_rows(args.only_novelty)
         elif args.only_memory:
             rows += memory_rows(tmp, args.seeds)
         elif args.only_model:
@@ -230,6 +240,18 @@ def main() -> None:
     print(f"bench/population.py  (load average at start {load:.1f} on {os.cpu_count()} cores)")
     for name, value, target in rows:
         print(f"{name:<{width}}  {value:>14}  {target}")
+
+
+def novelty_rows(n: int) -> list[tuple[str, str, str]]:
+    nov = novelty_micro(n)
+    return [
+        (
+            f"novelty check + add per child, wall / CPU ({n} children; own process, MiniLM + hnswlib)",
+            "{novelty_check_ms:.0f} / {novelty_cpu_ms:.0f} ms".format(**nov),
+            "",
+        ),
+        ("novelty model load", f"{nov['novelty_load_s']:.1f} s", ""),
+    ]
 
 
 def measured_rows(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str]]:
@@ -249,15 +271,7 @@ def measured_rows(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, s
             "",
         )
     )
-    nov = novelty_micro(20)
-    rows.append(
-        (
-            "novelty check + add per child (own process, MiniLM + hnswlib)",
-            f"{nov['novelty_check_ms']:.0f} ms",
-            "",
-        )
-    )
-    rows.append(("novelty model load", f"{nov['novelty_load_s']:.1f} s", ""))
+    rows += novelty_rows(20)
     free = model_free(tmp, args.free_evals)
     rows += overhead_rows("--model none run", free)
     if not args.skip_model:
