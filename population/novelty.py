@@ -184,10 +184,8 @@ class NoveltyFilter:
         if self._index.get_current_count() == 0 or len(new) > MAX_NEW_PIECES:
             return Verdict(0.0, False)  # bounded work per child, whatever a child's size
         fresh = [c for c in new if _h(skeleton(c)) not in self._twins]
-        if not fresh:
-            return Verdict(
-                1.0, False
-            )  # a parameter change: every new piece is a known one with other numbers
+        if not fresh:  # a parameter change: every new piece is a known one with other numbers
+            return Verdict(1.0, False)
         _, distances = self._index.knn_query(np.stack(self._embed(fresh)), k=1)
         similarity = float(1.0 - np.max(distances[:, 0]))
         return Verdict(similarity, similarity >= self.threshold and len(fresh) == len(new))
