@@ -13,6 +13,9 @@ def _f(value: float | None, fmt: str = ".3f") -> str:
     return "—" if value is None else format(value, fmt)
 
 
+STATES = {"holdout": "scoring the best seeds on holdout"}  # how a state reads in the header
+
+
 def render(snap: dict[str, Any]) -> Group:
     """A renderable of one snapshot: header line, islands table, counters line."""
     c = snap["counters"]
@@ -22,7 +25,7 @@ def render(snap: dict[str, Any]) -> Group:
     limit = f" / {snap['max_evals']}" if snap.get("max_evals") else ""
     head = Text.assemble(
         ("seedpop ", "bold"),
-        f"{snap['state']}  ",
+        f"{STATES.get(snap['state'], snap['state'])}  ",
         ("gen ", "dim"),
         f"{gen}  ",
         ("evals ", "dim"),

@@ -1,0 +1,79 @@
+"""The live view and the end-of-run summary, drawn from a snapshot (pure: no run, no Redis)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rich.console import Console
+
+from population.display import render, summary_lines
+from population.status import Counters, counters_dict
+
+
+def _snapshot(state: str, **extra: Any) -> dict[str, Any]:
+    counters = replace(Counters(), evaluations=7, new=6, rediscoveries=2, novelty_rejects=1, tokens=6000)
+    snap: dict[str, Any] = {
+        "state": state,
+        "run_dir": "runs/demo",
+        "elapsed_s": 600.0,
+        "counters": counters_dict(counters),
+        "islands": [
+            {
+                "index": 0,
+                "size": 3,
+                "best": 0.856,
+                "median": 0.5,
+                "best_id": "0218b5a0cedc77",
+                "max_generation": 2,
+            },
+            {"index": 1, "size": 0, "best": None, "median": None, "best_id": None, "max_generation": 0},
+        ],
+        "queued": 1,
+        "in_flight": 2,
+        "slots": ["cpu:2"],
+        "loops": 2,
+        "grid_cells": 4,
+        "llm": {"busy_fraction": 0.95},
+        "best_evolved": {"id": "0218b5a0cedc77", "fitness": 0.856, "generation": 1},
+        "best_origin": {"id": "d8877b697526aa", "fitness": 0.825, "generation": 0},
+        "holdout": {},
+        "notes": [],
+        "time_budget_s": 600.0,
+        "max_evals": 0,
+    }
+    snap.update(extra)
+    return snap
+
+
+def _text(snap: dict[str, Any]) -> str:
+    console = Console(record=True, width=120)
+    console.print(render(snap))
+    return console.export_text()
+
+
+def test_the_live_view_shows_progress_islands_and_the_model() -> None:
+    shown = _text(
+        _snapshot("running", notes=["1 job(s) still running 60 s after the time budget were cancelled"])
+    )
+    head, *rest = shown.splitlines()
+    assert " ".join(head.split()) == "seedpop running gen 2 evals 7 queued 1 in flight 2 elapsed 10.0m / 10m"
+    assert "0218b5a0cedc" in shown and "0.856" in shown and "—" in shown  # an empty island shows dashes
+    assert "LLM busy 95%" in shown and "tokens/s 10" in shown and "re-discoveries 2" in shown
+    assert "cpu:2 × 2 loops" in shown
+    assert rest[-1].startswith("1 job(s) still running")
+
+
+def test_the_holdout_phase_says_what_it_does() -> None:
+    assert _text(_snapshot("holdout")).startswith("seedpop scoring the best seeds on holdout ")
+
+
+def test_the_summary_gives_train_and_holdout_scores_and_the_next_commands() -> None:
+    lines = summary_lines(_snapshot("finished", holdout={"0218b5a0cedc77": 0.7}), "finished")
+    assert lines[0].startswith("run finished after 10.0 min: 7 evaluations, 6 new seeds, 2 re-discoveries")
+    assert "best evolved seed: 0218b5a0cedc train 0.856 (generation 1), holdout 0.700" in lines
+    assert "best origin seed: d8877b697526 train 0.825 (generation 0)" in lines  # not scored on holdout
+    assert lines[-2:] == [
+        "  python -m lineage --run-dir runs/demo best",
+        "  python -m lineage --run-dir runs/demo stats",
+    ]
