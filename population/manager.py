@@ -102,7 +102,6 @@ class Manager:
         self.novelty_mode = cfg.novelty
         self.deadline = time.monotonic() + cfg.time_budget_s if cfg.time_budget_s else None
         self.grace_s = cfg.end_grace_s  # in-flight jobs may finish this long past the budget
-        self.abandoned = 0
         # Steady state has no generation barrier: N generations = N × (islands × island_size) evaluations, and
         # no child deeper than N. Origins are generation 0.
         per_generation = cfg.islands * cfg.island_size
@@ -257,12 +256,11 @@ class Manager:
         and seeds stay in the archive, just without the record the job would have made."""
         if not self.pending:
             return
-        self.abandoned += len(self.pending)
         self.client.sadd(keys.cancelled(self.run_key), *self.pending)
-        self.pending.clear()
         self.notes.append(
-            f"{self.abandoned} job(s) still running {self.grace_s:.0f} s after the time budget were cancelled"
+            f"{len(self.pending)} job(s) still running {self.grace_s:.0f} s after the time budget were cancelled"
         )
+        self.pending.clear()
 
     def _spent(self, started: float, cpu: float) -> None:
         """Count the manager's own work since ``started`` (wall) and ``cpu`` (this thread's CPU time): the wall

@@ -224,14 +224,15 @@ class NoveltyFilter:
         if not new:
             return
         twins = [self._labels.get(self._twins.get(_h(skeleton(c)), "")) for c in new]
-        fresh = [c for c, twin in zip(new, twins, strict=True) if twin is None]
-        embedded = iter(self._embed(fresh)) if fresh else iter(())
-        copied = iter(
-            np.asarray(self._index.get_items([t for t in twins if t is not None]), dtype=np.float32)
-            if len(fresh) < len(new)
-            else ()
+        embedded = iter(self._embed([c for c, twin in zip(new, twins, strict=True) if twin is None]))
+        vectors = np.stack(
+            [
+                next(embedded)
+                if twin is None
+                else np.asarray(self._index.get_items([twin])[0], dtype=np.float32)
+                for twin in twins
+            ]
         )
-        vectors = np.stack([next(embedded) if twin is None else next(copied) for twin in twins])
         count = self._index.get_current_count()
         if count + len(new) > self._index.get_max_elements():
             self._index.resize_index(2 * (count + len(new)))
