@@ -159,7 +159,7 @@ def check(task: Task, example: Example, actual: JSON) -> bool:
     on any JSON ``actual``.
 
     For a code-tested task (``checker == "humaneval"``) the only examples are the visible ones, which
-    compare with ``exact``; its hidden verdict comes from running ``code_test_program`` in the sandbox.
+    compare with ``exact``; its hidden verdict comes from :mod:`fitness.judge`.
 
     Raises:
         TaskError: the task's checker is unknown (a task built in code, bypassing

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import secrets
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from fitness.judge import judge
 from fitness.record import FitnessRecord, Outcome, TaskScore
 from fitness.sandbox import ExecStatus, Execution, Sandbox, SandboxKind, SandboxLimits
 from fitness.scoring import (
@@ -28,10 +28,9 @@ from fitness.scoring import (
     make_record,
     mean_score,
     should_continue,
-    verdict_from_program,
     verdict_from_tests,
 )
-from fitness.tasks import Suite, Task, code_test_program
+from fitness.tasks import Suite, Task
 
 if TYPE_CHECKING:
     from fitness.llm.broker import Broker, Session
@@ -191,17 +190,8 @@ class Harness:
             compile(solution, "<solution>", "exec")
         except (SyntaxError, ValueError) as err:
             return TestVerdict(0, task.hidden_count, f"solution is not valid Python: {err}"[:200])
-        if task.is_code_tested:
-            nonce = secrets.token_hex(16)
-            program: dict[str, Any] = {
-                "mode": "program",
-                "program": code_test_program(task, solution),
-                "nonce": nonce,
-                "per_test_s": cfg.tests_timeout_s,
-            }
-            return verdict_from_program(
-                task, self.solution_sandbox.execute(program, cfg.tests_timeout_s), nonce
-            )
+        if task.is_code_tested:  # the test code runs here, the candidate in the sandbox (fitness.judge)
+            return judge(task, solution, self.solution_sandbox, cfg.per_test_s, cfg.tests_timeout_s)
         request: dict[str, Any] = {
             "mode": "tests",
             "source": solution,

@@ -46,7 +46,8 @@ class TestVerdict:
     reason: str
 
 
-def _short(text: str) -> str:
+def short_reason(text: str) -> str:
+    """``text`` on one line, cut to :data:`MAX_REASON` characters."""
     text = " ".join(text.split())
     return text if len(text) <= MAX_REASON else text[: MAX_REASON - 1] + "…"
 
@@ -68,7 +69,7 @@ def verdict_from_tests(task: Task, execution: Execution) -> TestVerdict:
         if kind in ("r", "e") and len(line) == 3 and type(line[1]) is int and 0 <= line[1] < total:
             first.setdefault(line[1], line)
     if load_error:
-        return TestVerdict(0, total, _short(f"solution does not load: {load_error}"))
+        return TestVerdict(0, total, short_reason(f"solution does not load: {load_error}"))
     passed = 0
     reason = ""
     for i, example in enumerate(task.hidden):
@@ -81,7 +82,7 @@ def verdict_from_tests(task: Task, execution: Execution) -> TestVerdict:
             passed += 1
         elif not reason:
             reason = f"test {i}: " + (str(line[2]) if line[0] == "e" else "wrong answer")
-    return TestVerdict(passed, total, _short(reason))
+    return TestVerdict(passed, total, short_reason(reason))
 
 
 def _missing_reason(execution: Execution, index: int) -> str:
@@ -94,21 +95,6 @@ def _missing_reason(execution: Execution, index: int) -> str:
     if execution.signal:
         return f"test {index}: process killed by signal {execution.signal}"
     return f"test {index}: no result (the process exited early)"
-
-
-def verdict_from_program(task: Task, execution: Execution, nonce: str) -> TestVerdict:
-    """Score a code-tested task: passed iff the run reported a passing verdict carrying ``nonce``.
-
-    A verdict without the nonce (printed by the solution, from an earlier run) does not count.
-    """
-    for line in execution.lines:
-        if line[0] == "verdict" and len(line) == 4 and line[1] == nonce:
-            if line[2] is True:
-                return TestVerdict(1, 1, "")
-            return TestVerdict(0, 1, _short(str(line[3])))
-    if execution.status is ExecStatus.TIMEOUT:
-        return TestVerdict(0, 1, "timed out (whole process tree killed)")
-    return TestVerdict(0, 1, "no verdict (the process exited early)")
 
 
 def cascade_sample(tasks: Sequence[Task], size: int, key: str) -> tuple[Task, ...]:
@@ -186,7 +172,7 @@ def make_record(
         prompt_tokens=prompt_tokens,
         completion_tokens=completion_tokens,
         seconds=seconds,
-        reason=_short(reason),
+        reason=short_reason(reason),
         stage=stage,
         model=header.model,
     )

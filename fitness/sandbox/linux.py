@@ -146,10 +146,14 @@ def _fs_rights(abi: int) -> int:
     return rights
 
 
-def landlock_restrict(read_paths: list[str], write_paths: list[str], abi: int) -> None:
+def landlock_restrict(
+    read_paths: list[str], write_paths: list[str], abi: int, list_paths: list[str] | None = None
+) -> None:
     """Confine this thread (and its future children) with Landlock; irreversible.
 
-    Only ``read_paths`` may be read (and executed), only ``write_paths`` read and written; every TCP
+    Only ``read_paths`` may be read (and executed), only ``write_paths`` read and written, ``list_paths``
+    only listed (directory entries beneath them, never file contents: the import system lists the
+    standard library's directory, whose files are allowed one by one); every TCP
     bind and connect is refused (ABI 4+); signals to and abstract unix sockets of processes outside the
     domain are refused (ABI 6+). Paths that do not exist are skipped. Sets ``no_new_privs``.
 
@@ -168,7 +172,8 @@ def landlock_restrict(read_paths: list[str], write_paths: list[str], abi: int) -
     abuf = ctypes.create_string_buffer(attr, len(attr))
     ruleset = _check(_libc.syscall(_SYS_LANDLOCK_CREATE_RULESET, abuf, ctypes.c_size_t(len(attr)), 0))
     try:
-        for paths, rights in ((read_paths, FS_READ), (write_paths, handled_fs)):
+        rules = ((list_paths or [], FS_READ_DIR), (read_paths, FS_READ), (write_paths, handled_fs))
+        for paths, rights in rules:
             for path in paths:
                 try:
                     fd = os.open(path, os.O_PATH | os.O_CLOEXEC)

@@ -27,10 +27,10 @@ from typing import Any
 
 from fitness.sandbox import cgroup
 from fitness.sandbox.errors import SandboxError
-from fitness.sandbox.worker import recv_frame, send_frame
+from fitness.sandbox.paths import allowed_read_paths, listable_paths
+from fitness.sandbox.frames import recv_frame, send_frame
 
 _REPO_ROOT = str(Path(__file__).resolve().parents[2])
-_GENOME_DIR = str(Path(__file__).resolve().parents[2] / "genome")
 _BOOT = "import sys; sys.path.insert(0, sys.argv[2]); from fitness.sandbox.worker import main; main()"
 _ids = itertools.count()
 MAX_LINES = 100_000
@@ -132,12 +132,8 @@ class Mechanisms:
 
 
 def default_read_paths(kind: SandboxKind) -> list[str]:
-    """What runners may read: the interpreter and its libraries (never the repository's task data)."""
-    paths = {sys.base_prefix, sys.base_exec_prefix, sys.prefix, sys.exec_prefix, "/usr", "/lib", "/lib64"}
-    paths.add("/etc/ld.so.cache")
-    if kind is SandboxKind.SEED:
-        paths.add(_GENOME_DIR)
-    return sorted(paths)
+    """What runners may read: an allow-list (:mod:`fitness.sandbox.paths`), never task data."""
+    return list(allowed_read_paths(seed=kind is SandboxKind.SEED))
 
 
 class Sandbox:
@@ -221,6 +217,7 @@ class Sandbox:
                 "nproc_base": nproc_base,
             },
             "read_paths": default_read_paths(self.kind),
+            "list_paths": list(listable_paths()),
             "preload": list(self.preload),
             "namespaces": self.namespaces,
         }

@@ -5,7 +5,8 @@ treats every line it receives as a claim and checks it on the trusted side (hidd
 enter the sandbox). Lines are JSON arrays, one per line, written to the result descriptor:
 
 * ``tests``:   ``["r", i, value]`` (test ``i`` returned ``value``), ``["e", i, reason]``, ``["load", reason]``
-* ``program``: ``["verdict", nonce, passed, reason]``
+* ``serve``:   nothing on the result descriptor (bar ``["load", reason]``); calls and replies travel on the
+  call channel, see :func:`serve_calls` — the verdict is the judge's, in another process
 * ``solve``:   ``["solution", source]``, ``["publish", message]``, ``["invalid", reason]``, ``["error", reason]``
 * ``reproduce``: ``["children", [[source, operator], ...]]`` after any ``["note", reason]`` about children it
   dropped (not a string) or cut (more than ``n``); ``reflect``: ``["reflection", {...}]``; plus the errors above
@@ -19,13 +20,18 @@ import json
 import os
 import select
 import signal
+import socket
 import sys
 import time
 import types
 from dataclasses import dataclass
 from typing import Any
 
+from fitness.sandbox import values
+from fitness.sandbox.frames import recv_frame, send_frame
+
 MAX_REASON = 300
+MAX_CALL_BYTES = 16 * 1024 * 1024  # one call's encoded arguments
 
 
 class TestTimeout(Exception):
@@ -112,24 +118,60 @@ def run_tests(request: dict[str, Any], out: Out) -> None:
             out.line("e", i, _reason(err))
 
 
-def run_program(request: dict[str, Any], out: Out) -> None:
-    """Execute a whole test program (HumanEval style): it passes iff it finishes without raising."""
-    nonce = request["nonce"]
-    signal.signal(signal.SIGALRM, _alarm)
-    per_test = float(request.get("per_test_s", 0) or 0)
-    try:
-        if per_test > 0:
-            signal.setitimer(signal.ITIMER_REAL, per_test)
-        exec(
-            compile(request["program"], "<program>", "exec"),
-            {"__name__": "__main__", "__builtins__": __builtins__},
-        )
-        signal.setitimer(signal.ITIMER_REAL, 0)
-    except BaseException as err:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        out.line("verdict", nonce, False, _reason(err))
+def serve_calls(request: dict[str, Any], out: Out, channel_fd: int | None) -> None:
+    """Answer a judge's calls of the entry point over ``channel_fd`` (HumanEval-style code-tested tasks).
+
+    The judge (:mod:`fitness.judge`, another process) runs the task's test code and decides the verdict;
+    this side only loads the solution and, per call frame ``{"id", "args", "kwargs"}``, calls
+    ``entry(*args, **kwargs)`` under the per-call alarm and replies ``{"id", "value"}`` (encoded by
+    :mod:`fitness.sandbox.values`), ``{"id", "raised": [name, message]}`` or ``{"id", "unsendable": type}``.
+    The first frame is ``{"ready": true}`` or ``{"load": reason}``. Returns at end of stream.
+    """
+    if channel_fd is None:
+        out.line("load", "no call channel was passed to the runner")
         return
-    out.line("verdict", nonce, True, "")
+    sock = socket.socket(fileno=channel_fd)
+    try:
+        module = load_module(request["source"], "solution")
+        entry = getattr(module, request["entry"], None)
+        if not callable(entry):
+            raise NameError(f"the solution defines no function named {request['entry']!r}")
+    except BaseException as err:
+        send_frame(sock, {"load": _reason(err)})
+        return
+    send_frame(sock, {"ready": True})
+    per_call = float(request.get("per_test_s", 0) or 0)
+    signal.signal(signal.SIGALRM, _alarm)
+    while True:
+        frame = recv_frame(sock, max_size=MAX_CALL_BYTES)
+        if frame is None:
+            return
+        call = frame[0]
+        reply: dict[str, Any] = {"id": call["id"]}
+        try:
+            args, kwargs = values.decode(call["args"]), values.decode(call["kwargs"])
+            if per_call > 0:
+                signal.setitimer(signal.ITIMER_REAL, per_call)
+            try:
+                value = entry(*args, **kwargs)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            reply["value"] = values.encode(value)
+        except values.Unsendable as err:
+            reply["unsendable"] = str(err)[:MAX_REASON]
+        except BaseException as err:
+            reply["raised"] = [type(err).__name__[:MAX_REASON], str(_message(err))[:MAX_REASON]]
+        try:
+            send_frame(sock, reply)
+        except (TypeError, ValueError, RecursionError) as err:  # e.g. a str subclass slipped into a reason
+            send_frame(sock, {"id": call["id"], "unsendable": _reason(err)})
+
+
+def _message(err: BaseException) -> str:
+    try:
+        return str.__str__(str(err))
+    except BaseException:
+        return "<unprintable exception>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,19 +414,23 @@ def _call_reflect(request: dict[str, Any], out: Out) -> None:
     out.line("reflection", result if isinstance(result, dict) else {})
 
 
-def run(request: dict[str, Any], out: Out, llm_fd: int | None, llm_factory: Any) -> None:
-    """Dispatch one request by its ``mode``; never raises (failures become lines)."""
+def run(request: dict[str, Any], out: Out, channel_fd: int | None, llm_factory: Any) -> None:
+    """Dispatch one request by its ``mode``; never raises (failures become lines).
+
+    ``channel_fd`` is the descriptor the harness passed: the LLM channel (``solve``/``reproduce``) or a
+    judge's call channel (``serve``).
+    """
     mode = request["mode"]
     if mode == "tests":
         run_tests(request, out)
-    elif mode == "program":
-        run_program(request, out)
+    elif mode == "serve":
+        serve_calls(request, out, channel_fd)
     elif mode == "ping":
         out.line("pong")
     elif mode in ("solve", "reproduce"):
         llm: Any = RefusingLLM()
-        if llm_fd is not None and llm_factory is not None:
-            llm = llm_factory(llm_fd)
+        if channel_fd is not None and llm_factory is not None:
+            llm = llm_factory(channel_fd)
         if mode == "solve":
             _call_solve(request, out, llm)
         else:

@@ -23,50 +23,12 @@ import select
 import shutil
 import signal
 import socket
-import struct
 import sys
 import time
 from typing import Any
 
 from fitness.sandbox import linux, runner
-
-_HEADER = struct.Struct(">I")
-MAX_REQUEST = 64 * 1024 * 1024
-
-
-def send_frame(sock: socket.socket, obj: Any, fds: list[int] | None = None) -> None:
-    body = json.dumps(obj).encode()
-    header = _HEADER.pack(len(body))
-    if fds:
-        socket.send_fds(sock, [header], fds)
-        sock.sendall(body)
-    else:
-        sock.sendall(header + body)
-
-
-def recv_frame(sock: socket.socket, max_fds: int = 0) -> tuple[Any, list[int]] | None:
-    """One frame and the descriptors that came with it; None at end of stream."""
-    fds: list[int] = []
-    head = b""
-    while len(head) < 4:
-        if max_fds and not head:
-            data, got, _, _ = socket.recv_fds(sock, 4, max_fds)
-            fds.extend(got)
-        else:
-            data = sock.recv(4 - len(head))
-        if not data:
-            return None
-        head += data
-    (size,) = _HEADER.unpack(head)
-    if size > MAX_REQUEST:
-        raise ValueError(f"frame of {size} bytes is over the limit")
-    body = bytearray()
-    while len(body) < size:
-        chunk = sock.recv(min(1 << 20, size - len(body)))
-        if not chunk:
-            return None
-        body += chunk
-    return json.loads(body), fds
+from fitness.sandbox.frames import recv_frame, send_frame
 
 
 class Zygote:
@@ -372,7 +334,8 @@ class Supervisor:
             _setrlimit(resource.RLIMIT_NPROC, int(limits["processes"]) + int(limits.get("nproc_base", 0)))
         if z.mech["landlock"]:
             reads = [*z.config["read_paths"], "/dev/urandom"]
-            linux.landlock_restrict(reads, [workdir, os.devnull], z.mech["landlock"])
+            lists = z.config.get("list_paths", [])
+            linux.landlock_restrict(reads, [workdir, os.devnull], z.mech["landlock"], lists)
         uid = z.mech.get("uid")
         if uid is not None:  # root outside a user namespace: become nobody (RLIMIT_NPROC counts again)
             _setrlimit(resource.RLIMIT_NPROC, int(limits["processes"]) + NPROC_SLACK)

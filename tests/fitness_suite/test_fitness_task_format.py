@@ -16,7 +16,6 @@ from fitness.tasks import (
     Task,
     TaskError,
     TaskFormatError,
-    code_test_program,
     load_suite_dir,
     load_task_file,
     write_task_file,
@@ -151,18 +150,6 @@ def test_seed_view_hides_hidden_tests() -> None:
         for e in task.hidden
         if isinstance(e.expected, str) and len(e.expected) > 3
     )
-
-
-def test_code_test_program_only_for_code_tested_tasks() -> None:
-    core_task = load_suite("core").tasks[0]
-    with pytest.raises(TaskError, match="has no test_code"):
-        code_test_program(core_task, "x = 1")
-    task = Task(
-        "t", "def f():\n    pass\n", "f", (), (), "humaneval", "easy", ("x",), "holdout", "def check(c): pass"
-    )
-    program = code_test_program(task, "def f():\n    return 1\n")
-    assert program.index("def f():\n    pass") < program.index("return 1") < program.index("def check")
-    assert program.rstrip().endswith("check(f)")
 
 
 def test_suite_rejects_duplicate_ids() -> None:
