@@ -39,7 +39,7 @@ MAX_REPLY_BYTES = 8 * 1024 * 1024
 SLACK_S = 1.0  # past the in-sandbox per-call alarm before the judge gives up on a call
 
 
-class CallFailed(BaseException):  # noqa: N818 - BaseException so that test code's `except Exception` cannot swallow it
+class CallFailed(BaseException):
     """A call could not complete (timeout, dead candidate, malformed or unsendable reply); fails the task."""
 
 

@@ -27,8 +27,8 @@ from typing import Any
 
 from fitness.sandbox import cgroup
 from fitness.sandbox.errors import SandboxError
-from fitness.sandbox.paths import allowed_read_paths, listable_paths
 from fitness.sandbox.frames import recv_frame, send_frame
+from fitness.sandbox.paths import allowed_read_paths, listable_paths
 
 _REPO_ROOT = str(Path(__file__).resolve().parents[2])
 _BOOT = "import sys; sys.path.insert(0, sys.argv[2]); from fitness.sandbox.worker import main; main()"

@@ -3,9 +3,9 @@
 HumanEval's tests are code (``def check(candidate): assert ...``), not argument/result pairs, so every
 task here is *code-tested*: ``checker == "humaneval"``, ``hidden == ()``, ``test_code`` holds the
 problem's test source, and :mod:`fitness.judge` runs it on the trusted side against the solution in the
-sandbox (all asserts pass or the task scores 0; one hidden test). Visible examples are the call / result pairs the prompt's docstring
-writes (doctests and the prose forms ``f(1) == 2``, ``f(1) ➞ 2``, ``f(1) => 2``, ...) whose call and result
-are Python literals: 383 examples on 137 of the 164 problems.
+sandbox (all asserts pass or the task scores 0; one hidden test). Visible examples are the call / result
+pairs the prompt's docstring writes (doctests and the prose forms ``f(1) == 2``, ``f(1) ➞ 2``,
+``f(1) => 2``, ...) whose call and result are Python literals: 383 examples on 137 of the 164 problems.
 
 Every task is in the ``holdout`` split: HumanEval is a public benchmark that models may have seen and
 that we report against published figures, so selecting on it would overfit the number we report.

