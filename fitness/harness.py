@@ -31,6 +31,7 @@ from fitness.scoring import (
     verdict_from_tests,
 )
 from fitness.tasks import Suite, Task
+from genome.canonical import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
     from fitness.llm.broker import Broker, Session
@@ -84,6 +85,7 @@ class Child:
 
 
 MAX_PROBLEMS = 10  # notes kept from one reproduce call
+CROSSOVER_TIMEOUT_S = 30.0  # wall seconds for one crossover (two libcst parses of bounded texts: ~0.1 s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,9 +383,13 @@ class Harness:
 
         ``partner_source`` and ``reflection`` are passed as keyword arguments only to a ``reproduce``
         that declares them. A child may come back as a plain source or as ``{"source", "operator"}`` (the
-        seed's own label for how it made it). Keeps at most ``n`` children; a child of another type is dropped,
-        and every drop, cut or failure is a line of ``problems``. Never raises for anything the seed does.
+        seed's own label for how it made it). Keeps at most ``n`` children; a child of another type or over the
+        genome's size limit is dropped, and every drop, cut or failure is a line of ``problems``. What crosses
+        the sandbox boundary is capped at ``n`` children's worth of bytes (more is an ``OVERSIZE`` failure).
+        Never raises for anything the seed does.
         """
+        # The boundary's cap: n children at the genome's size limit (JSON may double a text) + the notes.
+        cap = int(n) * 2 * DEFAULT_LIMITS.max_bytes + 64 * 1024
         request = {
             "mode": "reproduce",
             "seed_source": parent_source,
@@ -392,8 +398,30 @@ class Harness:
             "rng_seed": int(rng_seed),
             "partner_source": partner_source,
             "reflection": reflection,
+            "max_child_chars": DEFAULT_LIMITS.max_bytes,
+            "result_bytes": cap,
         }
         execution = self._run_seed(request, self.config.reproduce_timeout_s, llm_session)
+        return self._reproduction(execution, int(n), "reproduce", cap)
+
+    def crossover(self, parent_source: str, partner_source: str, rng_seed: int) -> Reproduction:
+        """Cross two archived seeds with :func:`genome.crossover` in the seed sandbox: libcst parses untrusted
+        text only in a process with a memory and CPU cap (a parser bomb costs a lost child, not a worker).
+        At most one child, labelled ``crossover:<operator>``, or none and why. Never raises."""
+        cap = 2 * DEFAULT_LIMITS.max_bytes + 64 * 1024
+        request = {
+            "mode": "crossover",
+            "seed_source": "",
+            "parent": parent_source,
+            "partner": partner_source,
+            "rng_seed": int(rng_seed),
+            "result_bytes": cap,
+        }
+        execution = self.seed_sandbox.execute(request, CROSSOVER_TIMEOUT_S)
+        return self._reproduction(execution, 1, "crossover", cap)
+
+    def _reproduction(self, execution: Execution, n: int, what: str, cap: int) -> Reproduction:
+        """The children lines of a ``reproduce`` or ``crossover`` execution, and every problem on the way."""
         problems: list[str] = []
         for line in execution.lines:
             kind = line[0]
@@ -411,19 +439,18 @@ class Harness:
                 if len(children) < len(line[1]):
                     problems.append(f"{len(line[1]) - len(children)} malformed children dropped")
                 if len(children) > n:
-                    problems.append(
-                        f"reproduce returned {len(children)} children for n={n}: kept the first {n}"
-                    )
+                    problems.append(f"{what} returned {len(children)} children for n={n}: kept the first {n}")
                 return Reproduction(tuple(children[:n]), tuple(problems))
         if execution.status is ExecStatus.TIMEOUT:
-            problems.append(
-                f"reproduce timed out after {self.config.reproduce_timeout_s:g} s (whole process tree killed)"
-            )
+            timeout = self.config.reproduce_timeout_s if what == "reproduce" else CROSSOVER_TIMEOUT_S
+            problems.append(f"{what} timed out after {timeout:g} s (whole process tree killed)")
+        elif execution.status is ExecStatus.OVERSIZE:
+            problems.append(f"{what} sent more than {cap} bytes of children (n={n}): all dropped")
         elif execution.status is ExecStatus.LOST:
-            problems.append("seed sandbox worker lost during reproduce")
+            problems.append(f"seed sandbox worker lost during {what}")
         else:
             why = f"killed by signal {execution.signal}" if execution.signal else "exited without returning"
-            problems.append(f"reproduce {why}")
+            problems.append(f"{what} {why}")
         return Reproduction((), tuple(problems))
 
     def run_reflect(self, seed_source: str, history: Any) -> dict[str, Any]:

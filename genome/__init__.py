@@ -4,7 +4,8 @@ Public API (names are part of the product):
 
 * :func:`canonical_source`, :func:`seed_id`, :func:`structure_id`, :data:`CANON_VERSION` — identity.
 * :data:`OPERATORS`, :func:`mutate`, :func:`crossover`, :data:`MutationResult` — variation.
-* :func:`validate`, :func:`validate_tree`, :class:`Problem`, :func:`check_child` — is this a program we can run?
+* :func:`validate`, :func:`validate_tree`, :func:`size_problems`, :class:`Problem`, :func:`check_child` — is this
+  a program we can run?
 * :func:`parse`, :func:`canonical_of` — parse once, then canonicalize and validate the same tree.
 
 Identity and validation use only :mod:`ast`; the variation names load libcst on first use, so a process that
@@ -38,7 +39,7 @@ from genome.result import (
     Unchanged,
     Unparseable,
 )
-from genome.validate import Problem, validate, validate_tree
+from genome.validate import Problem, size_problems, validate, validate_tree
 
 if TYPE_CHECKING:
     from genome.operators import CROSSOVER_OPERATORS, OPERATORS
@@ -91,6 +92,7 @@ __all__ = [
     "mutate",
     "parse",
     "seed_id",
+    "size_problems",
     "structure_id",
     "validate",
     "validate_tree",

@@ -28,6 +28,8 @@ from genome.canonical import (
     id_of_canonical,
     parse,
 )
+from genome.errors import SourceError
+from genome.validate import size_problems
 
 Replacement = cst.CSTNode | Sequence[cst.CSTNode]
 
@@ -45,7 +47,8 @@ class Parsed:
     """A parsed program. Immutable in effect: mutations build new modules and never change this one.
 
     Raises (on construction):
-        SourceError: not UTF-8, empty, or over ``limits``.
+        SourceError: not UTF-8, empty, or over ``limits`` (size, nodes, depth, parse work: all checked with
+            :mod:`ast` before libcst parses anything).
         UnparseableError: not valid Python (checked with :mod:`ast`, which is stricter than libcst).
     """
 
@@ -53,6 +56,9 @@ class Parsed:
         self.text = as_text(source, limits)
         self.limits = limits
         self.tree = parse(self.text, limits)
+        oversized = size_problems(self.tree, limits)
+        if oversized:  # checked with ast before libcst ever sees the text: libcst's cost grows with these
+            raise SourceError(oversized[0].message)
         self.canonical = canonical_of(self.tree)
         self.id = id_of_canonical(self.canonical)
         self._memo: dict[str, Any] = {}

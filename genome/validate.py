@@ -6,7 +6,7 @@ import ast
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from genome.canonical import DEFAULT_LIMITS, Limits, parse
+from genome.canonical import DEFAULT_LIMITS, Limits, parse, tree_size
 from genome.errors import SourceError, UnparseableError
 
 
@@ -16,7 +16,7 @@ class Problem:
 
     Attributes:
         code: a stable short name: ``source``, ``syntax``, ``compile``, ``too-many-nodes``, ``too-deep``,
-            ``missing-function``.
+            ``too-complex``, ``missing-function``.
         message: one line for people.
         line: 1-based line of the problem, when it has one.
         col: 1-based column, when it has one.
@@ -28,15 +28,28 @@ class Problem:
     col: int | None = None
 
 
-def _size_and_depth(tree: ast.AST) -> tuple[int, int]:
-    """(AST nodes, deepest nesting) in one walk."""
-    nodes, deepest, stack = 0, 0, [(tree, 1)]
-    while stack:
-        node, depth = stack.pop()
-        nodes += 1
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
-    return nodes, deepest
+def size_problems(tree: ast.AST, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
+    """What of ``limits`` the tree exceeds: node count, depth, parse work. Cheap (one ``ast`` walk): run it
+    before anything costlier looks at untrusted text, libcst above all. Pure; never raises."""
+    problems: list[Problem] = []
+    nodes, depth, work = tree_size(tree)
+    if nodes > limits.max_nodes:
+        problems.append(
+            Problem("too-many-nodes", f"{nodes} AST nodes, over the limit of max_nodes={limits.max_nodes}")
+        )
+    if depth > limits.max_depth:
+        problems.append(
+            Problem("too-deep", f"nesting depth {depth}, over the limit of max_depth={limits.max_depth}")
+        )
+    if work > limits.max_work:
+        problems.append(
+            Problem(
+                "too-complex",
+                f"parse work {work} (the sum of the AST nodes' depths), over the limit of "
+                f"max_work={limits.max_work}; nest less",
+            )
+        )
+    return problems
 
 
 def validate(
@@ -44,8 +57,9 @@ def validate(
 ) -> list[Problem]:
     """Every problem that keeps ``source`` from being run as a seed; an empty list means acceptable.
 
-    Checks: UTF-8, not empty, ``limits.max_bytes``, parses, compiles, ``limits.max_nodes`` AST nodes,
-    ``limits.max_depth`` nesting, and a top-level ``def`` for each name in ``required``. Never raises on
+    Checks: UTF-8, not empty, ``limits.max_bytes``, parses, ``limits.max_nodes`` AST nodes,
+    ``limits.max_depth`` nesting, ``limits.max_work`` parse work, compiles, and a top-level ``def`` for each
+    name in ``required``. Never raises on
     ordinary input.
     """
     try:
@@ -62,22 +76,15 @@ def validate_tree(
 ) -> list[Problem]:
     """:func:`validate` of a program already parsed (with :func:`genome.parse`, so within ``limits.max_bytes``):
     for a caller that also canonicalizes it and so parses once."""
-    problems: list[Problem] = []
+    problems = size_problems(tree, limits)
+    if problems:  # an oversized tree is not worth compiling (and compiling a bomb costs)
+        return problems
     try:
         compile(tree, "<seed>", "exec", dont_inherit=True)
     except SyntaxError as err:
         problems.append(Problem("compile", f"does not compile: {err.msg}", err.lineno, err.offset))
     except (ValueError, RecursionError) as err:
         problems.append(Problem("compile", f"does not compile: {err}"))
-    nodes, depth = _size_and_depth(tree)
-    if nodes > limits.max_nodes:
-        problems.append(
-            Problem("too-many-nodes", f"{nodes} AST nodes, over the limit of max_nodes={limits.max_nodes}")
-        )
-    if depth > limits.max_depth:
-        problems.append(
-            Problem("too-deep", f"nesting depth {depth}, over the limit of max_depth={limits.max_depth}")
-        )
     defined = {s.name for s in tree.body if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef)}
     for name in required:
         if name not in defined:

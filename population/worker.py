@@ -9,7 +9,6 @@ manager ignores a result it has seen). A worker needs only Redis: the run config
 from __future__ import annotations
 
 import contextlib
-import random
 import signal
 import threading
 import time
@@ -20,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 import redis
 
-import genome
 from fitness.harness import EvalConfig, EvaluationCancelled, Harness
 from fitness.sandbox import SandboxLimits
 from fitness.scoring import CascadeConfig
@@ -39,8 +37,6 @@ from population.messages import (
 )
 from population.status import alive_pid
 from population.tasks import eval_suite
-
-PARSED_KEPT = 32  # parents kept parsed for crossovers (parsing is most of a crossover's cost)
 
 if TYPE_CHECKING:  # keeps llama_cpp out of workers that run without a model
     from fitness.llm.broker import Broker
@@ -121,7 +117,6 @@ class Loop:
         self.client = redis.Redis.from_url(spec.url, socket_timeout=60)
         self.harness = Harness(broker, eval_config(cfg), cfg.model if broker is not None else "none")
         self.jobs_done = 0
-        self._parsed_kept: dict[str, genome.Parsed] = {}
 
     def _should_stop(self) -> bool:
         if self.stop.is_set():
@@ -214,9 +209,12 @@ class Loop:
         )
 
     def _crossover(self, job: CrossoverJob, clock: JobClock) -> ReproduceDone:
-        """The manager's crossover of two parents: framework work (no sandbox, no LLM), so ``busy_s`` is 0 and
-        its whole time counts as overhead."""
-        children, operators, problems = cross(job, self._parsed)
+        """The manager's crossover of two parents, done in the seed sandbox (libcst parses untrusted text only
+        under its caps) with no LLM, so ``busy_s`` is 0 and its whole time counts as overhead."""
+        made = self.harness.crossover(job.parent_source, job.partner_source, job.rng_seed)
+        children = tuple(c.source for c in made.children)
+        operators = tuple(c.operator for c in made.children)
+        problems = made.problems
         checked = tuple((c.canonical, c.problem) for c in map(check_child, children))
         return ReproduceDone(
             job.job_id,
@@ -230,20 +228,6 @@ class Loop:
             problems,
             clock.overhead_cpu_s,
         )
-
-    def _parsed(self, sid: str, source: str) -> genome.Parsed | str:
-        """``source`` parsed once for many crossovers (least recently used dropped first); the text itself when
-        it does not parse, which :func:`genome.crossover` then reports."""
-        hit = self._parsed_kept.pop(sid, None)
-        if hit is None:
-            try:
-                hit = genome.Parsed(source)
-            except genome.SeedpopError:
-                return source
-        self._parsed_kept[sid] = hit
-        while len(self._parsed_kept) > PARSED_KEPT:
-            self._parsed_kept.pop(next(iter(self._parsed_kept)))
-        return hit
 
     def _evaluate(self, job: EvaluateJob, clock: JobClock) -> EvaluateDone:
         suite = eval_suite(job.suite, job.split, job.task_limit)
@@ -268,22 +252,6 @@ class Loop:
 
     def close(self) -> None:
         self.harness.close()
-
-
-def cross(
-    job: CrossoverJob, parsed: Callable[[str, str], genome.Parsed | str]
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """``(children, operators, problems)`` of a crossover job: one child labelled ``crossover:<operator>``, or
-    none and the reason. ``parsed(seed_id, source)`` parses (and may cache) a parent. Pure apart from that."""
-    result = genome.crossover(
-        parsed(job.parent_id, job.parent_source),
-        parsed(job.partner_id, job.partner_source),
-        random.Random(job.rng_seed),
-    )
-    if isinstance(result, genome.Mutated):
-        return (result.source,), (f"crossover:{result.operator}",), ()
-    why = result.message if isinstance(result, genome.Unparseable) else result.reason
-    return (), (), (f"no crossover child: {why}",)
 
 
 def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loops: list[Loop]) -> None:

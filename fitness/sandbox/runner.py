@@ -9,7 +9,8 @@ enter the sandbox). Lines are JSON arrays, one per line, written to the result d
   call channel, see :func:`serve_calls` — the verdict is the judge's, in another process
 * ``solve``:   ``["solution", source]``, ``["publish", message]``, ``["invalid", reason]``, ``["error", reason]``
 * ``reproduce``: ``["children", [[source, operator], ...]]`` after any ``["note", reason]`` about children it
-  dropped (not a string) or cut (more than ``n``); ``reflect``: ``["reflection", {...}]``; plus the errors above
+  dropped (not a string, over ``max_child_chars``) or cut (more than ``n``); ``crossover`` the same, with at
+  most one child; ``reflect``: ``["reflection", {...}]``; plus the errors above
 """
 
 from __future__ import annotations
@@ -373,27 +374,52 @@ def _call_reproduce(request: dict[str, Any], out: Out, llm: Any) -> None:
     if not isinstance(children, list | tuple):
         out.line("error", "reproduce must return a list of source strings")
         return
+    n = int(request["n"])
+    max_chars = int(request.get("max_child_chars") or 0)
     labelled: list[list[str]] = []
     for k, child in enumerate(children):
-        if isinstance(child, str):
-            labelled.append([str.__str__(child), ""])
-        elif isinstance(child, dict) and isinstance(child.get("source"), str):
-            operator = child.get("operator")
-            labelled.append(
-                [
-                    str.__str__(child["source"]),
-                    str.__str__(operator)[:200] if isinstance(operator, str) else "",
-                ]
-            )
-        else:
+        if len(labelled) == n:  # the rest are neither copied nor sent
+            out.line("note", f"reproduce returned {len(children)} children for n={n}: kept the first {n}")
+            break
+        source = child.get("source") if isinstance(child, dict) else child
+        if not isinstance(source, str):
             out.line(
                 "note",
                 f"child {k} is a {type(child).__name__}, not a str or {{'source', 'operator'}}: dropped",
             )
-    n = int(request["n"])
-    if len(labelled) > n:
-        out.line("note", f"reproduce returned {len(labelled)} children for n={n}: kept the first {n}")
-    out.line("children", labelled[:n])
+            continue
+        if max_chars and len(source) > max_chars:
+            out.line(
+                "note", f"child {k} has {len(source)} characters, over the limit of {max_chars}: dropped"
+            )
+            continue
+        operator = child.get("operator") if isinstance(child, dict) else ""
+        labelled.append(
+            [str.__str__(source), str.__str__(operator)[:200] if isinstance(operator, str) else ""]
+        )
+    out.line("children", labelled)
+
+
+def _call_crossover(request: dict[str, Any], out: Out) -> None:
+    """``genome.crossover`` of two texts (trusted code, untrusted texts: libcst parses here, under the caps)."""
+    import random
+
+    import genome
+
+    try:
+        result = genome.crossover(
+            request["parent"], request["partner"], random.Random(int(request["rng_seed"]))
+        )
+    except genome.SeedpopError as err:  # a parent over the genome's limits: refused before libcst parses it
+        out.line("note", f"no crossover child: {err}")
+        out.line("children", [])
+        return
+    if isinstance(result, genome.Mutated):
+        out.line("children", [[result.source, f"crossover:{result.operator}"]])
+        return
+    why = result.message if isinstance(result, genome.Unparseable) else result.reason
+    out.line("note", f"no crossover child: {why}")
+    out.line("children", [])
 
 
 def _call_reflect(request: dict[str, Any], out: Out) -> None:
@@ -437,5 +463,7 @@ def run(request: dict[str, Any], out: Out, channel_fd: int | None, llm_factory: 
             _call_reproduce(request, out, llm)
     elif mode == "reflect":
         _call_reflect(request, out)
+    elif mode == "crossover":
+        _call_crossover(request, out)
     else:
         out.line("error", f"unknown mode {mode!r}")

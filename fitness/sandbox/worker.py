@@ -241,6 +241,8 @@ class Supervisor:
 
     def _watch(self, pid: int, fd: int, timeout: float) -> tuple[bytes, str]:
         cap = int(self.z.limits["result_bytes"])
+        with contextlib.suppress(TypeError, ValueError):  # a request may ask for less, never more
+            cap = min(cap, max(1, int(self.request.get("result_bytes") or cap)))
         pidfd = os.pidfd_open(pid)
         end = time.monotonic() + timeout
         chunks: list[bytes] = []

@@ -13,7 +13,6 @@ from fitness.suites import TASK_SUITES, load_suite
 from fitness.tasks import (
     Example,
     Suite,
-    Task,
     TaskError,
     TaskFormatError,
     load_suite_dir,
