@@ -132,6 +132,12 @@ def sweep_stale() -> int:
 
     A harness killed with SIGKILL cannot remove its groups; a runner that cleared its own parent-death
     signal may still be running in one. Returns how many groups were removed. Never raises.
+
+    A group whose owner we cannot see may still be alive in another pid namespace (a container sharing the
+    cgroup tree): its processes are then invisible here too, so ``cgroup.procs`` reads empty, and writing
+    ``cgroup.kill`` would kill that harness's sandbox mid-request. So a group that looks empty is only
+    ``rmdir``-ed (the kernel refuses while anything is in it); killing is kept for groups whose processes we can
+    see — and seeing any of them means we would also see their owner, were it alive.
     """
     own = _own_paths()
     bases = [ROOT / own.get("", "/").lstrip("/")] if (ROOT / "cgroup.controllers").exists() else []
@@ -147,6 +153,13 @@ def sweep_stale() -> int:
                     continue
                 if owner == os.getpid() or Path(f"/proc/{owner}").exists():
                     continue
-                Group((d,), 1).remove()
+                group = Group((d,), 1)
+                if group.pids():
+                    group.remove()
+                else:
+                    try:
+                        d.rmdir()
+                    except OSError:  # not empty after all: someone else's, out of our sight
+                        continue
                 removed += 1
     return removed
