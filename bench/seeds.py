@@ -73,7 +73,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="qwen2.5-coder-0.5b")
     parser.add_argument("--seeds", default=",".join(ORIGIN_SEEDS))
-    parser.add_argument("--core-limit", type=int, default=0, help="first N tasks of each core split (0: all)")
+    parser.add_argument(
+        "--core-limit", type=int, default=0, help="first N tasks of each core split (0: all, -1: skip)"
+    )
     parser.add_argument(
         "--humaneval-limit", type=int, default=0, help="first N problems (0: all 164, -1: skip)"
     )
@@ -94,15 +96,18 @@ def main() -> None:
             for name in args.seeds.split(","):
                 source = origin_source(name)
                 start = time.monotonic()
-                train, seconds = measured(
-                    harness, broker, name, source, first(core, "train", args.core_limit), "train"
-                )
-                hold, _ = measured(
-                    harness, broker, name, source, first(core, "holdout", args.core_limit), "holdout"
-                )
+                train = hold = None
+                seconds = 0.0
+                if args.core_limit >= 0:
+                    train, seconds = measured(
+                        harness, broker, name, source, first(core, "train", args.core_limit), "train"
+                    )
+                    hold, _ = measured(
+                        harness, broker, name, source, first(core, "holdout", args.core_limit), "holdout"
+                    )
                 he = None
                 if args.humaneval_limit >= 0:
-                    he, _ = measured(
+                    he, he_seconds = measured(
                         harness,
                         broker,
                         name,
@@ -110,7 +115,8 @@ def main() -> None:
                         first(humaneval, "holdout", args.humaneval_limit),
                         "holdout",
                     )
-                tokens, _ = per_task(train)
+                tokens, _ = per_task(train or he) if (train or he) else (0.0, 0.0)
+                seconds = seconds if train is not None else (he_seconds if he is not None else 0.0)
                 rows.append((name, train, hold, he, tokens, seconds, time.monotonic() - start))
     finally:
         if broker is not None:
@@ -119,13 +125,17 @@ def main() -> None:
         f"\nmodel {args.model}; core limit {args.core_limit or 'all'}; humaneval limit {args.humaneval_limit or 'all'}"
     )
     print(
-        f"{'seed':<15}{'core train':>12}{'core holdout':>14}{'HumanEval':>11}{'tokens/task':>13}{'s/task':>8}"
+        f"{'seed':<15}{'core train':>12}{'core holdout':>14}{'HumanEval':>17}{'tokens/task':>13}{'s/task':>8}"
     )
     for name, train, hold, he, tokens, seconds, _ in rows:
-        he_text = f"{pass_at_1(he):.3f}" if he is not None else "-"
-        print(
-            f"{name:<15}{train.aggregate:>12.3f}{hold.aggregate:>14.3f}{he_text:>11}{tokens:>13.0f}{seconds:>8.1f}"
+        he_text = (
+            f"{pass_at_1(he):.3f} ({sum(t.total > 0 and t.passed == t.total for t in he.tasks)})"
+            if he
+            else "-"
         )
+        train_text = f"{train.aggregate:.3f}" if train else "-"
+        hold_text = f"{hold.aggregate:.3f}" if hold else "-"
+        print(f"{name:<15}{train_text:>12}{hold_text:>14}{he_text:>17}{tokens:>13.0f}{seconds:>8.1f}")
 
 
 if __name__ == "__main__":
