@@ -173,8 +173,9 @@ def test_seed_without_solve_is_invalid(harness: Harness) -> None:
     assert record.outcome is Outcome.INVALID and "solve" in record.reason
     record = harness.evaluate("def solve(:\n", SUITE).record
     assert record.outcome is Outcome.INVALID and "not valid Python" in record.reason
+    # One definition of a seed (genome.validate): a name bound to something else is refused before it runs.
     record = harness.evaluate("solve = 3\n", SUITE).record
-    assert record.outcome is Outcome.INVALID
+    assert record.outcome is Outcome.INVALID and record.reason == "seed defines no solve(task, llm, tools)"
 
 
 def test_seed_crashing_at_import_is_crashed(harness: Harness) -> None:
