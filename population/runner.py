@@ -100,6 +100,10 @@ class Run:
     """A started run. Use as a context manager; :meth:`loop` drives it to the end."""
 
     def __init__(self, cfg: RunConfig, run_dir: Path, origins: list[tuple[str, str]]) -> None:
+        """Take the run's resources in order: the archive (and its lock), Redis (the embedded server, started
+        here), the novelty process and the rejects log. Each is registered with an ``ExitStack`` as soon as it
+        is taken, so if a later step raises, everything taken so far is released before the error leaves
+        (no archive lock, ``redis-server`` or novelty process outlives a failed start)."""
         self.cfg = cfg
         self.run_dir = run_dir
         self.origins = origins
@@ -109,17 +113,39 @@ class Run:
         self.novelty: NoveltyProcess | None = None
         self.stop_reason = ""
         self.notes: list[str] = []
-        (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
-        self.archive = Archive.create(str(run_dir), cfg.to_toml())
-        self.run_id = self.archive.add_run(cfg.to_toml())
-        self.run_key = self.run_id[:16]
-        if cfg.redis:
-            self.client = connect(cfg.redis)
-            self.url = cfg.redis
-        else:
-            self.redis = EmbeddedRedis.start(run_dir / "redis")
-            self.url = self.redis.url
-            self.client = connect(self.url)
+        with contextlib.ExitStack() as taken:
+            (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
+            self.archive = Archive.create(str(run_dir), cfg.to_toml())
+            taken.callback(self.archive.close)
+            self.run_id = self.archive.add_run(cfg.to_toml())
+            self.run_key = self.run_id[:16]
+            self.client, self.url = self._connect(taken)
+            self._write_marker()
+            self._prepare_streams()
+            self.slots = parse_slots(cfg.slots, cfg.model)
+            if cfg.novelty != "off":
+                with (run_dir / "logs" / "novelty.log").open("ab") as novelty_log:
+                    self.novelty = NoveltyProcess(
+                        float(cfg.novelty_threshold), novelty_log, str(run_dir.resolve())
+                    )
+                taken.callback(self.novelty.close)
+            self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
+            taken.callback(self.log.close)
+            loops = len(self.slots) * cfg.loops_per_slot
+            self.manager = Manager(
+                cfg, self.archive, self.client, self.run_key, self.run_id, self.novelty, self.log, loops
+            )
+            taken.pop_all()  # started: from here on close() releases them
+
+    def _connect(self, taken: contextlib.ExitStack) -> tuple[redis.Redis, str]:
+        """A client for the configured Redis, or for an embedded server started in the run directory."""
+        if self.cfg.redis:
+            return connect(self.cfg.redis), self.cfg.redis
+        self.redis = EmbeddedRedis.start(self.run_dir / "redis")
+        taken.callback(self.redis.stop)
+        return connect(self.redis.url), self.redis.url
+
+    def _write_marker(self) -> None:
         marker = {
             "format": RUN_FORMAT,
             "run": self.run_id,
@@ -127,26 +153,18 @@ class Run:
             "redis": self.url,
             "pid": os.getpid(),
         }
-        (run_dir / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+        (self.run_dir / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+
+    def _prepare_streams(self) -> None:
+        """Clear a stale stop flag, publish the config, create the consumer groups."""
         self.client.delete(keys.stop(self.run_key))
-        self.client.set(keys.config(self.run_key), cfg.to_json())
+        self.client.set(keys.config(self.run_key), self.cfg.to_json())
         for stream, group in (
             (keys.jobs(self.run_key), keys.WORKER_GROUP),
             (keys.results(self.run_key), keys.MANAGER_GROUP),
         ):
             with contextlib.suppress(redis.exceptions.ResponseError):  # the group exists already
                 self.client.xgroup_create(stream, group, id="0", mkstream=True)
-        self.slots = parse_slots(cfg.slots, cfg.model)
-        if cfg.novelty != "off":
-            with (run_dir / "logs" / "novelty.log").open("ab") as novelty_log:
-                self.novelty = NoveltyProcess(
-                    float(cfg.novelty_threshold), novelty_log, str(run_dir.resolve())
-                )
-        self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
-        loops = len(self.slots) * cfg.loops_per_slot
-        self.manager = Manager(
-            cfg, self.archive, self.client, self.run_key, self.run_id, self.novelty, self.log, loops
-        )
 
     def __enter__(self) -> Run:
         return self
