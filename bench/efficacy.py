@@ -25,6 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from fitness.llm.models import DEFAULT_MODEL  # noqa: E402  (after the path above)
+
 
 def evolve(
     run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int, slots: str, solve_timeout: float
@@ -136,7 +138,7 @@ def score(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hours", type=float, default=2.0)
-    parser.add_argument("--model", default="qwen2.5-coder-0.5b")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--run-dir", type=Path, default=None)
     parser.add_argument("--score-only", action="store_true", help="skip the run; score an existing run dir")

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from fitness.llm.models import DEFAULT_MODEL
 from genome.errors import SeedpopError
 
 
@@ -27,9 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("seed", type=Path, help="the seed's Python file")
     ev.add_argument("--suite", default="core", help="task suite (core, humaneval)")
     ev.add_argument("--split", default="train", choices=["train", "holdout", "all"])
-    ev.add_argument(
-        "--model", default="qwen2.5-coder-0.5b", help="LLM name, .gguf path, endpoint URL, or 'none'"
-    )
+    ev.add_argument("--model", default=DEFAULT_MODEL, help="LLM name, .gguf path, endpoint URL, or 'none'")
     ev.add_argument("--tasks", type=int, default=0, help="score only the first N tasks of the split (0: all)")
     ev.add_argument("--tokens-per-task", type=int, default=4000, help="LLM token budget of one solve call")
     ev.add_argument("--json", action="store_true", help="print the FitnessRecord JSON instead of a table")

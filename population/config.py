@@ -6,7 +6,6 @@ options override file values. ``population/README.md`` documents every key; :dat
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import tomllib
@@ -15,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fitness.llm.models import DEFAULT_MODEL
+from genome.registry import did_you_mean
 from population.errors import ConfigError
 
 CONFIG_FORMAT = 1
@@ -59,8 +60,7 @@ def _fraction(name: str, value: Any) -> None:
 def _choice(*allowed: str) -> Callable[[str, Any], None]:
     def check(name: str, value: Any) -> None:
         if value not in allowed:
-            close = difflib.get_close_matches(str(value), allowed, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(str(value), allowed)
             raise ConfigError(f"{name} = {value!r} is not allowed{hint}; use one of {', '.join(allowed)}")
 
     return check
@@ -79,7 +79,7 @@ class Key:
 KEYS: dict[str, Key] = {
     "name": Key((str,), "", "run name; the default run dir is runs/<name> ('' = a timestamp)"),
     "seed": Key((int,), 0, "the run seed; every random choice is derived from it", _non_negative),
-    "model": Key((str,), "qwen2.5-coder-0.5b", "LLM: registry name, .gguf path, http(s) URL, or 'none'"),
+    "model": Key((str,), DEFAULT_MODEL, "LLM: registry name, .gguf path, http(s) URL, or 'none'"),
     "suite": Key((str,), "core", "task suite used for selection (its train split)"),
     "suite_tasks": Key(
         (int,), 12, "train tasks per evaluation, spread over families (0: the whole split)", _non_negative
@@ -197,8 +197,7 @@ def check_key(name: str) -> Key:
     """The :class:`Key` called ``name``. Raises ConfigError with a did-you-mean hint."""
     if name in KEYS:
         return KEYS[name]
-    close = difflib.get_close_matches(name, list(KEYS), n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(name, KEYS)
     raise ConfigError(f"unknown config key {name!r}{hint}; see population/README.md for every key")
 
 
