@@ -366,10 +366,6 @@ class Harness:
         return Evaluation(record, cascade_score, published)
 
     # ----------------------------------------------------------------- reproduction
-    def run_reproduce(self, parent_source: str, n: int, rng_seed: int, **options: Any) -> list[str]:
-        """The children's sources of :meth:`reproduce` (same ``options``), its problems dropped."""
-        return [c.source for c in self.reproduce(parent_source, n, rng_seed, **options).children]
-
     def reproduce(
         self,
         parent_source: str,

@@ -104,21 +104,6 @@ def cascade_sample(tasks: Sequence[Task], size: int, key: str) -> tuple[Task, ..
     return tuple(t for i, t in enumerate(tasks) if i in picked)
 
 
-def cascade_score_of(record: FitnessRecord, tasks: Sequence[Task], config: CascadeConfig) -> float | None:
-    """A scored record's score on the cascade sample (what a child's first stage is compared with).
-
-    ``tasks`` is the record's split of the suite whose version the record names. None when the record
-    is not ``SCORED`` or misses a sampled task. Pure.
-    """
-    if record.outcome is not Outcome.SCORED:
-        return None
-    sample = cascade_sample(tasks, config.size, record.suite_version)
-    by_id = {t.task_id: t for t in record.tasks}
-    if any(t.id not in by_id for t in sample):
-        return None
-    return mean_score([by_id[t.id] for t in sample], len(sample))
-
-
 def mean_score(scores: Sequence[TaskScore], n_tasks: int) -> float:
     """Mean task score over ``n_tasks`` tasks; tasks without a score count 0."""
     return sum(s.score for s in scores) / n_tasks if n_tasks else 0.0

@@ -65,7 +65,6 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
                     reason = run.loop(lambda snap: None, tick_s=2.0)
             except KeyboardInterrupt:
                 reason = "interrupted"
-                run.stop_reason = reason
             finally:
                 if live is not None:
                     live.stop()

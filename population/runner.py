@@ -14,7 +14,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,17 +34,6 @@ from population.status import counters_dict, write_status
 
 RUN_FORMAT = 1
 MARKER = "population.json"
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """How a run ended: its directory, why it stopped, the best seeds and the counters."""
-
-    run_dir: Path
-    run_id: str
-    reason: str
-    elapsed_s: float
-    snapshot: dict[str, Any] = field(default_factory=dict)
 
 
 def check_inputs(cfg: RunConfig) -> list[tuple[str, str]]:
@@ -111,7 +99,6 @@ class Run:
         self.redis: EmbeddedRedis | None = None
         self.workers: list[subprocess.Popen[bytes]] = []
         self.novelty: NoveltyProcess | None = None
-        self.stop_reason = ""
         self.notes: list[str] = []
         with contextlib.ExitStack() as taken:
             (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
@@ -230,7 +217,6 @@ class Run:
                 self._tick(on_tick)
         if reason == "done" and self.cfg.final_holdout:
             self._final_holdout(on_tick, tick_s)
-        self.stop_reason = reason
         self._tick(on_tick, state="finished" if reason == "done" else reason)
         return reason
 
