@@ -59,9 +59,10 @@ def evolve(
 def run_figures(run_dir: Path) -> dict[str, float]:
     """The run's own figures from its ``status.json`` (:func:`population.status.run_figures`): evaluations per
     hour, LLM busy fraction, re-discovery and novelty-reject rates, framework overhead per child."""
+    from population.status import Snapshot
     from population.status import run_figures as figures
 
-    return figures(json.loads((run_dir / "status.json").read_text(encoding="utf-8")))
+    return figures(Snapshot.from_json(json.loads((run_dir / "status.json").read_text(encoding="utf-8"))))
 
 
 def pick(run_dir: Path) -> tuple[str, str | None]:

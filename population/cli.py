@@ -123,7 +123,7 @@ def status_command(run_dir: Path, as_json: bool) -> int:
     snap = read_status(run_dir)
     alive = alive_pid(int(marker.get("pid", 0)))
     if as_json:
-        print(json.dumps({"alive": alive, "status": snap}))
+        print(json.dumps({"alive": alive, "status": snap.to_json() if snap is not None else None}))
         return 0
     if snap is None:
         print(
@@ -134,8 +134,9 @@ def status_command(run_dir: Path, as_json: bool) -> int:
 
     from population.display import render
 
-    state = snap["state"] if alive or snap["state"] != "running" else "manager gone (killed?)"
-    Console().print(render({**snap, "state": state}))
+    if not alive and snap.state == "running":
+        snap = snap.with_state("manager gone (killed?)")
+    Console().print(render(snap))
     return 0
 
 

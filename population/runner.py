@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,9 @@ from population.manager import Manager
 from population.novelty import NoveltyProcess
 from population.origins import load_origins
 from population.redis_server import EmbeddedRedis, connect
-from population.selection import SELECTORS
+from population.selection import SELECTORS, Member
 from population.slots import parse_slots, slot_text
-from population.status import counters_dict, write_status
+from population.status import IslandStatus, LLMStatus, MemberStatus, Snapshot, write_status
 
 RUN_FORMAT = 1
 MARKER = "population.json"
@@ -197,7 +198,7 @@ class Run:
     def stop_requested(self) -> bool:
         return bool(self.client.exists(keys.stop(self.run_key)))
 
-    def loop(self, on_tick: Callable[[dict[str, Any]], None] | None = None, tick_s: float = 1.0) -> str:
+    def loop(self, on_tick: Callable[[Snapshot], None] | None = None, tick_s: float = 1.0) -> str:
         """Drive the manager until done, stopped (key or Ctrl-C) or broken; returns why it ended."""
         self.manager.seed_origins(self.origins)
         self.start_workers()
@@ -220,7 +221,7 @@ class Run:
         self._tick(on_tick, state="finished" if reason == "done" else reason)
         return reason
 
-    def _final_holdout(self, on_tick: Callable[[dict[str, Any]], None] | None, tick_s: float) -> None:
+    def _final_holdout(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> None:
         evolved, origin = self.manager.best_members()
         sids = [m.seed_id for m in (evolved, origin) if m is not None]
         self.manager.queue_holdout(sids)
@@ -233,15 +234,15 @@ class Run:
                 last = time.monotonic()
                 self._tick(on_tick, state="holdout")
 
-    def _tick(self, on_tick: Callable[[dict[str, Any]], None] | None, state: str = "running") -> None:
+    def _tick(self, on_tick: Callable[[Snapshot], None] | None, state: str = "running") -> None:
         snap = self.snapshot(state)
         write_status(self.run_dir, snap)
         with contextlib.suppress(redis.exceptions.RedisError):
-            bus.set_hash(self.client, keys.status(self.run_key), {"json": json.dumps(snap)})
+            bus.set_hash(self.client, keys.status(self.run_key), {"json": json.dumps(snap.to_json())})
         if on_tick is not None:
             on_tick(snap)
 
-    def llm_stats(self) -> dict[str, float]:
+    def llm_stats(self) -> LLMStatus:
         """Busy fraction over every slot's model, from the workers' heartbeats."""
         per_slot: dict[str, dict[str, float]] = {}
         with contextlib.suppress(redis.exceptions.RedisError):
@@ -255,50 +256,49 @@ class Run:
                     }
         busy = sum(v["busy"] for v in per_slot.values())
         up = sum(v["up"] for v in per_slot.values())
-        return {"busy_fraction": busy / up if up else 0.0, "busy_seconds": busy, "uptime_seconds": up}
+        return LLMStatus(busy / up if up else 0.0, busy, up)
 
-    def snapshot(self, state: str = "running") -> dict[str, Any]:
-        """Everything the display, ``status`` and the dashboard show, as plain JSON."""
+    def snapshot(self, state: str = "running") -> Snapshot:
+        """Everything the display, ``status`` and the dashboard show (``status.json`` is its JSON form)."""
         m = self.manager
-        elapsed = time.monotonic() - self.started
         islands = []
         for isl in m.islands:
             fits = isl.fitnesses()
             best = isl.best()
             islands.append(
-                {
-                    "index": isl.index,
-                    "size": len(fits),
-                    "best": fits[-1] if fits else None,
-                    "median": fits[len(fits) // 2] if fits else None,
-                    "best_id": best.seed_id if best else None,
-                    "max_generation": max((x.generation for x in isl.members.values()), default=0),
-                }
+                IslandStatus(
+                    index=isl.index,
+                    size=len(fits),
+                    best=fits[-1] if fits else None,
+                    median=fits[len(fits) // 2] if fits else None,
+                    best_id=best.seed_id if best else None,
+                    max_generation=max((x.generation for x in isl.members.values()), default=0),
+                )
             )
         evolved, origin = m.best_members()
-        return {
-            "state": state,
-            "run_dir": str(self.run_dir),
-            "run": self.run_id,
-            "pid": os.getpid(),
-            "elapsed_s": elapsed,
-            "counters": counters_dict(m.counters),
-            "islands": islands,
-            "queued": len(m.eval_queue),
-            "in_flight": len(m.pending),
-            "slots": [slot_text(s) for s in self.slots],
-            "loops": m.loops,
-            "grid_cells": m.grid.coverage,
-            "llm": self.llm_stats(),
-            "best_evolved": _member_json(evolved),
-            "best_origin": _member_json(origin),
-            "holdout": {sid: r.aggregate for sid, r in m.holdout.items()},
-            "notes": list(m.notes),
-            "model": self.cfg.model,
-            "suite": self.cfg.suite,
-            "time_budget_s": self.cfg.time_budget_s,
-            "max_evals": self.cfg.max_evals,
-        }
+        return Snapshot(
+            state=state,
+            run_dir=str(self.run_dir),
+            run=self.run_id,
+            pid=os.getpid(),
+            elapsed_s=time.monotonic() - self.started,
+            counters=replace(m.counters, best_history=list(m.counters.best_history)),
+            islands=tuple(islands),
+            queued=len(m.eval_queue),
+            in_flight=len(m.pending),
+            slots=tuple(slot_text(s) for s in self.slots),
+            loops=m.loops,
+            grid_cells=m.grid.coverage,
+            llm=self.llm_stats(),
+            best_evolved=_member_status(evolved),
+            best_origin=_member_status(origin),
+            holdout={sid: r.aggregate for sid, r in m.holdout.items()},
+            notes=tuple(m.notes),
+            model=self.cfg.model,
+            suite=self.cfg.suite,
+            time_budget_s=self.cfg.time_budget_s,
+            max_evals=self.cfg.max_evals,
+        )
 
     def close(self) -> None:
         """Stop everything this run started. Idempotent; never raises."""
@@ -325,7 +325,5 @@ class Run:
         self.archive.close()
 
 
-def _member_json(m: Any) -> dict[str, Any] | None:
-    if m is None:
-        return None
-    return {"id": m.seed_id, "fitness": m.fitness, "generation": m.generation}
+def _member_status(m: Member | None) -> MemberStatus | None:
+    return MemberStatus(m.seed_id, m.fitness, m.generation) if m is not None else None
