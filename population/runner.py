@@ -37,6 +37,11 @@ RUN_FORMAT = 1
 MARKER = "population.json"
 
 
+def default_run_dir(name: str) -> Path:
+    """``runs/<name>`` or ``runs/<UTC timestamp>``."""
+    return Path("runs") / (name or time.strftime("%Y%m%d-%H%M%S", time.gmtime()))
+
+
 def check_inputs(cfg: RunConfig) -> list[tuple[str, str]]:
     """Check everything a run needs before anything starts; returns the origin seeds.
 
@@ -101,6 +106,7 @@ class Run:
         self.workers: list[subprocess.Popen[bytes]] = []
         self.novelty: NoveltyProcess | None = None
         self.notes: list[str] = []
+        self.last: Snapshot | None = None  # what loop() published last
         with contextlib.ExitStack() as taken:
             (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
             self.archive = Archive.create(str(run_dir), cfg.to_toml())
@@ -215,10 +221,10 @@ class Run:
                 break
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
-                self._tick(on_tick)
+                self.publish(on_tick)
         if reason == "done" and self.cfg.final_holdout:
             self._final_holdout(on_tick, tick_s)
-        self._tick(on_tick, state="finished" if reason == "done" else reason)
+        self.last = self.publish(on_tick, state="finished" if reason == "done" else reason)
         return reason
 
     def _final_holdout(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> None:
@@ -232,15 +238,17 @@ class Run:
             self.manager.drain()
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
-                self._tick(on_tick, state="holdout")
+                self.publish(on_tick, state="holdout")
 
-    def _tick(self, on_tick: Callable[[Snapshot], None] | None, state: str = "running") -> None:
+    def publish(self, on_tick: Callable[[Snapshot], None] | None, state: str = "running") -> Snapshot:
+        """Take a snapshot, write it (``status.json``, the Redis status hash), hand it to ``on_tick``."""
         snap = self.snapshot(state)
         write_status(self.run_dir, snap)
         with contextlib.suppress(redis.exceptions.RedisError):
             bus.set_hash(self.client, keys.status(self.run_key), {"json": json.dumps(snap.to_json())})
         if on_tick is not None:
             on_tick(snap)
+        return snap
 
     def llm_stats(self) -> LLMStatus:
         """Busy fraction over every slot's model, from the workers' heartbeats."""
