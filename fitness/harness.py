@@ -155,6 +155,52 @@ def safe_seed_id(source: str) -> str:
         return "raw-" + hashlib.sha256(source.encode("utf-8", "replace")).hexdigest()
 
 
+@dataclass
+class _Scored:
+    """What one evaluation has scored so far: each task's score, and every solve result in order."""
+
+    scores: dict[str, TaskScore] = field(default_factory=dict)
+    results: list[SolveResult] = field(default_factory=list)
+
+    def outcome(self, stopped: Outcome | None) -> tuple[Outcome, str]:
+        """The record's outcome and reason: a stop (invalid seed, crash at import) with the solve's reason,
+        ``TIMED_OUT`` when every solve timed out, else ``SCORED``."""
+        if stopped is not None:
+            return stopped, self.results[-1].reason
+        if self.results and all(r.kind is SolveKind.TIMEOUT for r in self.results):
+            return Outcome.TIMED_OUT, "every solve call timed out"
+        return Outcome.SCORED, ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Score a batch of tasks for one evaluation, stopping at a seed that cannot run at all."""
+
+    harness: Harness
+    seed_source: str
+    label: str
+    inbox: Sequence[str] | None
+    cancelled: Callable[[], bool] | None
+
+    def __call__(self, batch: Sequence[Task], done: _Scored) -> Outcome | None:
+        """Score ``batch`` into ``done``; ``INVALID`` or ``CRASHED`` when a solve says the seed is unusable.
+
+        Raises:
+            EvaluationCancelled: ``cancelled()`` said so before a task.
+        """
+        for task in batch:
+            if self.cancelled is not None and self.cancelled():
+                raise EvaluationCancelled(len(done.scores))
+            score, solved = self.harness.score_task(self.seed_source, task, self.label, self.inbox)
+            done.scores[task.id] = score
+            done.results.append(solved)
+            if solved.kind is SolveKind.INVALID:
+                return Outcome.INVALID
+            if solved.kind is SolveKind.IMPORT_ERROR:
+                return Outcome.CRASHED
+        return None
+
+
 class Harness:
     """Owns one warm seed sandbox and one warm solution sandbox; not thread-safe (one per worker slot).
 
@@ -317,53 +363,32 @@ class Harness:
         first = tasks
         if cascade.enabled and split == "train":
             first = cascade_sample(tasks, cascade.size, suite.version)
-        scores: dict[str, TaskScore] = {}
-        results: list[SolveResult] = []
-
-        def run(batch: Sequence[Task]) -> Outcome | None:
-            for task in batch:
-                if cancelled is not None and cancelled():
-                    raise EvaluationCancelled(len(scores))
-                score, solved = self.score_task(seed_source, task, header.seed_id, inbox)
-                scores[task.id] = score
-                results.append(solved)
-                if solved.kind is SolveKind.INVALID:
-                    return Outcome.INVALID
-                if solved.kind is SolveKind.IMPORT_ERROR:
-                    return Outcome.CRASHED
-            return None
-
-        stopped = run(first)
+        done = _Scored()
+        run = _Batch(self, seed_source, header.seed_id, inbox, cancelled)
+        stopped = run(first, done)
         stage = "full"
         cascade_score: float | None = None
         if stopped is None and first is not tasks:
-            cascade_score = mean_score([scores[t.id] for t in first], len(first))
+            cascade_score = mean_score([done.scores[t.id] for t in first], len(first))
             if should_continue(cascade_score, parent_cascade, cascade):
-                stopped = run([t for t in tasks if t.id not in scores])
+                stopped = run([t for t in tasks if t.id not in done.scores], done)
             else:
                 stage = "cascade"
-        ordered = [scores[t.id] for t in tasks if t.id in scores]
-        reason = ""
-        outcome = Outcome.SCORED
-        if stopped is not None:
-            outcome, reason = stopped, results[-1].reason
-        elif results and all(r.kind is SolveKind.TIMEOUT for r in results):
-            outcome, reason = Outcome.TIMED_OUT, "every solve call timed out"
-        elif stage == "cascade":
+        outcome, reason = done.outcome(stopped)
+        if outcome is Outcome.SCORED and stage == "cascade":
             reason = f"cascade stopped: {cascade_score:.3f} < parent {parent_cascade:.3f} × {cascade.factor}"
         record = make_record(
             header,
             outcome,
-            ordered,
+            [done.scores[t.id] for t in tasks if t.id in done.scores],
             len(tasks),
-            prompt_tokens=sum(r.prompt_tokens for r in results),
-            completion_tokens=sum(r.completion_tokens for r in results),
+            prompt_tokens=sum(r.prompt_tokens for r in done.results),
+            completion_tokens=sum(r.completion_tokens for r in done.results),
             seconds=time.monotonic() - start,
             reason=reason,
             stage=stage,
         )
-        published = tuple(m for r in results for m in r.published)
-        return Evaluation(record, cascade_score, published)
+        return Evaluation(record, cascade_score, tuple(m for r in done.results for m in r.published))
 
     # ----------------------------------------------------------------- reproduction
     def reproduce(
