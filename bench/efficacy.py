@@ -25,6 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from fitness.llm.models import DEFAULT_MODEL  # noqa: E402  (after the path above)
+
 
 def evolve(
     run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int, slots: str, solve_timeout: float
@@ -57,9 +59,10 @@ def evolve(
 def run_figures(run_dir: Path) -> dict[str, float]:
     """The run's own figures from its ``status.json`` (:func:`population.status.run_figures`): evaluations per
     hour, LLM busy fraction, re-discovery and novelty-reject rates, framework overhead per child."""
+    from population.status import Snapshot
     from population.status import run_figures as figures
 
-    return figures(json.loads((run_dir / "status.json").read_text(encoding="utf-8")))
+    return figures(Snapshot.from_json(json.loads((run_dir / "status.json").read_text(encoding="utf-8"))))
 
 
 def pick(run_dir: Path) -> tuple[str, str | None]:
@@ -136,7 +139,7 @@ def score(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hours", type=float, default=2.0)
-    parser.add_argument("--model", default="qwen2.5-coder-0.5b")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--run-dir", type=Path, default=None)
     parser.add_argument("--score-only", action="store_true", help="skip the run; score an existing run dir")

@@ -27,6 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fitness.harness import EvalConfig, Harness
+from fitness.llm.models import DEFAULT_MODEL
 from fitness.sandbox import Sandbox, SandboxKind
 from fitness.scoring import CascadeConfig
 from fitness.suites import load_suite
@@ -186,7 +187,7 @@ def bench_llm(model: str, he_limit: int, core_limit: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--model", default="qwen2.5-coder-0.5b")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--humaneval-limit", type=int, default=0, help="first N problems only (0: all 164)")
     parser.add_argument(

@@ -26,16 +26,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from population.status import run_figures  # noqa: E402  (after the path above)
+from population.status import Snapshot, run_figures  # noqa: E402  (after the path above)
 
 
-def run_cli(run_dir: Path, *args: str) -> dict:
+def run_cli(run_dir: Path, *args: str) -> Snapshot:
     """Run ``python -m population run`` to the end; return its final status.json."""
     cmd = [sys.executable, "-m", "population", "run", "--run-dir", str(run_dir), "--no-display", *args]
     done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"run failed ({done.returncode}): {done.stderr[-2000:]}")
-    return json.loads((run_dir / "status.json").read_text())
+    return Snapshot.from_json(json.loads((run_dir / "status.json").read_text()))
 
 
 def toml(**values: object) -> str:
@@ -221,8 +221,10 @@ def main() -> None:
     try:
         load = os.getloadavg()[0]
         if args.from_run is not None:
-            status = json.loads((args.from_run / "status.json").read_text(encoding="utf-8"))
-            minutes = float(status["elapsed_s"]) / 60
+            status = Snapshot.from_json(
+                json.loads((args.from_run / "status.json").read_text(encoding="utf-8"))
+            )
+            minutes = status.elapsed_s / 60
             rows += run_rows(run_figures(status), f"{minutes:.0f}-min run {args.from_run.name}")
         elif args.only_novelty:
             rows += novelty_rows(args.only_novelty)

@@ -1,7 +1,7 @@
 """The origin seeds' measured table (issue 6): core train and holdout score, HumanEval pass@1, tokens and
 seconds per task, with one model.
 
-Usage: python bench/seeds.py [--model qwen2.5-coder-0.5b] [--seeds greedy,repair] [--core-limit N]
+Usage: python bench/seeds.py [--model NAME] [--seeds greedy,repair] [--core-limit N]
                              [--humaneval-limit N]
 Prints figures; asserts nothing. A full run (4 seeds × 90 core tasks + 164 HumanEval problems) takes hours on
 2 cores; the limits take the first N tasks of each split for a quick look (say so when you quote them).
@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fitness.harness import EvalConfig, Harness
 from fitness.llm.broker import Broker
 from fitness.llm.devices import Slot
+from fitness.llm.models import DEFAULT_MODEL
 from fitness.record import FitnessRecord
 from fitness.scoring import CascadeConfig
 from fitness.suites import load_suite
@@ -71,7 +72,7 @@ def measured(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="qwen2.5-coder-0.5b")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--seeds", default=",".join(ORIGIN_SEEDS))
     parser.add_argument(
         "--core-limit", type=int, default=0, help="first N tasks of each core split (0: all, -1: skip)"

@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 
-from fitness.tasks import CODE_TEST_CHECKER, JSON, Example, Task, TaskError
+from fitness.tasks import CHECKER_NAMES, CODE_TEST_CHECKER, JSON, Example, Task, TaskError
 
 Checker = Callable[[Example, JSON], bool]
 
@@ -152,6 +152,12 @@ CHECKERS: dict[str, Checker] = {
     "pair_summing_to_target": pair_summing_to_target,
 }
 """Value checkers by name; ``Task.checker`` names one (``None`` means ``"exact"``)."""
+
+if tuple(CHECKERS) != CHECKER_NAMES:  # the task format names checkers without importing this module
+    raise ImportError(
+        f"fitness.checkers.CHECKERS {tuple(CHECKERS)} and fitness.tasks.CHECKER_NAMES {CHECKER_NAMES} "
+        "disagree; add a new checker's name to both"
+    )
 
 
 def check(task: Task, example: Example, actual: JSON) -> bool:

@@ -9,8 +9,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from fitness.llm.models import DEFAULT_MODEL
 from genome.errors import SeedpopError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from fitness.record import FitnessRecord
+    from fitness.tasks import Suite
 
 
 class SeedFileError(SeedpopError):
@@ -27,9 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("seed", type=Path, help="the seed's Python file")
     ev.add_argument("--suite", default="core", help="task suite (core, humaneval)")
     ev.add_argument("--split", default="train", choices=["train", "holdout", "all"])
-    ev.add_argument(
-        "--model", default="qwen2.5-coder-0.5b", help="LLM name, .gguf path, endpoint URL, or 'none'"
-    )
+    ev.add_argument("--model", default=DEFAULT_MODEL, help="LLM name, .gguf path, endpoint URL, or 'none'")
     ev.add_argument("--tasks", type=int, default=0, help="score only the first N tasks of the split (0: all)")
     ev.add_argument("--tokens-per-task", type=int, default=4000, help="LLM token budget of one solve call")
     ev.add_argument("--json", action="store_true", help="print the FitnessRecord JSON instead of a table")
@@ -37,15 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    """Score ``args.seed``; print the table; exit code 0 when the outcome is ``scored``."""
+    """Score ``args.seed`` with :func:`fitness.evaluate`; print the table; exit code 0 when ``scored``."""
     from rich.console import Console
-    from rich.table import Table
 
-    from fitness.harness import EvalConfig, Harness
+    from fitness.api import evaluate
     from fitness.record import Outcome
-    from fitness.scoring import CascadeConfig
     from fitness.suites import load_suite
-    from fitness.tasks import Suite
 
     console = Console(width=None if sys.stdout.isatty() else 160)
     try:
@@ -55,33 +58,42 @@ def run_eval(args: argparse.Namespace) -> int:
             f"cannot read seed file {str(args.seed)!r}: {err}; pass a UTF-8 Python file"
         ) from None
     suite = load_suite(args.suite)
-    if args.tasks:
-        chosen = suite.split(args.split)[: args.tasks]
-        suite = Suite(suite.name, suite.version, tuple(t for t in suite.tasks if t in chosen))
-    broker = None
-    model = "none"
-    if args.model != "none":
-        from fitness.llm.broker import Broker
+    notes: list[str] = []
 
-        try:
-            broker = Broker.start(args.model)
-            model = args.model
-        except SeedpopError as err:
-            console.print(f"[yellow]no LLM ({err}); scoring with model 'none'[/yellow]")
-    config = EvalConfig(cascade=CascadeConfig(enabled=False), tokens_per_task=args.tokens_per_task)
-    try:
-        with Harness(broker, config, model) as harness:
-            evaluation = harness.evaluate(source, suite, args.split)
-            mechanisms = harness.solution_sandbox.mechanisms
-    finally:
-        if broker is not None:
-            broker.close()
-    record = evaluation.record
+    def report(note: str) -> None:
+        if note.startswith("sandbox:"):
+            notes.append(note)  # printed under the table
+        else:
+            console.print(f"[yellow]{note}[/yellow]")
+
+    record = evaluate(
+        source,
+        suite,
+        args.split,
+        model=args.model,
+        tasks=args.tasks,
+        tokens_per_task=args.tokens_per_task,
+        fallback_to_none=True,
+        report=report,
+    )
+    model = record.model
     if args.json:
         print(record.to_json())
         return 0 if record.outcome is Outcome.SCORED else 1
+    _print_record(
+        console, record, suite, f"{args.seed.name} on {suite.version} ({args.split}), model {model}"
+    )
+    for note in notes:
+        console.print(note)
+    return 0 if record.outcome is Outcome.SCORED else 1
+
+
+def _print_record(console: Console, record: FitnessRecord, suite: Suite, title: str) -> None:
+    """The per-task table and the totals line."""
+    from rich.table import Table
+
     by_id = {t.id: t for t in suite.tasks}
-    table = Table(title=f"{args.seed.name} on {suite.version} ({args.split}), model {model}")
+    table = Table(title=title)
     for column in ("task", "difficulty", "passed", "score", "tokens", "seconds", "reason"):
         table.add_column(
             column, justify="right" if column in ("passed", "score", "tokens", "seconds") else "left"
@@ -104,9 +116,6 @@ def run_eval(args: argparse.Namespace) -> int:
     )
     if record.reason:
         console.print(f"reason: {record.reason}")
-    if mechanisms is not None:
-        console.print(f"sandbox: {mechanisms.describe()}")
-    return 0 if record.outcome is Outcome.SCORED else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,6 @@ non-``SCORED`` outcome for the seed.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import time
 from collections.abc import Callable, Sequence
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from fitness.judge import judge
 from fitness.record import FitnessRecord, Outcome, TaskScore
 from fitness.sandbox import ExecStatus, Execution, Sandbox, SandboxKind, SandboxLimits
+from fitness.sandbox.lines import Children, Failed, Invalid, Note, Published, Reflection, Solution
 from fitness.scoring import (
     CascadeConfig,
     RecordHeader,
@@ -32,6 +32,7 @@ from fitness.scoring import (
 )
 from fitness.tasks import Suite, Task
 from genome.canonical import DEFAULT_LIMITS
+from genome.validate import validate
 
 if TYPE_CHECKING:
     from fitness.llm.broker import Broker, Session
@@ -131,18 +132,17 @@ class Evaluation:
 
 
 def static_problem(source: str) -> str:
-    """Why ``source`` cannot be a seed at all ("" when it may be): not Python, or no ``solve``."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError) as err:
-        return f"seed is not valid Python: {err}"
-    names = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
-    names |= {
-        t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)
-    }
-    if "solve" not in names:
+    """Why ``source`` cannot be a seed at all ("" when it may be), in one line: :func:`genome.validate` (the one
+    definition of a valid seed: parses within the genome's limits, compiles, has a top-level ``def solve``)."""
+    problems = validate(source)
+    if not problems:
+        return ""
+    first = problems[0]
+    if first.code in ("syntax", "source"):
+        return f"seed is not valid Python: {first.message}"
+    if first.code == "missing-function":
         return "seed defines no solve(task, llm, tools)"
-    return ""
+    return f"seed is not a valid seed: {first.message}"
 
 
 def safe_seed_id(source: str) -> str:
@@ -153,6 +153,52 @@ def safe_seed_id(source: str) -> str:
         return seed_id(source)
     except Exception:
         return "raw-" + hashlib.sha256(source.encode("utf-8", "replace")).hexdigest()
+
+
+@dataclass
+class _Scored:
+    """What one evaluation has scored so far: each task's score, and every solve result in order."""
+
+    scores: dict[str, TaskScore] = field(default_factory=dict)
+    results: list[SolveResult] = field(default_factory=list)
+
+    def outcome(self, stopped: Outcome | None) -> tuple[Outcome, str]:
+        """The record's outcome and reason: a stop (invalid seed, crash at import) with the solve's reason,
+        ``TIMED_OUT`` when every solve timed out, else ``SCORED``."""
+        if stopped is not None:
+            return stopped, self.results[-1].reason
+        if self.results and all(r.kind is SolveKind.TIMEOUT for r in self.results):
+            return Outcome.TIMED_OUT, "every solve call timed out"
+        return Outcome.SCORED, ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Score a batch of tasks for one evaluation, stopping at a seed that cannot run at all."""
+
+    harness: Harness
+    seed_source: str
+    label: str
+    inbox: Sequence[str] | None
+    cancelled: Callable[[], bool] | None
+
+    def __call__(self, batch: Sequence[Task], done: _Scored) -> Outcome | None:
+        """Score ``batch`` into ``done``; ``INVALID`` or ``CRASHED`` when a solve says the seed is unusable.
+
+        Raises:
+            EvaluationCancelled: ``cancelled()`` said so before a task.
+        """
+        for task in batch:
+            if self.cancelled is not None and self.cancelled():
+                raise EvaluationCancelled(len(done.scores))
+            score, solved = self.harness.score_task(self.seed_source, task, self.label, self.inbox)
+            done.scores[task.id] = score
+            done.results.append(solved)
+            if solved.kind is SolveKind.INVALID:
+                return Outcome.INVALID
+            if solved.kind is SolveKind.IMPORT_ERROR:
+                return Outcome.CRASHED
+        return None
 
 
 class Harness:
@@ -246,14 +292,14 @@ class Harness:
             if usage
             else {}
         )
-        published = tuple(str(line[1]) for line in execution.lines if line[0] == "publish" and len(line) > 1)
-        for line in execution.lines:
-            kind = line[0]
-            if kind == "solution" and len(line) > 1 and isinstance(line[1], str):
-                return SolveResult(SolveKind.SOLUTION, line[1], "", published, seconds=seconds, **tokens)
-            if kind in ("invalid", "error") and len(line) > 1:
-                reason = str(line[1])[:300]
-                if kind == "invalid":
+        replies = execution.replies()
+        published = tuple(line.message for line in replies if isinstance(line, Published))
+        for line in replies:
+            if isinstance(line, Solution):
+                return SolveResult(SolveKind.SOLUTION, line.source, "", published, seconds=seconds, **tokens)
+            if isinstance(line, Invalid | Failed):
+                reason = line.reason[:300]
+                if isinstance(line, Invalid):
                     solve_kind = SolveKind.INVALID
                 elif reason.startswith("seed failed to import"):
                     solve_kind = SolveKind.IMPORT_ERROR
@@ -317,59 +363,34 @@ class Harness:
         first = tasks
         if cascade.enabled and split == "train":
             first = cascade_sample(tasks, cascade.size, suite.version)
-        scores: dict[str, TaskScore] = {}
-        results: list[SolveResult] = []
-
-        def run(batch: Sequence[Task]) -> Outcome | None:
-            for task in batch:
-                if cancelled is not None and cancelled():
-                    raise EvaluationCancelled(len(scores))
-                score, solved = self.score_task(seed_source, task, header.seed_id, inbox)
-                scores[task.id] = score
-                results.append(solved)
-                if solved.kind is SolveKind.INVALID:
-                    return Outcome.INVALID
-                if solved.kind is SolveKind.IMPORT_ERROR:
-                    return Outcome.CRASHED
-            return None
-
-        stopped = run(first)
+        done = _Scored()
+        run = _Batch(self, seed_source, header.seed_id, inbox, cancelled)
+        stopped = run(first, done)
         stage = "full"
         cascade_score: float | None = None
         if stopped is None and first is not tasks:
-            cascade_score = mean_score([scores[t.id] for t in first], len(first))
+            cascade_score = mean_score([done.scores[t.id] for t in first], len(first))
             if should_continue(cascade_score, parent_cascade, cascade):
-                stopped = run([t for t in tasks if t.id not in scores])
+                stopped = run([t for t in tasks if t.id not in done.scores], done)
             else:
                 stage = "cascade"
-        ordered = [scores[t.id] for t in tasks if t.id in scores]
-        reason = ""
-        outcome = Outcome.SCORED
-        if stopped is not None:
-            outcome, reason = stopped, results[-1].reason
-        elif results and all(r.kind is SolveKind.TIMEOUT for r in results):
-            outcome, reason = Outcome.TIMED_OUT, "every solve call timed out"
-        elif stage == "cascade":
+        outcome, reason = done.outcome(stopped)
+        if outcome is Outcome.SCORED and stage == "cascade":
             reason = f"cascade stopped: {cascade_score:.3f} < parent {parent_cascade:.3f} × {cascade.factor}"
         record = make_record(
             header,
             outcome,
-            ordered,
+            [done.scores[t.id] for t in tasks if t.id in done.scores],
             len(tasks),
-            prompt_tokens=sum(r.prompt_tokens for r in results),
-            completion_tokens=sum(r.completion_tokens for r in results),
+            prompt_tokens=sum(r.prompt_tokens for r in done.results),
+            completion_tokens=sum(r.completion_tokens for r in done.results),
             seconds=time.monotonic() - start,
             reason=reason,
             stage=stage,
         )
-        published = tuple(m for r in results for m in r.published)
-        return Evaluation(record, cascade_score, published)
+        return Evaluation(record, cascade_score, tuple(m for r in done.results for m in r.published))
 
     # ----------------------------------------------------------------- reproduction
-    def run_reproduce(self, parent_source: str, n: int, rng_seed: int, **options: Any) -> list[str]:
-        """The children's sources of :meth:`reproduce` (same ``options``), its problems dropped."""
-        return [c.source for c in self.reproduce(parent_source, n, rng_seed, **options).children]
-
     def reproduce(
         self,
         parent_source: str,
@@ -423,21 +444,16 @@ class Harness:
     def _reproduction(self, execution: Execution, n: int, what: str, cap: int) -> Reproduction:
         """The children lines of a ``reproduce`` or ``crossover`` execution, and every problem on the way."""
         problems: list[str] = []
-        for line in execution.lines:
-            kind = line[0]
-            if kind == "note" and len(line) > 1 and len(problems) < MAX_PROBLEMS:
-                problems.append(str(line[1])[:300])
-            elif kind in ("error", "invalid") and len(line) > 1:
-                problems.append(str(line[1])[:300])
+        for line in execution.replies():
+            if isinstance(line, Note) and len(problems) < MAX_PROBLEMS:
+                problems.append(line.reason[:300])
+            elif isinstance(line, Failed | Invalid):
+                problems.append(line.reason[:300])
                 return Reproduction((), tuple(problems))
-            elif kind == "children" and len(line) > 1 and isinstance(line[1], list):
-                children = [
-                    Child(c[0], c[1])
-                    for c in line[1]
-                    if isinstance(c, list) and len(c) == 2 and isinstance(c[0], str) and isinstance(c[1], str)
-                ]
-                if len(children) < len(line[1]):
-                    problems.append(f"{len(line[1]) - len(children)} malformed children dropped")
+            elif isinstance(line, Children):
+                children = [Child(source, operator) for source, operator in line.children]
+                if line.malformed:
+                    problems.append(f"{line.malformed} malformed children dropped")
                 if len(children) > n:
                     problems.append(f"{what} returned {len(children)} children for n={n}: kept the first {n}")
                 return Reproduction(tuple(children[:n]), tuple(problems))
@@ -457,7 +473,7 @@ class Harness:
         """Run the seed's optional ``reflect(history)``; ``{}`` when absent or failing."""
         request = {"mode": "reflect", "seed_source": seed_source, "history": history}
         execution = self.seed_sandbox.execute(request, self.config.reproduce_timeout_s)
-        for line in execution.lines:
-            if line[0] == "reflection" and len(line) > 1 and isinstance(line[1], dict):
-                return dict(line[1])
+        for line in execution.replies():
+            if isinstance(line, Reflection):
+                return dict(line.value)
         return {}

@@ -11,11 +11,11 @@ import hashlib
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from fitness.checkers import check
 from fitness.record import FitnessRecord, Outcome, TaskScore
 from fitness.sandbox import ExecStatus, Execution
+from fitness.sandbox.lines import LoadFailed, Raised, Returned
 from fitness.tasks import Task
 
 MAX_REASON = 200
@@ -59,29 +59,24 @@ def verdict_from_tests(task: Task, execution: Execution) -> TestVerdict:
     garbage) fails. The reason is the first failure's, in a few words.
     """
     total = len(task.hidden)
-    first: dict[int, Any] = {}
-    load_error = ""
-    for line in execution.lines:
-        kind = line[0]
-        if kind == "load" and len(line) > 1:
-            load_error = str(line[1])
-            break
-        if kind in ("r", "e") and len(line) == 3 and type(line[1]) is int and 0 <= line[1] < total:
-            first.setdefault(line[1], line)
-    if load_error:
-        return TestVerdict(0, total, short_reason(f"solution does not load: {load_error}"))
+    first: dict[int, Returned | Raised] = {}
+    for line in execution.replies():
+        if isinstance(line, LoadFailed):
+            return TestVerdict(0, total, short_reason(f"solution does not load: {line.reason}"))
+        if isinstance(line, Returned | Raised) and line.index < total:
+            first.setdefault(line.index, line)
     passed = 0
     reason = ""
     for i, example in enumerate(task.hidden):
-        line = first.get(i)
-        if line is None:
+        claim = first.get(i)
+        if claim is None:
             if not reason:
                 reason = _missing_reason(execution, i)
             continue
-        if line[0] == "r" and check(task, example, line[2]):
+        if isinstance(claim, Returned) and check(task, example, claim.value):
             passed += 1
         elif not reason:
-            reason = f"test {i}: " + (str(line[2]) if line[0] == "e" else "wrong answer")
+            reason = f"test {i}: " + (claim.reason if isinstance(claim, Raised) else "wrong answer")
     return TestVerdict(passed, total, short_reason(reason))
 
 
@@ -107,21 +102,6 @@ def cascade_sample(tasks: Sequence[Task], size: int, key: str) -> tuple[Task, ..
     rng = random.Random(int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big"))
     picked = set(rng.sample(range(len(tasks)), size))
     return tuple(t for i, t in enumerate(tasks) if i in picked)
-
-
-def cascade_score_of(record: FitnessRecord, tasks: Sequence[Task], config: CascadeConfig) -> float | None:
-    """A scored record's score on the cascade sample (what a child's first stage is compared with).
-
-    ``tasks`` is the record's split of the suite whose version the record names. None when the record
-    is not ``SCORED`` or misses a sampled task. Pure.
-    """
-    if record.outcome is not Outcome.SCORED:
-        return None
-    sample = cascade_sample(tasks, config.size, record.suite_version)
-    by_id = {t.task_id: t for t in record.tasks}
-    if any(t.id not in by_id for t in sample):
-        return None
-    return mean_score([by_id[t.id] for t in sample], len(sample))
 
 
 def mean_score(scores: Sequence[TaskScore], n_tasks: int) -> float:

@@ -26,6 +26,17 @@ SPLITS = ("train", "holdout")
 SPLIT_NAMES = (*SPLITS, "all")
 TASK_FILE_FORMAT = 1
 CODE_TEST_CHECKER = "humaneval"
+CHECKER_NAMES: tuple[str, ...] = (
+    "exact",
+    "approx",
+    "unordered",
+    "unordered_groups",
+    "topological_order",
+    "pair_summing_to_target",
+)
+"""The value checkers a task may name, in :data:`fitness.checkers.CHECKERS`' order. Named here, not read
+from the registry, so that the task format does not import the checkers (which import it);
+``fitness.checkers`` refuses to load when the two disagree."""
 """``Task.checker`` of tasks whose hidden tests are code (``Task.test_code``), run by :mod:`fitness.judge`."""
 
 _ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
@@ -211,15 +222,13 @@ def parse_task(raw: Any, where: str, known_checkers: Sequence[str] | None = None
     Args:
         raw: one element of a task file's ``"tasks"`` list.
         where: the file (or other source) for error messages.
-        known_checkers: accepted ``checker`` names; defaults to :data:`fitness.checkers.CHECKERS`.
+        known_checkers: accepted ``checker`` names; defaults to :data:`CHECKER_NAMES`.
 
     Raises:
         TaskFormatError: naming ``where``, the task id (or its index) and the field.
     """
     if known_checkers is None:
-        from fitness.checkers import CHECKERS
-
-        known_checkers = list(CHECKERS)
+        known_checkers = CHECKER_NAMES
     if not isinstance(raw, dict):
         raise TaskFormatError(f"{where}: task record is a {type(raw).__name__}, expected an object")
     task_id = raw.get("id")

@@ -4,7 +4,7 @@ Public API (names are part of the product):
 
 * :func:`canonical_source`, :func:`seed_id`, :func:`structure_id`, :data:`CANON_VERSION` — identity.
 * :data:`OPERATORS`, :func:`mutate`, :func:`crossover`, :data:`MutationResult` — variation.
-* :func:`validate`, :func:`validate_tree`, :func:`size_problems`, :class:`Problem`, :func:`check_child` — is this
+* :func:`validate`, :func:`validate_tree`, :func:`size_problems`, :class:`Problem`, :func:`accepted_child_id` — is this
   a program we can run?
 * :func:`parse`, :func:`canonical_of` — parse once, then canonicalize and validate the same tree.
 
@@ -21,9 +21,9 @@ from genome.canonical import (
     CANON_VERSION,
     DEFAULT_LIMITS,
     Limits,
+    accepted_child_id,
     canonical_of,
     canonical_source,
-    check_child,
     id_of_canonical,
     parse,
     seed_id,
@@ -84,9 +84,9 @@ __all__ = [
     "UnknownNameError",
     "Unparseable",
     "UnparseableError",
+    "accepted_child_id",
     "canonical_of",
     "canonical_source",
-    "check_child",
     "crossover",
     "id_of_canonical",
     "mutate",

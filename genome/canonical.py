@@ -159,7 +159,7 @@ def within_limits(tree: ast.AST, limits: Limits = DEFAULT_LIMITS) -> bool:
     return nodes <= limits.max_nodes and depth <= limits.max_depth and work <= limits.max_work
 
 
-def check_child(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
+def accepted_child_id(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
     """The canonical id of ``text`` if it is a program we accept as a child (parses, within limits, compiles),
     else ``None``. Pure; compiles but never runs.
     """

@@ -22,9 +22,9 @@ import libcst as cst
 from genome.canonical import (
     DEFAULT_LIMITS,
     Limits,
+    accepted_child_id,
     as_text,
     canonical_of,
-    check_child,
     id_of_canonical,
     parse,
 )
@@ -104,12 +104,12 @@ class Parsed:
         top = self._top_statement(old)
         if pieces is None or top is None or (top is old and not isinstance(new, cst.CSTNode)):
             text = self.replace(old, new).code
-            child_id = check_child(text, self.limits)
+            child_id = accepted_child_id(text, self.limits)
             return (text, child_id) if child_id is not None else None
         k = next(i for i, s in enumerate(self.module.body) if s is top)
         if pieces.canon[k].startswith("from __future__ import"):
             text = self.replace(old, new).code  # the flags of every other statement may change
-            child_id = check_child(text, self.limits)
+            child_id = accepted_child_id(text, self.limits)
             return (text, child_id) if child_id is not None else None
         statement = self._rebuild(old, new, top)
         code = self.module.code_for_node(statement)

@@ -294,10 +294,6 @@ class Archive:
         """The canonical text of ``seed_id`` (its identity)."""
         return self._store.get(seed_id, Kind.SEED).body.decode("utf-8", errors="surrogatepass")
 
-    def run_config(self, run_id: str) -> str:
-        """The config text of run ``run_id``."""
-        return self._store.get(run_id, Kind.RUN).body.decode("utf-8", errors="surrogatepass")
-
     def all_summaries(self) -> list[SeedSummary]:
         return queries.all_summaries(self._conn)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from lineage.errors import AmbiguousIdError, UnknownIdError
 from lineage.model import Counts, GenerationStats, OperatorStats, Relative, SeedSummary
@@ -345,11 +345,6 @@ def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
         "records": sorted((hx(r[0]), hx(r[1]), *r[2:]) for r in records),
         "runs": sorted((hx(r[0]),) for r in conn.execute("SELECT id FROM runs")),
     }
-
-
-def all_seed_ids(conn: sqlite3.Connection) -> Iterable[str]:
-    """Every seed id, sorted."""
-    return (bytes(r[0]).hex() for r in conn.execute("SELECT id FROM seeds ORDER BY id"))
 
 
 def all_summaries(conn: sqlite3.Connection) -> list[SeedSummary]:

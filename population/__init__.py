@@ -1,6 +1,8 @@
 """population: the evolutionary loop — run config, selection, islands, MAP-Elites, slots, workers, Redis bus.
 
-``python -m population run|status|stop|worker`` is the command line (``population/README.md``). Modules:
+``python -m population run|status|stop|worker`` is the command line (``population/README.md``); the Python API
+is :func:`run` (``population.run(config) -> RunResult``, a thin layer the command line also uses), with
+:class:`RunConfig`, :func:`resolve` and :class:`Snapshot`. Modules:
 
 * :mod:`population.config` — every config key (:data:`~population.config.KEYS`), TOML in and out.
 * :mod:`population.selection` — :data:`~population.selection.SELECTORS`; :mod:`population.islands`,
@@ -13,3 +15,30 @@
   versioned JSON messages, typed stream calls.
 * :mod:`population.rng` — ``derive_rng(run_seed, *labels)``, the only source of randomness.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from population.api import RunResult, run
+    from population.config import RunConfig, resolve
+    from population.status import Snapshot
+
+_LAZY = {
+    "run": "population.api",
+    "RunResult": "population.api",
+    "RunConfig": "population.config",
+    "resolve": "population.config",
+    "Snapshot": "population.status",
+}
+
+
+def __getattr__(name: str) -> Any:  # imported on first use: ``python -m population worker`` stays lean
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'population' has no attribute {name!r}")
+
+
+__all__ = ["RunConfig", "RunResult", "Snapshot", "resolve", "run"]

@@ -7,6 +7,26 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+EXCLUSIVE = ("generations", "max_evals", "time_budget")  # one way to say when a run stops
+
+
+def _add_key_options(run: argparse.ArgumentParser) -> None:
+    """A ``--name`` option for each config key marked ``option`` in the key table, with its help."""
+    from population.config import key_table
+
+    stop = run.add_mutually_exclusive_group()
+    for name, key in key_table().items():
+        if not key.option:
+            continue
+        group = stop if name in EXCLUSIVE else run
+        flag = "--" + name.replace("_", "-")
+        if key.types == (list,):
+            group.add_argument(flag, dest=name, nargs="+", metavar="SEED", help=key.help)
+        elif key.types == (int,):
+            group.add_argument(flag, dest=name, type=int, help=key.help)
+        else:
+            group.add_argument(flag, dest=name, help=key.help)
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``python -m population``."""
@@ -15,18 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="start a run and watch it live")
     run.add_argument("--config", type=Path, help="TOML config file (keys: population/README.md)")
     run.add_argument("--run-dir", type=Path, help="where the run lives (default runs/<name or timestamp>)")
-    run.add_argument("--seed", type=int, help="the run seed")
-    stop = run.add_mutually_exclusive_group()
-    stop.add_argument("--generations", type=int, help="stop after N generations of descent")
-    stop.add_argument("--max-evals", type=int, help="stop after N train evaluations")
-    stop.add_argument("--time-budget", help="stop producing work after e.g. 15m or 2h")
-    run.add_argument("--model", help="LLM: registry name, .gguf path, http(s) URL, or 'none'")
-    run.add_argument("--suite", help="task suite for selection: core or humaneval")
-    run.add_argument("--slots", help="'auto' or e.g. 'cpu:2,gpu:0'")
-    run.add_argument("--islands", type=int, help="number of islands")
-    run.add_argument("--selector", help="parent selection: tournament, weighted, map_elites, elite, uniform")
-    run.add_argument("--origin", nargs="+", metavar="SEED", help="origin seeds: names or .py files")
-    run.add_argument("--redis", help="external Redis URL (default: an embedded server in the run dir)")
+    _add_key_options(run)
     run.add_argument("--no-display", action="store_true", help="no live display (print the summary only)")
     for name in ("status", "stop"):
         cmd = sub.add_parser(name, help=f"{name} of a run")
@@ -50,20 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     if args.command == "run":
-        overrides = {
-            "seed": args.seed,
-            "generations": args.generations,
-            "max_evals": args.max_evals,
-            "time_budget": args.time_budget,
-            "model": args.model,
-            "suite": args.suite,
-            "slots": args.slots,
-            "islands": args.islands,
-            "selector": args.selector,
-            "origin": args.origin,
-            "redis": args.redis,
-            "display": False if args.no_display else None,
-        }
+        from population.config import key_table
+
+        overrides = {name: getattr(args, name) for name, key in key_table().items() if key.option}
+        overrides["display"] = False if args.no_display else None
         if args.generations is not None or args.max_evals is not None:
             overrides["time_budget"] = overrides["time_budget"] or 0
         return cli.run_command(overrides, args.config, args.run_dir)

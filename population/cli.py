@@ -10,7 +10,6 @@ import errno
 import json
 import signal
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -21,28 +20,23 @@ from population.config import load_file, resolve
 from population.errors import RunDirError
 
 
-def default_run_dir(name: str) -> Path:
-    """``runs/<name>`` or ``runs/<UTC timestamp>``."""
-    return Path("runs") / (name or time.strftime("%Y%m%d-%H%M%S", time.gmtime()))
-
-
 def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Path | None) -> int:
-    """``python -m population run``: check, start, drive with a live display, summarise, clean up."""
+    """``python -m population run``: :func:`population.run` with a live display, then the summary."""
     from rich.console import Console
     from rich.live import Live
 
+    from population.api import run
     from population.display import render, summary_lines
-    from population.runner import Run, check_inputs, prepare_run_dir
+    from population.runner import default_run_dir
+    from population.status import Snapshot
 
     console = Console(stderr=True)
     try:
         cfg = resolve(load_file(config_path) if config_path else {}, overrides)
-        origins = check_inputs(cfg)
-        target = run_dir or default_run_dir(cfg.name)
-        prepare_run_dir(target)
     except SeedpopError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    target = run_dir or default_run_dir(cfg.name)
     interrupted = False
 
     def on_sigint(*_: object) -> None:
@@ -51,26 +45,22 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, on_sigint)
-    live: Live | None = None
+    live = Live(console=console, refresh_per_second=2, transient=False)
+    show = cfg.display and console.is_terminal
+
+    def on_tick(snap: Snapshot) -> None:
+        if not live.is_started:  # from the first tick on: bad input never draws an empty table
+            live.start()
+        live.update(render(snap))
+
     try:
-        with Run(cfg, target, origins) as run:
-            reason = "interrupted"
-            try:
-                if cfg.display and console.is_terminal:
-                    live = Live(console=console, refresh_per_second=2, transient=False)
-                    live.start()
-                    active = live
-                    reason = run.loop(lambda snap: active.update(render(snap)))
-                else:
-                    reason = run.loop(lambda snap: None, tick_s=2.0)
-            except KeyboardInterrupt:
-                reason = "interrupted"
-                run.stop_reason = reason
-            finally:
-                if live is not None:
-                    live.stop()
-            snap = run.snapshot("finished" if reason == "done" else reason)
-        for line in summary_lines(snap, "finished" if reason == "done" else reason):
+        try:
+            result = run(cfg, target, on_tick=on_tick if show else None, tick_s=1.0 if show else 2.0)
+        finally:
+            if live.is_started:
+                live.stop()
+        reason = result.reason
+        for line in summary_lines(result.snapshot, "finished" if reason == "done" else reason):
             console.print(line, highlight=False, markup=False)
         if reason.startswith("workers exited"):
             print(f"error: {reason}", file=sys.stderr)
@@ -124,7 +114,7 @@ def status_command(run_dir: Path, as_json: bool) -> int:
     snap = read_status(run_dir)
     alive = alive_pid(int(marker.get("pid", 0)))
     if as_json:
-        print(json.dumps({"alive": alive, "status": snap}))
+        print(json.dumps({"alive": alive, "status": snap.to_json() if snap is not None else None}))
         return 0
     if snap is None:
         print(
@@ -135,8 +125,9 @@ def status_command(run_dir: Path, as_json: bool) -> int:
 
     from population.display import render
 
-    state = snap["state"] if alive or snap["state"] != "running" else "manager gone (killed?)"
-    Console().print(render({**snap, "state": state}))
+    if not alive and snap.state == "running":
+        snap = snap.with_state("manager gone (killed?)")
+    Console().print(render(snap))
     return 0
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+
+from population.status import Snapshot
 
 
 def _f(value: float | None, fmt: str = ".3f") -> str:
@@ -16,85 +16,79 @@ def _f(value: float | None, fmt: str = ".3f") -> str:
 STATES = {"holdout": "scoring the best seeds on holdout"}  # how a state reads in the header
 
 
-def render(snap: dict[str, Any]) -> Group:
+def render(snap: Snapshot) -> Group:
     """A renderable of one snapshot: header line, islands table, counters line."""
-    c = snap["counters"]
-    elapsed = snap["elapsed_s"]
-    budget = snap.get("time_budget_s") or 0
-    gen = max((i["max_generation"] for i in snap["islands"]), default=0)
-    limit = f" / {snap['max_evals']}" if snap.get("max_evals") else ""
+    c = snap.counters
+    elapsed = snap.elapsed_s
+    budget = snap.time_budget_s
+    gen = max((i.max_generation for i in snap.islands), default=0)
+    limit = f" / {snap.max_evals}" if snap.max_evals else ""
     head = Text.assemble(
         ("seedpop ", "bold"),
-        f"{STATES.get(snap['state'], snap['state'])}  ",
+        f"{STATES.get(snap.state, snap.state)}  ",
         ("gen ", "dim"),
         f"{gen}  ",
         ("evals ", "dim"),
-        f"{c['evaluations']}{limit}  ",
+        f"{c.evaluations}{limit}  ",
         ("queued ", "dim"),
-        f"{snap['queued']}  ",
+        f"{snap.queued}  ",
         ("in flight ", "dim"),
-        f"{snap['in_flight']}  ",
+        f"{snap.in_flight}  ",
         ("elapsed ", "dim"),
         f"{elapsed / 60:.1f}m" + (f" / {budget / 60:.0f}m" if budget else ""),
     )
     table = Table(box=None, pad_edge=False)
     for col in ("island", "members", "best", "median", "max gen", "best seed"):
         table.add_column(col, justify="left" if col in ("island", "best seed") else "right")
-    for isl in snap["islands"]:
+    for isl in snap.islands:
         table.add_row(
-            str(isl["index"]),
-            str(isl["size"]),
-            _f(isl["best"]),
-            _f(isl["median"]),
-            str(isl["max_generation"]),
-            (isl["best_id"] or "")[:12],
+            str(isl.index),
+            str(isl.size),
+            _f(isl.best),
+            _f(isl.median),
+            str(isl.max_generation),
+            (isl.best_id or "")[:12],
         )
-    tok_s = c["tokens"] / elapsed if elapsed > 0 else 0.0
-    llm = snap.get("llm", {})
-    slots = ", ".join(snap.get("slots", []))
+    tok_s = c.tokens / elapsed if elapsed > 0 else 0.0
+    slots = ", ".join(snap.slots)
     foot = Text.assemble(
         ("best ", "dim"),
-        f"{_f(c.get('best'))}  ",
+        f"{_f(c.best)}  ",
         ("re-discoveries ", "dim"),
-        f"{c['rediscoveries']}  ",
+        f"{c.rediscoveries}  ",
         ("novelty rejects ", "dim"),
-        f"{c['novelty_rejects']}  ",
+        f"{c.novelty_rejects}  ",
         ("invalid ", "dim"),
-        f"{c['invalid']}  ",
+        f"{c.invalid}  ",
         ("tokens/s ", "dim"),
         f"{tok_s:.0f}  ",
         ("LLM busy ", "dim"),
-        f"{100 * llm.get('busy_fraction', 0):.0f}%  ",
+        f"{100 * snap.llm.busy_fraction:.0f}%  ",
         ("slots ", "dim"),
-        f"{slots} × {snap.get('loops', 0) // max(1, len(snap.get('slots', [])) or 1)} loops  ",
+        f"{slots} × {snap.loops // max(1, len(snap.slots))} loops  ",
         ("grid cells ", "dim"),
-        str(snap.get("grid_cells", 0)),
+        str(snap.grid_cells),
     )
-    notes = [Text(n, style="yellow") for n in snap.get("notes", [])]
+    notes = [Text(n, style="yellow") for n in snap.notes]
     return Group(head, table, foot, *notes)
 
 
-def summary_lines(snap: dict[str, Any], reason: str) -> list[str]:
+def summary_lines(snap: Snapshot, reason: str) -> list[str]:
     """The end-of-run summary and the next commands to type."""
-    c = snap["counters"]
-    run_dir = snap["run_dir"]
+    c = snap.counters
     lines = [
-        f"run {reason} after {snap['elapsed_s'] / 60:.1f} min: {c['evaluations']} evaluations, {c['new']} new seeds, "
-        f"{c['rediscoveries']} re-discoveries, {c['novelty_rejects']} novelty rejects, {c['invalid']} invalid",
+        f"run {reason} after {snap.elapsed_s / 60:.1f} min: {c.evaluations} evaluations, {c.new} new seeds, "
+        f"{c.rediscoveries} re-discoveries, {c.novelty_rejects} novelty rejects, {c.invalid} invalid",
     ]
-    hold = snap.get("holdout", {})
-    for label, key in (("best evolved seed", "best_evolved"), ("best origin seed", "best_origin")):
-        m = snap.get(key)
-        if m:
-            h = hold.get(m["id"])
+    for label, m in (("best evolved seed", snap.best_evolved), ("best origin seed", snap.best_origin)):
+        if m is not None:
+            h = snap.holdout.get(m.id)
             extra = f", holdout {h:.3f}" if h is not None else ""
-            lines.append(
-                f"{label}: {m['id'][:12]} train {m['fitness']:.3f} (generation {m['generation']}){extra}"
-            )
+            lines.append(f"{label}: {m.id[:12]} train {m.fitness:.3f} (generation {m.generation}){extra}")
     lines += [
         "next:",
-        f"  python -m lineage --run-dir {run_dir} best",
-        f"  python -m lineage --run-dir {run_dir} stats",
+        f"  python -m lineage --run-dir {snap.run_dir} best",
+        f"  python -m lineage --run-dir {snap.run_dir} stats",
         # The live dashboard (`python -m dashboard`) is a later issue; point only at commands that exist.
     ]
     return lines

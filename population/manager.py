@@ -19,7 +19,6 @@ from typing import IO, Any
 import redis
 
 from fitness.record import FitnessRecord, Outcome
-from genome import seed_id
 from lineage import Archive
 from population import bus, keys
 from population.config import RunConfig
@@ -432,8 +431,3 @@ class Manager:
         for entry_id, fields in bus.read_one(self.client, stream, keys.MANAGER_GROUP, "manager", block_ms):
             self.handle(decode(fields))
             self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
-
-
-def origin_id(source: str) -> str:
-    """The id of an origin seed's text."""
-    return seed_id(source)

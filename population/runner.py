@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,23 +29,17 @@ from population.manager import Manager
 from population.novelty import NoveltyProcess
 from population.origins import load_origins
 from population.redis_server import EmbeddedRedis, connect
-from population.selection import SELECTORS
+from population.selection import SELECTORS, Member
 from population.slots import parse_slots, slot_text
-from population.status import counters_dict, write_status
+from population.status import IslandStatus, LLMStatus, MemberStatus, Snapshot, write_status
 
 RUN_FORMAT = 1
 MARKER = "population.json"
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """How a run ended: its directory, why it stopped, the best seeds and the counters."""
-
-    run_dir: Path
-    run_id: str
-    reason: str
-    elapsed_s: float
-    snapshot: dict[str, Any] = field(default_factory=dict)
+def default_run_dir(name: str) -> Path:
+    """``runs/<name>`` or ``runs/<UTC timestamp>``."""
+    return Path("runs") / (name or time.strftime("%Y%m%d-%H%M%S", time.gmtime()))
 
 
 def check_inputs(cfg: RunConfig) -> list[tuple[str, str]]:
@@ -100,6 +94,10 @@ class Run:
     """A started run. Use as a context manager; :meth:`loop` drives it to the end."""
 
     def __init__(self, cfg: RunConfig, run_dir: Path, origins: list[tuple[str, str]]) -> None:
+        """Take the run's resources in order: the archive (and its lock), Redis (the embedded server, started
+        here), the novelty process and the rejects log. Each is registered with an ``ExitStack`` as soon as it
+        is taken, so if a later step raises, everything taken so far is released before the error leaves
+        (no archive lock, ``redis-server`` or novelty process outlives a failed start)."""
         self.cfg = cfg
         self.run_dir = run_dir
         self.origins = origins
@@ -107,19 +105,41 @@ class Run:
         self.redis: EmbeddedRedis | None = None
         self.workers: list[subprocess.Popen[bytes]] = []
         self.novelty: NoveltyProcess | None = None
-        self.stop_reason = ""
         self.notes: list[str] = []
-        (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
-        self.archive = Archive.create(str(run_dir), cfg.to_toml())
-        self.run_id = self.archive.add_run(cfg.to_toml())
-        self.run_key = self.run_id[:16]
-        if cfg.redis:
-            self.client = connect(cfg.redis)
-            self.url = cfg.redis
-        else:
-            self.redis = EmbeddedRedis.start(run_dir / "redis")
-            self.url = self.redis.url
-            self.client = connect(self.url)
+        self.last: Snapshot | None = None  # what loop() published last
+        with contextlib.ExitStack() as taken:
+            (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
+            self.archive = Archive.create(str(run_dir), cfg.to_toml())
+            taken.callback(self.archive.close)
+            self.run_id = self.archive.add_run(cfg.to_toml())
+            self.run_key = self.run_id[:16]
+            self.client, self.url = self._connect(taken)
+            self._write_marker()
+            self._prepare_streams()
+            self.slots = parse_slots(cfg.slots, cfg.model)
+            if cfg.novelty != "off":
+                with (run_dir / "logs" / "novelty.log").open("ab") as novelty_log:
+                    self.novelty = NoveltyProcess(
+                        float(cfg.novelty_threshold), novelty_log, str(run_dir.resolve())
+                    )
+                taken.callback(self.novelty.close)
+            self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
+            taken.callback(self.log.close)
+            loops = len(self.slots) * cfg.loops_per_slot
+            self.manager = Manager(
+                cfg, self.archive, self.client, self.run_key, self.run_id, self.novelty, self.log, loops
+            )
+            taken.pop_all()  # started: from here on close() releases them
+
+    def _connect(self, taken: contextlib.ExitStack) -> tuple[redis.Redis, str]:
+        """A client for the configured Redis, or for an embedded server started in the run directory."""
+        if self.cfg.redis:
+            return connect(self.cfg.redis), self.cfg.redis
+        self.redis = EmbeddedRedis.start(self.run_dir / "redis")
+        taken.callback(self.redis.stop)
+        return connect(self.redis.url), self.redis.url
+
+    def _write_marker(self) -> None:
         marker = {
             "format": RUN_FORMAT,
             "run": self.run_id,
@@ -127,26 +147,18 @@ class Run:
             "redis": self.url,
             "pid": os.getpid(),
         }
-        (run_dir / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+        (self.run_dir / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+
+    def _prepare_streams(self) -> None:
+        """Clear a stale stop flag, publish the config, create the consumer groups."""
         self.client.delete(keys.stop(self.run_key))
-        self.client.set(keys.config(self.run_key), cfg.to_json())
+        self.client.set(keys.config(self.run_key), self.cfg.to_json())
         for stream, group in (
             (keys.jobs(self.run_key), keys.WORKER_GROUP),
             (keys.results(self.run_key), keys.MANAGER_GROUP),
         ):
             with contextlib.suppress(redis.exceptions.ResponseError):  # the group exists already
                 self.client.xgroup_create(stream, group, id="0", mkstream=True)
-        self.slots = parse_slots(cfg.slots, cfg.model)
-        if cfg.novelty != "off":
-            with (run_dir / "logs" / "novelty.log").open("ab") as novelty_log:
-                self.novelty = NoveltyProcess(
-                    float(cfg.novelty_threshold), novelty_log, str(run_dir.resolve())
-                )
-        self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
-        loops = len(self.slots) * cfg.loops_per_slot
-        self.manager = Manager(
-            cfg, self.archive, self.client, self.run_key, self.run_id, self.novelty, self.log, loops
-        )
 
     def __enter__(self) -> Run:
         return self
@@ -192,7 +204,7 @@ class Run:
     def stop_requested(self) -> bool:
         return bool(self.client.exists(keys.stop(self.run_key)))
 
-    def loop(self, on_tick: Callable[[dict[str, Any]], None] | None = None, tick_s: float = 1.0) -> str:
+    def loop(self, on_tick: Callable[[Snapshot], None] | None = None, tick_s: float = 1.0) -> str:
         """Drive the manager until done, stopped (key or Ctrl-C) or broken; returns why it ended."""
         self.manager.seed_origins(self.origins)
         self.start_workers()
@@ -209,14 +221,13 @@ class Run:
                 break
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
-                self._tick(on_tick)
+                self.publish(on_tick)
         if reason == "done" and self.cfg.final_holdout:
             self._final_holdout(on_tick, tick_s)
-        self.stop_reason = reason
-        self._tick(on_tick, state="finished" if reason == "done" else reason)
+        self.last = self.publish(on_tick, state="finished" if reason == "done" else reason)
         return reason
 
-    def _final_holdout(self, on_tick: Callable[[dict[str, Any]], None] | None, tick_s: float) -> None:
+    def _final_holdout(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> None:
         evolved, origin = self.manager.best_members()
         sids = [m.seed_id for m in (evolved, origin) if m is not None]
         self.manager.queue_holdout(sids)
@@ -227,17 +238,19 @@ class Run:
             self.manager.drain()
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
-                self._tick(on_tick, state="holdout")
+                self.publish(on_tick, state="holdout")
 
-    def _tick(self, on_tick: Callable[[dict[str, Any]], None] | None, state: str = "running") -> None:
+    def publish(self, on_tick: Callable[[Snapshot], None] | None, state: str = "running") -> Snapshot:
+        """Take a snapshot, write it (``status.json``, the Redis status hash), hand it to ``on_tick``."""
         snap = self.snapshot(state)
         write_status(self.run_dir, snap)
         with contextlib.suppress(redis.exceptions.RedisError):
-            bus.set_hash(self.client, keys.status(self.run_key), {"json": json.dumps(snap)})
+            bus.set_hash(self.client, keys.status(self.run_key), {"json": json.dumps(snap.to_json())})
         if on_tick is not None:
             on_tick(snap)
+        return snap
 
-    def llm_stats(self) -> dict[str, float]:
+    def llm_stats(self) -> LLMStatus:
         """Busy fraction over every slot's model, from the workers' heartbeats."""
         per_slot: dict[str, dict[str, float]] = {}
         with contextlib.suppress(redis.exceptions.RedisError):
@@ -251,50 +264,49 @@ class Run:
                     }
         busy = sum(v["busy"] for v in per_slot.values())
         up = sum(v["up"] for v in per_slot.values())
-        return {"busy_fraction": busy / up if up else 0.0, "busy_seconds": busy, "uptime_seconds": up}
+        return LLMStatus(busy / up if up else 0.0, busy, up)
 
-    def snapshot(self, state: str = "running") -> dict[str, Any]:
-        """Everything the display, ``status`` and the dashboard show, as plain JSON."""
+    def snapshot(self, state: str = "running") -> Snapshot:
+        """Everything the display, ``status`` and the dashboard show (``status.json`` is its JSON form)."""
         m = self.manager
-        elapsed = time.monotonic() - self.started
         islands = []
         for isl in m.islands:
             fits = isl.fitnesses()
             best = isl.best()
             islands.append(
-                {
-                    "index": isl.index,
-                    "size": len(fits),
-                    "best": fits[-1] if fits else None,
-                    "median": fits[len(fits) // 2] if fits else None,
-                    "best_id": best.seed_id if best else None,
-                    "max_generation": max((x.generation for x in isl.members.values()), default=0),
-                }
+                IslandStatus(
+                    index=isl.index,
+                    size=len(fits),
+                    best=fits[-1] if fits else None,
+                    median=fits[len(fits) // 2] if fits else None,
+                    best_id=best.seed_id if best else None,
+                    max_generation=max((x.generation for x in isl.members.values()), default=0),
+                )
             )
         evolved, origin = m.best_members()
-        return {
-            "state": state,
-            "run_dir": str(self.run_dir),
-            "run": self.run_id,
-            "pid": os.getpid(),
-            "elapsed_s": elapsed,
-            "counters": counters_dict(m.counters),
-            "islands": islands,
-            "queued": len(m.eval_queue),
-            "in_flight": len(m.pending),
-            "slots": [slot_text(s) for s in self.slots],
-            "loops": m.loops,
-            "grid_cells": m.grid.coverage,
-            "llm": self.llm_stats(),
-            "best_evolved": _member_json(evolved),
-            "best_origin": _member_json(origin),
-            "holdout": {sid: r.aggregate for sid, r in m.holdout.items()},
-            "notes": list(m.notes),
-            "model": self.cfg.model,
-            "suite": self.cfg.suite,
-            "time_budget_s": self.cfg.time_budget_s,
-            "max_evals": self.cfg.max_evals,
-        }
+        return Snapshot(
+            state=state,
+            run_dir=str(self.run_dir),
+            run=self.run_id,
+            pid=os.getpid(),
+            elapsed_s=time.monotonic() - self.started,
+            counters=replace(m.counters, best_history=list(m.counters.best_history)),
+            islands=tuple(islands),
+            queued=len(m.eval_queue),
+            in_flight=len(m.pending),
+            slots=tuple(slot_text(s) for s in self.slots),
+            loops=m.loops,
+            grid_cells=m.grid.coverage,
+            llm=self.llm_stats(),
+            best_evolved=_member_status(evolved),
+            best_origin=_member_status(origin),
+            holdout={sid: r.aggregate for sid, r in m.holdout.items()},
+            notes=tuple(m.notes),
+            model=self.cfg.model,
+            suite=self.cfg.suite,
+            time_budget_s=self.cfg.time_budget_s,
+            max_evals=self.cfg.max_evals,
+        )
 
     def close(self) -> None:
         """Stop everything this run started. Idempotent; never raises."""
@@ -321,7 +333,5 @@ class Run:
         self.archive.close()
 
 
-def _member_json(m: Any) -> dict[str, Any] | None:
-    if m is None:
-        return None
-    return {"id": m.seed_id, "fitness": m.fitness, "generation": m.generation}
+def _member_status(m: Member | None) -> MemberStatus | None:
+    return MemberStatus(m.seed_id, m.fitness, m.generation) if m is not None else None

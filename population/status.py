@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import psutil  # type: ignore[import-untyped]  # no stubs in the venv (types-psutil)
 
 STATUS_FILE = "status.json"
+SNAPSHOT_FORMAT = 2  # 1: the same keys without "format" (runs before the typed Snapshot)
 
 
 @dataclass
@@ -69,23 +71,6 @@ class Counters:
             self.best_history.append((self.evaluations, fitness))
 
 
-def write_status(run_dir: Path, snapshot: dict[str, Any]) -> None:
-    """Write ``status.json`` atomically (temp file + rename)."""
-    path = run_dir / STATUS_FILE
-    tmp = path.with_suffix(f".tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(snapshot, sort_keys=True, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def read_status(run_dir: Path) -> dict[str, Any] | None:
-    """The last status the run's manager wrote, or None."""
-    try:
-        data: dict[str, Any] = json.loads((run_dir / STATUS_FILE).read_text(encoding="utf-8"))
-        return data
-    except (OSError, ValueError):
-        return None
-
-
 def counters_dict(c: Counters) -> dict[str, Any]:
     """Plain-JSON form of the counters."""
     data = asdict(c)
@@ -93,12 +78,163 @@ def counters_dict(c: Counters) -> dict[str, Any]:
     return data
 
 
+def counters_from_json(data: dict[str, Any]) -> Counters:
+    """Inverse of :func:`counters_dict`. A float counter an older run did not record is NaN (unknown), never a
+    flattering 0; an int counter it did not record is 0."""
+    values: dict[str, Any] = {}
+    for f in fields(Counters):
+        if f.name in data:
+            values[f.name] = data[f.name]
+        elif f.type == "float" and f.name != "started":
+            values[f.name] = math.nan
+    values["best_history"] = [(int(n), float(b)) for n, b in values.get("best_history", [])]
+    return Counters(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class IslandStatus:
+    """One island now: members, best and median train fitness, deepest generation, its best seed."""
+
+    index: int
+    size: int
+    best: float | None
+    median: float | None
+    best_id: str | None
+    max_generation: int
+
+
+@dataclass(frozen=True, slots=True)
+class MemberStatus:
+    """A seed the run singles out (best evolved, best origin): id, train fitness, generation."""
+
+    id: str
+    fitness: float
+    generation: int
+
+
+@dataclass(frozen=True, slots=True)
+class LLMStatus:
+    """The slots' models: busy seconds over uptime, from the workers' heartbeats."""
+
+    busy_fraction: float = 0.0
+    busy_seconds: float = 0.0
+    uptime_seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything the display, ``status``, the benches and the dashboard show about a run at one moment.
+
+    Its JSON form (:meth:`to_json`) is ``status.json`` and the run's Redis status hash, with
+    ``"format": SNAPSHOT_FORMAT``; :meth:`from_json` also reads the unversioned form runs wrote before
+    (format 1: the same keys, no ``format``).
+    """
+
+    state: str
+    run_dir: str
+    run: str
+    pid: int
+    elapsed_s: float
+    counters: Counters
+    islands: tuple[IslandStatus, ...]
+    queued: int
+    in_flight: int
+    slots: tuple[str, ...]
+    loops: int
+    grid_cells: int
+    llm: LLMStatus
+    best_evolved: MemberStatus | None
+    best_origin: MemberStatus | None
+    holdout: dict[str, float]
+    notes: tuple[str, ...]
+    model: str
+    suite: str
+    time_budget_s: float
+    max_evals: int
+
+    def with_state(self, state: str) -> Snapshot:
+        """A copy in another state (e.g. "manager gone")."""
+        return replace(self, state=state)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON values, ``format`` first."""
+        data: dict[str, Any] = {"format": SNAPSHOT_FORMAT}
+        for f in fields(self):
+            data[f.name] = getattr(self, f.name)
+        data["counters"] = counters_dict(self.counters)
+        data["islands"] = [asdict(i) for i in self.islands]
+        data["slots"] = list(self.slots)
+        data["llm"] = asdict(self.llm)
+        data["best_evolved"] = asdict(self.best_evolved) if self.best_evolved else None
+        data["best_origin"] = asdict(self.best_origin) if self.best_origin else None
+        data["holdout"] = dict(self.holdout)
+        data["notes"] = list(self.notes)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Snapshot:
+        """Read :meth:`to_json`'s form, or the unversioned form of older runs.
+
+        Raises:
+            ValueError: another format (a newer seedpop wrote it), or a field missing or of the wrong shape.
+        """
+        fmt = data.get("format", 1)
+        if fmt not in (1, SNAPSHOT_FORMAT):
+            raise ValueError(f"status format {fmt!r}; this seedpop reads formats 1 and {SNAPSHOT_FORMAT}")
+        try:
+            return cls(
+                state=str(data["state"]),
+                run_dir=str(data["run_dir"]),
+                run=str(data["run"]),
+                pid=int(data["pid"]),
+                elapsed_s=float(data["elapsed_s"]),
+                counters=counters_from_json(data["counters"]),
+                islands=tuple(IslandStatus(**i) for i in data["islands"]),
+                queued=int(data["queued"]),
+                in_flight=int(data["in_flight"]),
+                slots=tuple(data.get("slots", ())),
+                loops=int(data.get("loops", 0)),
+                grid_cells=int(data.get("grid_cells", 0)),
+                llm=LLMStatus(**data.get("llm", {})),
+                best_evolved=_member(data.get("best_evolved")),
+                best_origin=_member(data.get("best_origin")),
+                holdout={str(k): float(v) for k, v in data.get("holdout", {}).items()},
+                notes=tuple(data.get("notes", ())),
+                model=str(data.get("model", "")),
+                suite=str(data.get("suite", "")),
+                time_budget_s=float(data.get("time_budget_s") or 0.0),
+                max_evals=int(data.get("max_evals") or 0),
+            )
+        except (KeyError, TypeError, AttributeError) as err:
+            raise ValueError(f"status is malformed: {type(err).__name__}: {err}") from None
+
+
+def _member(data: dict[str, Any] | None) -> MemberStatus | None:
+    return MemberStatus(str(data["id"]), float(data["fitness"]), int(data["generation"])) if data else None
+
+
+def write_status(run_dir: Path, snapshot: Snapshot) -> None:
+    """Write ``status.json`` atomically (temp file + rename)."""
+    path = run_dir / STATUS_FILE
+    tmp = path.with_suffix(f".tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(snapshot.to_json(), sort_keys=True, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_status(run_dir: Path) -> Snapshot | None:
+    """The last status the run's manager wrote (either format), or None when there is none or it is unreadable."""
+    try:
+        return Snapshot.from_json(json.loads((run_dir / STATUS_FILE).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
 def alive_pid(pid: int) -> bool:
     """Whether process ``pid`` exists (``pid`` ≤ 0 never does)."""
     return pid > 0 and psutil.pid_exists(pid)
 
 
-def run_figures(status: dict[str, Any]) -> dict[str, float]:
+def run_figures(status: Snapshot) -> dict[str, float]:
     """A run's rates from its status snapshot (``status.json``). Pure.
 
     Framework overhead is what the run spends outside LLM calls and sandboxed execution, per child received:
@@ -106,32 +242,32 @@ def run_figures(status: dict[str, Any]) -> dict[str, float]:
     of it is waiting for a core) and ``cpu_per_child_ms`` in CPU time (manager, workers and the near-clone
     filter's process). A counter the run did not record (an older run) gives NaN, never a flattering 0.
     """
-    c = status["counters"]
-    wall = float(status["elapsed_s"])
-    n = int(c["children"])
+    c = status.counters
+    wall = status.elapsed_s
+    n = c.children
     nan = float("nan")
 
     def per_child(seconds: float) -> float:
         return 1000 * seconds / n if n else nan
 
-    overhead = c["manager_s"] + c["worker_overhead_s"]
-    cpu = c.get("manager_cpu_s", nan) + c.get("worker_cpu_s", nan) + c.get("novelty_cpu_s", nan)
+    overhead = c.manager_s + c.worker_overhead_s
+    cpu = c.manager_cpu_s + c.worker_cpu_s + c.novelty_cpu_s
     return {
         "wall_s": wall,
-        "evaluations": c["evaluations"],
+        "evaluations": c.evaluations,
         "children": n,
-        "evals_per_hour": 3600 * c["evaluations"] / wall if wall else 0.0,
-        "llm_busy": status["llm"]["busy_fraction"],
-        "rediscovery_rate": c["rediscoveries"] / n if n else nan,
-        "novelty_reject_rate": c["novelty_rejects"] / n if n else nan,
-        "invalid_rate": c["invalid"] / n if n else nan,
-        "best": c["best"] if c["best"] is not None else nan,
+        "evals_per_hour": 3600 * c.evaluations / wall if wall else 0.0,
+        "llm_busy": status.llm.busy_fraction,
+        "rediscovery_rate": c.rediscoveries / n if n else nan,
+        "novelty_reject_rate": c.novelty_rejects / n if n else nan,
+        "invalid_rate": c.invalid / n if n else nan,
+        "best": c.best if c.best is not None else nan,
         "overhead_per_child_ms": per_child(overhead),
-        "manager_per_child_ms": per_child(c["manager_s"]),
+        "manager_per_child_ms": per_child(c.manager_s),
         "cpu_per_child_ms": per_child(cpu),
-        "manager_cpu_per_child_ms": per_child(c.get("manager_cpu_s", nan)),
-        "worker_cpu_per_child_ms": per_child(c.get("worker_cpu_s", nan)),
-        "novelty_cpu_per_child_ms": per_child(c.get("novelty_cpu_s", nan)),
+        "manager_cpu_per_child_ms": per_child(c.manager_cpu_s),
+        "worker_cpu_per_child_ms": per_child(c.worker_cpu_s),
+        "novelty_cpu_per_child_ms": per_child(c.novelty_cpu_s),
         "overhead_share": overhead / wall if wall else nan,
         "cpu_share": cpu / wall if wall else nan,
     }

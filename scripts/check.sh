@@ -6,6 +6,7 @@ ruff check .
 ruff format --check .
 mypy
 lint-imports
+vulture  # dead code; configured in pyproject.toml [tool.vulture]
 set +e
 python -m pytest "$@"
 rc=$?

@@ -2,7 +2,7 @@
 
 How the pieces fit (trusted side ▸ untrusted side)::
 
-    broker = Broker.start("qwen2.5-coder-0.5b", slot=Slot.cpu(2), cache_path=run_dir / "cache" / "llm.sqlite")
+    broker = Broker.start(DEFAULT_MODEL, slot=Slot.cpu(2), cache_path=run_dir / "cache" / "llm.sqlite")
     session = broker.open_session(label=seed_id, token_budget=4000, deadline_s=60.0, rng_seed=run_seed)
     proc = subprocess.Popen([... sandbox ..., "--llm-fd", str(session.client_fd())],
                             pass_fds=(session.client_fd(),))

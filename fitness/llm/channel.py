@@ -3,7 +3,7 @@
 Runs inside the untrusted seed sandbox, so it imports only the standard library and this package's ``wire``
 and ``errors`` modules (never ``llama_cpp``), holds no budget logic (the trusted broker enforces it) and
 opens no network connection: it speaks over a file descriptor the harness inherited to the sandbox
-(``LLMChannel.from_fd``) or a unix socket path (``LLMChannel.from_path``).
+(``LLMChannel.from_fd``).
 """
 
 from __future__ import annotations
@@ -37,19 +37,6 @@ class LLMChannel:
     def from_fd(cls, fd: int) -> LLMChannel:
         """Wrap an inherited ``AF_UNIX`` stream socket descriptor (one end of ``socket.socketpair()``)."""
         return cls(socket.socket(fileno=fd))
-
-    @classmethod
-    def from_path(cls, path: str) -> LLMChannel:
-        """Connect to a broker listening on a unix socket path."""
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            sock.connect(path)
-        except OSError as err:
-            sock.close()
-            raise ServiceError(
-                f"cannot connect to the LLM service at {path!r}: {err}; is it running?"
-            ) from None
-        return cls(sock)
 
     def chat(
         self,

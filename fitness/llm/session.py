@@ -15,15 +15,21 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from fitness.llm.cache import Generation
 from fitness.llm.channel import LLMChannel
 from fitness.llm.errors import BadRequest, DeadlineExceeded, LLMError, ServiceError
 from fitness.llm.wire import FrameError, GenerateRequest, parse_request, recv_frame, send_frame
 
-if TYPE_CHECKING:
-    from fitness.llm.broker import Broker
+
+class Host(Protocol):
+    """What a session needs of the broker that serves it (:class:`fitness.llm.broker.Broker`); named here so
+    that this module does not import the broker's (which imports this one)."""
+
+    def _answer(self, session: Session, request: GenerateRequest) -> tuple[Generation, bool]: ...
+
+    def _forget(self, session: Session) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +107,7 @@ class Session:
 
     def __init__(
         self,
-        broker: Broker,
+        broker: Host,
         lane: str,
         label: str,
         token_budget: int | None,

@@ -1,6 +1,6 @@
 """The wire format between a seed's channel, the trusted broker and the model process.
 
-Frames are a 4-byte big-endian length followed by that many bytes of UTF-8 JSON. Never pickle: the channel
+Frames are :mod:`fitness.sandbox.frames` (a 4-byte big-endian length, then UTF-8 JSON). Never pickle: the channel
 end lives in an untrusted process. :func:`parse_request` is the single place a seed's request is validated;
 it turns anything malformed into :class:`~fitness.llm.errors.BadRequest` with a one-line message.
 """
@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import math
 import socket
-import struct
 from dataclasses import dataclass
 from enum import Enum
 
 from fitness.llm.errors import BadRequest
+from fitness.sandbox.frames import FrameError as FrameError  # re-exported: the LLM side catches it
+from fitness.sandbox.frames import pack_frame, recv_body
 
 MAX_FRAME_BYTES = 4 * 1024 * 1024
 MAX_TOKENS_LIMIT = 8192
@@ -22,11 +23,6 @@ MAX_STOP_STRINGS = 8
 MAX_STOP_CHARS = 256
 MAX_MESSAGES = 256
 ROLES = frozenset({"system", "user", "assistant"})
-_HEADER = struct.Struct(">I")
-
-
-class FrameError(Exception):
-    """The byte stream is not a sequence of valid frames; the connection cannot be resynchronised."""
 
 
 class CallKind(Enum):
@@ -171,7 +167,7 @@ def encode_frame(obj: object) -> bytes:
     body = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if len(body) > MAX_FRAME_BYTES:
         raise BadRequest(f"LLM request of {len(body)} bytes exceeds {MAX_FRAME_BYTES}; send a shorter prompt")
-    return _HEADER.pack(len(body)) + body
+    return pack_frame(body)
 
 
 def send_frame(sock: socket.socket, obj: object) -> None:
@@ -179,22 +175,8 @@ def send_frame(sock: socket.socket, obj: object) -> None:
     sock.sendall(encode_frame(obj))
 
 
-def _recv_exact(sock: socket.socket, n: int) -> bytes | None:
-    chunks = []
-    got = 0
-    while got < n:
-        chunk = sock.recv(min(n - got, 1 << 20))
-        if not chunk:
-            if got:
-                raise FrameError(f"connection closed inside a frame after {got} of {n} bytes")
-            return None
-        chunks.append(chunk)
-        got += len(chunk)
-    return b"".join(chunks)
-
-
 def recv_frame(sock: socket.socket) -> tuple[bool, object]:
-    """Read one frame.
+    """Read one frame (:func:`fitness.sandbox.frames.recv_body`, the project's one framing).
 
     Returns:
         ``(False, None)`` on a clean end of stream, else ``(True, decoded JSON)``; a frame whose body is not
@@ -203,18 +185,13 @@ def recv_frame(sock: socket.socket) -> tuple[bool, object]:
     Raises:
         FrameError: the length prefix is over :data:`MAX_FRAME_BYTES` or the stream ends mid-frame.
     """
-    header = _recv_exact(sock, _HEADER.size)
-    if header is None:
+    got = recv_body(sock, MAX_FRAME_BYTES)
+    if got is None:
         return False, None
-    (length,) = _HEADER.unpack(header)
-    if length > MAX_FRAME_BYTES:
-        raise FrameError(f"frame of {length} bytes exceeds {MAX_FRAME_BYTES}")
-    body = _recv_exact(sock, length) if length else b""
-    if body is None:
-        raise FrameError(f"connection closed before a frame body of {length} bytes")
+    body, _ = got
     try:
         return True, json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as err:
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
         return True, BadRequest(
             f"bad LLM request: frame is not UTF-8 JSON ({err.__class__.__name__}); send JSON"
         )

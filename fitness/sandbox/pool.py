@@ -28,6 +28,7 @@ from typing import Any
 from fitness.sandbox import cgroup
 from fitness.sandbox.errors import SandboxError
 from fitness.sandbox.frames import recv_frame, send_frame
+from fitness.sandbox.lines import End, Line, decode, decode_all
 from fitness.sandbox.paths import allowed_read_paths, listable_paths
 
 _REPO_ROOT = str(Path(__file__).resolve().parents[2])
@@ -83,7 +84,8 @@ class Execution:
 
     Attributes:
         status: how it ended.
-        lines: the runner's result lines, parsed to plain JSON values; malformed lines are dropped.
+        lines: the runner's result lines, parsed to plain JSON values; malformed lines are dropped. Read them
+            typed through :meth:`replies` (:mod:`fitness.sandbox.lines`).
         exit_code: the runner's exit code, None when killed by a signal.
         signal: the signal that killed the runner, if any.
         seconds: wall seconds from fork to reap, as measured by the supervisor.
@@ -98,6 +100,10 @@ class Execution:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     maxrss_kb: int = 0
+
+    def replies(self) -> tuple[Line, ...]:
+        """:attr:`lines` decoded (:func:`fitness.sandbox.lines.decode`), malformed ones left out. Never raises."""
+        return decode_all(self.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,9 +285,9 @@ class Sandbox:
         lines = parse_lines(reply.get("output", ""))
         cpu, rss = float(reply.get("cpu_s", 0.0)), int(reply.get("maxrss_kb", 0))
         if lines and lines[-1][0] == "end":  # the runner's own (informational) rusage
-            end, lines = lines[-1], lines[:-1]
-            with contextlib.suppress(TypeError, ValueError, IndexError):
-                cpu, rss = float(end[1]), int(end[2])
+            end, lines = decode(lines[-1]), lines[:-1]
+            if isinstance(end, End):
+                cpu, rss = end.cpu_seconds, end.maxrss_kb
         return Execution(
             status=ExecStatus(reply["status"]),
             lines=lines,

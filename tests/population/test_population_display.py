@@ -8,14 +8,16 @@ from typing import Any
 from rich.console import Console
 
 from population.display import render, summary_lines
-from population.status import Counters, counters_dict
+from population.status import Counters, Snapshot, counters_dict
 
 
-def _snapshot(state: str, **extra: Any) -> dict[str, Any]:
+def _snapshot(state: str, **extra: Any) -> Snapshot:
     counters = replace(Counters(), evaluations=7, new=6, rediscoveries=2, novelty_rejects=1, tokens=6000)
     snap: dict[str, Any] = {
         "state": state,
         "run_dir": "runs/demo",
+        "run": "ab" * 32,
+        "pid": 0,
         "elapsed_s": 600.0,
         "counters": counters_dict(counters),
         "islands": [
@@ -43,10 +45,10 @@ def _snapshot(state: str, **extra: Any) -> dict[str, Any]:
         "max_evals": 0,
     }
     snap.update(extra)
-    return snap
+    return Snapshot.from_json(snap)  # the unversioned form (format 1) of runs before the typed Snapshot
 
 
-def _text(snap: dict[str, Any]) -> str:
+def _text(snap: Snapshot) -> str:
     console = Console(record=True, width=120)
     console.print(render(snap))
     return console.export_text()

@@ -5,24 +5,36 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from population.status import run_figures
+from population.status import Snapshot, run_figures
 
 
-def _status(**counters: Any) -> dict[str, Any]:
+def _status(drop: tuple[str, ...] = (), **counters: Any) -> Snapshot:
     base = {
         "evaluations": 10,
         "children": 20,
         "rediscoveries": 2,
         "novelty_rejects": 5,
         "invalid": 1,
-        "best": 0.5,
+        "best_history": [[3, 0.25], [9, 0.5]],
         "manager_s": 2.0,
         "manager_cpu_s": 0.2,
         "worker_overhead_s": 1.0,
         "worker_cpu_s": 0.3,
         "novelty_cpu_s": 0.5,
     }
-    return {"elapsed_s": 3600.0, "llm": {"busy_fraction": 0.95}, "counters": {**base, **counters}}
+    recorded = {k: v for k, v in {**base, **counters}.items() if k not in drop}
+    head = {
+        "state": "finished",
+        "run_dir": "r",
+        "run": "ab",
+        "pid": 0,
+        "queued": 0,
+        "in_flight": 0,
+        "islands": [],
+    }
+    return Snapshot.from_json(
+        {**head, "elapsed_s": 3600.0, "llm": {"busy_fraction": 0.95}, "counters": recorded}
+    )
 
 
 def test_figures_per_child_per_hour_and_shares() -> None:
@@ -39,14 +51,12 @@ def test_figures_per_child_per_hour_and_shares() -> None:
 
 
 def test_a_counter_an_older_run_did_not_record_is_nan_not_zero() -> None:
-    status = _status()
-    del status["counters"]["worker_cpu_s"], status["counters"]["novelty_cpu_s"]
-    fig = run_figures(status)
+    fig = run_figures(_status(drop=("worker_cpu_s", "novelty_cpu_s")))
     assert math.isnan(fig["cpu_per_child_ms"]) and math.isnan(fig["worker_cpu_per_child_ms"])
     assert math.isclose(fig["manager_cpu_per_child_ms"], 10.0)
 
 
 def test_a_run_without_children_has_no_per_child_figures() -> None:
-    fig = run_figures(_status(children=0, best=None))
+    fig = run_figures(_status(children=0, best_history=[]))
     assert math.isnan(fig["overhead_per_child_ms"]) and math.isnan(fig["rediscovery_rate"])
     assert math.isnan(fig["best"])

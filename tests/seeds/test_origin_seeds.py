@@ -55,7 +55,7 @@ def test_origin_seeds_have_different_strategies() -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_reproduce_in_the_sandbox_gives_valid_new_children(name: str, harness: Harness) -> None:
     source = origin_source(name)
-    children = harness.run_reproduce(source, 4, rng_seed=11)
+    children = [c.source for c in harness.reproduce(source, 4, rng_seed=11).children]
     assert 1 <= len(children) <= 4
     ids = [genome.seed_id(c) for c in children]
     assert len(set(ids)) == len(ids)
@@ -81,9 +81,9 @@ def test_reflect_reads_stacked_operator_labels() -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_reproduce_is_deterministic(name: str, harness: Harness) -> None:
     source = origin_source(name)
-    first = harness.run_reproduce(source, 3, rng_seed=5)
-    assert first == harness.run_reproduce(source, 3, rng_seed=5)
-    assert first != harness.run_reproduce(source, 3, rng_seed=6)
+    first = harness.reproduce(source, 3, rng_seed=5).children
+    assert first == harness.reproduce(source, 3, rng_seed=5).children
+    assert first != harness.reproduce(source, 3, rng_seed=6).children
 
 
 def test_reproduce_uses_a_partner_for_crossover() -> None:

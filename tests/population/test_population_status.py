@@ -1,0 +1,43 @@
+"""The run snapshot: typed, versioned JSON (``status.json`` format 2), and the unversioned form still reads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from population.status import SNAPSHOT_FORMAT, Snapshot, read_status, write_status
+
+FIXTURE_RUN = Path(__file__).resolve().parent / "fixtures" / "run-v1"  # written by main before Snapshot
+
+
+def test_a_status_file_written_before_the_typed_snapshot_reads() -> None:
+    raw = json.loads((FIXTURE_RUN / "status.json").read_text(encoding="utf-8"))
+    assert "format" not in raw
+    snap = read_status(FIXTURE_RUN)
+    assert snap is not None and snap.state == "finished" and snap.counters.evaluations == 3
+    assert snap.best_evolved is not None and snap.best_evolved.id == raw["best_evolved"]["id"]
+    assert snap.islands[0].max_generation == 1 and snap.llm.busy_fraction == 0.0
+    assert snap.counters.best == raw["counters"]["best"]
+
+
+def test_the_json_form_is_versioned_and_round_trips(tmp_path: Path) -> None:
+    snap = read_status(FIXTURE_RUN)
+    assert snap is not None
+    write_status(tmp_path, snap)
+    data = json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))
+    assert data["format"] == SNAPSHOT_FORMAT == 2
+    assert read_status(tmp_path) == snap
+    old = json.loads((FIXTURE_RUN / "status.json").read_text(encoding="utf-8"))
+    assert {k: v for k, v in data.items() if k != "format"} == old  # the same keys as before, plus format
+
+
+def test_an_unknown_format_or_a_broken_file_is_refused_not_misread(tmp_path: Path) -> None:
+    data = json.loads((FIXTURE_RUN / "status.json").read_text(encoding="utf-8"))
+    with pytest.raises(ValueError, match="status format 99"):
+        Snapshot.from_json({**data, "format": 99})
+    with pytest.raises(ValueError, match="malformed"):
+        Snapshot.from_json({k: v for k, v in data.items() if k != "counters"})
+    (tmp_path / "status.json").write_text("{", encoding="utf-8")
+    assert read_status(tmp_path) is None
