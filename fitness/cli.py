@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score one seed file and print a per-task table")
     ev.add_argument("seed", type=Path, help="the seed's Python file")
     ev.add_argument("--suite", default="core", help="task suite (core, humaneval)")
-    ev.add_argument("--split", default="train", choices=["train", "holdout", "all"])
+    ev.add_argument("--split", default="train", choices=["train", "validation", "holdout", "all"])
     ev.add_argument(
         "--model", default="qwen2.5-coder-0.5b", help="LLM name, .gguf path, endpoint URL, or 'none'"
     )

@@ -9,7 +9,17 @@ import ast
 from collections import Counter
 
 import pytest
-from fitness_suite_specs import FAMILIES, build_tasks, call_json, compile_function, references, wrongs
+from fitness_suite_specs import (
+    CORE1_HOLDOUT,
+    CORE1_TRAIN,
+    FAMILY_TAGS,
+    SPLIT_SHARES,
+    build_tasks,
+    call_json,
+    compile_function,
+    references,
+    wrongs,
+)
 
 from fitness.checkers import check
 from fitness.suites import load_suite
@@ -19,7 +29,9 @@ CORE = load_suite("core")
 REFERENCE = references()
 WRONG = wrongs()
 TASK_IDS = [t.id for t in CORE.tasks]
-FAMILY_TAGS = {"dynamic-programming" if f == "dp" else f for f in FAMILIES}
+MIN_SPLIT = {"train": 120, "validation": 60, "holdout": 60}
+"""The issue's minimum split sizes."""
+MIN_FAMILY = 12
 
 
 def passes(task: Task, source: str) -> tuple[int, int, list[str]]:
@@ -49,8 +61,7 @@ def passes(task: Task, source: str) -> tuple[int, int, list[str]]:
 
 def test_core_suite_size_version_and_ids() -> None:
     assert CORE.name == "core"
-    assert CORE.version == "core-1"
-    assert len(CORE.tasks) >= 80
+    assert CORE.version == "core-2"
     assert len(set(TASK_IDS)) == len(TASK_IDS)
     assert set(REFERENCE) == set(TASK_IDS), "every task needs a reference solution and vice versa"
     assert set(WRONG) == set(TASK_IDS)
@@ -60,11 +71,11 @@ def test_core_suite_size_version_and_ids() -> None:
 def test_core_task_fields(task_id: str) -> None:
     task = CORE.get(task_id)
     assert task.difficulty in DIFFICULTIES
-    assert task.split in ("train", "holdout")
+    assert task.split in SPLIT_SHARES
     assert task.test_code is None and not task.is_code_tested
     assert len(task.hidden) >= 8, "at least 8 hidden tests"
     assert 2 <= len(task.visible) <= 3, "2-3 visible examples"
-    assert set(task.tags) & FAMILY_TAGS, "every task belongs to a family"
+    assert task.tags[0] in FAMILY_TAGS.values(), "a task's first tag is its family"
     tree = ast.parse(task.prompt)  # signature + docstring is a valid stub on its own
     (func,) = tree.body
     assert isinstance(func, ast.FunctionDef) and func.name == task.entry_point
@@ -92,23 +103,44 @@ def test_core_every_wrong_solution_fails_some_hidden_test(task_id: str) -> None:
         assert hidden < len(task.hidden), f"a wrong solution of {task_id} passes every hidden test"
 
 
-def test_core_split_is_about_60_40_within_each_difficulty() -> None:
-    train = Counter(t.difficulty for t in CORE.train())
-    total = Counter(t.difficulty for t in CORE.tasks)
-    for difficulty in DIFFICULTIES:
-        assert total[difficulty] >= 8, f"too few {difficulty} tasks"
-        assert 0.5 <= train[difficulty] / total[difficulty] <= 0.7, difficulty
-    assert len(CORE.train()) + len(CORE.holdout()) == len(CORE.tasks)
-    family_total = Counter(t.tags[0] for t in CORE.tasks)
-    family_train = Counter(t.tags[0] for t in CORE.train())
-    for family, n in family_total.items():
-        assert 0.5 <= family_train[family] / n <= 0.7, family
+def test_core_splits_partition_the_suite() -> None:
+    assert sum(len(CORE.split(name)) for name in SPLIT_SHARES) == len(CORE.tasks)
+    for name in SPLIT_SHARES:
+        assert CORE.split(name), f"split {name} is empty"
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 16 targets (240 tasks, 120/60/60, 12 per family) not reached yet; see README"
+)
+def test_core_reaches_the_issue_16_targets() -> None:
+    assert len(CORE.tasks) >= sum(MIN_SPLIT.values())
+    for name, least in MIN_SPLIT.items():
+        assert len(CORE.split(name)) >= least, name
+    families = Counter(t.tags[0] for t in CORE.tasks)
+    assert set(families) >= set(FAMILY_TAGS.values())
+    for group, n in families.items():
+        assert n >= MIN_FAMILY, group
+    for key in (lambda t: t.difficulty, lambda t: t.tags[0]):
+        total = Counter(key(t) for t in CORE.tasks)
+        for name in SPLIT_SHARES:
+            got = Counter(key(t) for t in CORE.split(name))
+            for group, n in total.items():
+                # core-1's pinned splits (60/40 train/holdout) pull the old families off the target
+                assert got[group] / n >= 0.12, (name, group, got[group], n)
+
+
+def test_core1_tasks_keep_their_split() -> None:
+    """core-1 holdout stays holdout; core-1 train stays train (seeds were already selected on it)."""
+    for task in CORE.tasks:
+        if task.id in CORE1_HOLDOUT:
+            assert task.split == "holdout", task.id
+        if task.id in CORE1_TRAIN:
+            assert task.split == "train", task.id
+    assert set(TASK_IDS) >= CORE1_HOLDOUT | CORE1_TRAIN
 
 
 def test_core_covers_every_family() -> None:
-    tags = Counter(tag for t in CORE.tasks for tag in t.tags)
-    for family in sorted(FAMILY_TAGS):
-        assert tags[family] >= 8, family
+    assert set(Counter(t.tags[0] for t in CORE.tasks)) == set(FAMILY_TAGS.values())
 
 
 def test_core_committed_data_matches_the_specs() -> None:

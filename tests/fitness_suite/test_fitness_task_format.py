@@ -60,7 +60,7 @@ def test_write_then_load_round_trips(tmp_path: Path) -> None:
     ("field", "value", "reported", "words"),
     [
         ("difficulty", "impossible", "difficulty", "not one of trivial, easy, medium, hard"),
-        ("split", "test", "split", "not one of train, holdout"),
+        ("split", "test", "split", "not one of train, validation, holdout"),
         ("checker", "exakt", "checker", "unknown checker 'exakt'"),
         ("hidden", [], "hidden", "at least one hidden example"),
         ("hidden", [{"args": 1, "expected": 2}], "hidden[0].args", "expected a list"),
@@ -124,12 +124,21 @@ def test_suite_splits_and_get() -> None:
     core = load_suite("core")
     assert core.split("all") == core.tasks
     assert core.split("train") == core.train() and core.split("holdout") == core.holdout()
+    assert core.split("validation") == core.validation()
     assert {t.split for t in core.train()} == {"train"}
+    assert len(core.train()) + len(core.validation()) + len(core.holdout()) == len(core.tasks)
     with pytest.raises(TaskError, match="unknown split 'dev'"):
         core.split("dev")
     assert core.get("count_vowels").entry_point == "count_vowels"
     with pytest.raises(UnknownNameError, match="did you mean 'count_vowels'"):
         core.get("count_vowel")
+
+
+def test_a_validation_task_loads_into_the_validation_split(tmp_path: Path) -> None:
+    write(tmp_path / "a.json", [{**GOOD, "split": "validation"}])
+    suite = load_suite_dir(tmp_path, "mini")
+    assert suite.validation() == suite.split("validation") == suite.tasks
+    assert suite.train() == suite.holdout() == ()
 
 
 def test_registry_caches_and_suggests() -> None:
