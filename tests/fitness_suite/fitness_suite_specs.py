@@ -34,6 +34,7 @@ FAMILIES = (
     "dp",
     "simulation",
     "intervals",
+    "stacks",
 )
 VERSION = "core-2"
 FAMILY_TAGS = {family: {"dp": "dynamic-programming"}.get(family, family) for family in FAMILIES}
