@@ -35,6 +35,10 @@ FAMILIES = (
     "simulation",
     "intervals",
     "stacks",
+    "grids",
+    "bits",
+    "dates",
+    "text",
 )
 VERSION = "core-2"
 FAMILY_TAGS = {family: {"dp": "dynamic-programming"}.get(family, family) for family in FAMILIES}
