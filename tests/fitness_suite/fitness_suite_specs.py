@@ -39,6 +39,8 @@ FAMILIES = (
     "bits",
     "dates",
     "text",
+    "geometry",
+    "combinatorics",
 )
 VERSION = "core-2"
 FAMILY_TAGS = {family: {"dp": "dynamic-programming"}.get(family, family) for family in FAMILIES}
