@@ -41,9 +41,13 @@ FAMILIES = (
     "text",
     "geometry",
     "combinatorics",
+    "greedy",
+    "fsm",
 )
 VERSION = "core-2"
-FAMILY_TAGS = {family: {"dp": "dynamic-programming"}.get(family, family) for family in FAMILIES}
+FAMILY_TAGS = {
+    family: {"dp": "dynamic-programming", "fsm": "state-machines"}.get(family, family) for family in FAMILIES
+}
 """Family (file name) → the tag every task of the family carries first."""
 SPLIT_SHARES = {"train": 0.5, "validation": 0.25, "holdout": 0.25}
 """Target share of each split within every family and every difficulty."""
