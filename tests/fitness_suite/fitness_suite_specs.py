@@ -43,6 +43,7 @@ FAMILIES = (
     "combinatorics",
     "greedy",
     "fsm",
+    "cleaning",
 )
 VERSION = "core-2"
 FAMILY_TAGS = {
