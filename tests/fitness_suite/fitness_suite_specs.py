@@ -44,6 +44,7 @@ FAMILIES = (
     "greedy",
     "fsm",
     "cleaning",
+    "graphs",
 )
 VERSION = "core-2"
 FAMILY_TAGS = {
