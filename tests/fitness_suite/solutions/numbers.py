@@ -464,6 +464,40 @@ def fraction_to_decimal(numerator, denominator):
 """
         ],
     },
+    {
+        "id": "nearest_multiple",
+        "sig": "def nearest_multiple(n: int, m: int) -> int:",
+        "doc": """
+            Return the multiple of m (m >= 1) closest to the integer n; when two multiples are equally
+            close, return the larger one.
+        """,
+        "difficulty": "easy",
+        "tags": ["numbers"],
+        "visible": [(17, 5), (-7, 4)],
+        "hidden": [
+            (0, 3),
+            (10, 5),
+            (12, 5),
+            (13, 5),
+            (-12, 5),
+            (-13, 5),
+            (-6, 4),
+            (6, 4),
+            (99, 1),
+        ],
+        "ref": """
+def nearest_multiple(n, m):
+    below = n - n % m
+    above = below + m
+    return above if above - n <= n - below else below
+""",
+        "wrong": [
+            """
+def nearest_multiple(n, m):
+    return round(n / m) * m
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}
