@@ -70,10 +70,19 @@ def read_rows(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def append_row(path: Path, row: dict[str, Any]) -> None:
-    """Append one result and push it to disk before the next one starts (what makes resuming exact)."""
+    """Append one result and push it to disk before the next one starts (what makes resuming exact).
+
+    A torn last line (no newline: the previous run was killed mid-write) is ended first, so it stays one
+    unreadable line instead of swallowing this result.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    torn = False
+    if path.exists() and path.stat().st_size:
+        with path.open("rb") as fh:
+            fh.seek(-1, os.SEEK_END)
+            torn = fh.read(1) != b"\n"
     with path.open("a", encoding="utf-8") as fh:
-        fh.write(json.dumps(row, sort_keys=True) + "\n")
+        fh.write(("\n" if torn else "") + json.dumps(row, sort_keys=True) + "\n")
         fh.flush()
         os.fsync(fh.fileno())
 

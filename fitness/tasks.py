@@ -147,7 +147,10 @@ class Suite:
         seen: set[str] = set()
         for task in self.tasks:
             if task.id in seen:
-                raise TaskError(f"suite {self.name!r} has two tasks with id {task.id!r}; rename one")
+                raise TaskError(
+                    f"suite {self.name!r} has two tasks with id {task.id!r} (task {task.id!r}, field 'id'); "
+                    "rename one"
+                )
             seen.add(task.id)
 
     def train(self) -> tuple[Task, ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from fitness_suite_specs import (
@@ -35,28 +36,41 @@ MIN_FAMILY = 12
 
 
 def passes(task: Task, source: str) -> tuple[int, int, list[str]]:
-    """(hidden passed, visible passed, reasons) of ``source`` on ``task``, called as the harness does."""
+    """(hidden passed, visible passed, reasons) of ``source`` on ``task``, called as the harness does.
+
+    Each reason names the task and the field of the failing example, e.g. ``task 'x': visible[0]: …``.
+    """
     try:
         fn = compile_function(source, task.entry_point)
     except Exception as err:  # a wrong solution may fail to load: that is a failure, not a test error
-        return 0, 0, [f"load: {err!r}"]
+        return 0, 0, [f"task {task.id!r}: load: {err!r}"]
     reasons: list[str] = []
 
-    def run(examples: tuple) -> int:
+    def run(examples: tuple, field: str) -> int:
         ok = 0
-        for ex in examples:
+        for i, ex in enumerate(examples):
+            where = f"task {task.id!r}: {field}[{i}]"
             try:
                 actual = call_json(fn, ex.args)
             except Exception as err:
-                reasons.append(f"{ex.args!r:.80}: {err!r:.80}")
+                reasons.append(f"{where}: {ex.args!r:.80}: {err!r:.80}")
                 continue
             if check(task, ex, actual):
                 ok += 1
             else:
-                reasons.append(f"{ex.args!r:.80}: got {actual!r:.80}, expected {ex.expected!r:.80}")
+                reasons.append(f"{where}: {ex.args!r:.80}: got {actual!r:.80}, expected {ex.expected!r:.80}")
         return ok
 
-    return run(task.hidden), run(task.visible), reasons
+    return run(task.hidden, "hidden"), run(task.visible, "visible"), reasons
+
+
+def test_a_visible_example_the_reference_does_not_reproduce_is_named() -> None:
+    """Bad input: a visible example whose expected value the reference does not return."""
+    task = CORE.get("clamp")
+    broken = replace(task, visible=(replace(task.visible[0], expected=-12345), *task.visible[1:]))
+    hidden, visible, reasons = passes(broken, REFERENCE["clamp"])
+    assert (hidden, visible) == (len(task.hidden), len(task.visible) - 1)
+    assert any(r.startswith("task 'clamp': visible[0]:") and "expected -12345" in r for r in reasons), reasons
 
 
 def test_core_suite_size_version_and_ids() -> None:

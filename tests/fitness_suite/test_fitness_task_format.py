@@ -114,7 +114,7 @@ def test_suite_dir_checks_name_version_and_duplicates(tmp_path: Path) -> None:
     with pytest.raises(TaskFormatError, match=r"3\.json: field 'version' is 'mini-2'"):
         load_suite_dir(tmp_path, "mini")
     write(tmp_path / "3.json", [GOOD])
-    with pytest.raises(TaskError, match="two tasks with id 'add_two'"):
+    with pytest.raises(TaskError, match=r"two tasks with id 'add_two' \(task 'add_two', field 'id'\)"):
         load_suite_dir(tmp_path, "mini")
     with pytest.raises(TaskFormatError, match=r"no \*\.json task files"):
         load_suite_dir(tmp_path / "missing", "mini")
