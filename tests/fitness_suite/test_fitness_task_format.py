@@ -180,3 +180,17 @@ def test_every_registered_suite_honours_the_contract(name: str) -> None:
         assert f"def {task.entry_point}" in task.prompt
         assert "hidden" not in task.seed_view() and "test_code" not in task.seed_view()
         json.dumps(task.to_json())  # plain JSON all the way down
+
+
+def test_core1_records_stay_readable_and_keep_their_version() -> None:
+    """core-2 does not change the record format: a core-1 record (and a validation one) round-trips with
+    its own version, so nothing mistakes it for a core-2 score."""
+    from fitness.record import FitnessRecord, Outcome, TaskScore
+
+    old = FitnessRecord(
+        "ab" * 32, "core", "core-1", "train", Outcome.SCORED, 0.5, (TaskScore("is_prime", 1, 2, "", 0, 0.1),)
+    )
+    back = FitnessRecord.from_json(old.to_json())
+    assert back == old and back.suite_version == "core-1" != load_suite("core").version
+    val = FitnessRecord("cd" * 32, "core", "core-2", "validation", Outcome.SCORED, 1.0)
+    assert FitnessRecord.from_json(val.to_json()).split == "validation"
