@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score one seed file and print a per-task table")
     ev.add_argument("seed", type=Path, help="the seed's Python file")
     ev.add_argument("--suite", default="core", help="task suite (core, humaneval)")
-    ev.add_argument("--split", default="train", choices=["train", "holdout", "all"])
+    ev.add_argument("--split", default="train", choices=["train", "validation", "holdout", "all"])
     ev.add_argument("--model", default=DEFAULT_MODEL, help="LLM name, .gguf path, endpoint URL, or 'none'")
     ev.add_argument("--tasks", type=int, default=0, help="score only the first N tasks of the split (0: all)")
     ev.add_argument("--tokens-per-task", type=int, default=4000, help="LLM token budget of one solve call")

@@ -22,7 +22,7 @@ from genome.errors import SeedpopError
 JSON: TypeAlias = bool | int | float | str | list["JSON"] | dict[str, "JSON"] | None
 
 DIFFICULTIES = ("trivial", "easy", "medium", "hard")
-SPLITS = ("train", "holdout")
+SPLITS = ("train", "validation", "holdout")
 SPLIT_NAMES = (*SPLITS, "all")
 TASK_FILE_FORMAT = 1
 CODE_TEST_CHECKER = "humaneval"
@@ -83,7 +83,8 @@ class Task:
             or :data:`CODE_TEST_CHECKER` for tasks whose tests are ``test_code``.
         difficulty: one of :data:`DIFFICULTIES`.
         tags: topics, e.g. ``("strings", "parsing")``.
-        split: ``"train"`` (used for selection) or ``"holdout"`` (reported, never used for selection).
+        split: ``"train"`` (used for selection), ``"validation"`` (only chooses a run's champion among
+            finalists) or ``"holdout"`` (reported, never used for selection).
         test_code: for code-tested tasks only: source defining ``check(candidate)``, which raises on
             failure; :mod:`fitness.judge` runs it against the solution in the sandbox. ``None`` otherwise.
     """
@@ -157,19 +158,26 @@ class Suite:
         seen: set[str] = set()
         for task in self.tasks:
             if task.id in seen:
-                raise TaskError(f"suite {self.name!r} has two tasks with id {task.id!r}; rename one")
+                raise TaskError(
+                    f"suite {self.name!r} has two tasks with id {task.id!r} (task {task.id!r}, field 'id'); "
+                    "rename one"
+                )
             seen.add(task.id)
 
     def train(self) -> tuple[Task, ...]:
         """Tasks used for selection."""
         return tuple(t for t in self.tasks if t.split == "train")
 
+    def validation(self) -> tuple[Task, ...]:
+        """Tasks that only choose a run's champion among finalists (never used for selection)."""
+        return tuple(t for t in self.tasks if t.split == "validation")
+
     def holdout(self) -> tuple[Task, ...]:
         """Tasks reported but never used for selection."""
         return tuple(t for t in self.tasks if t.split == "holdout")
 
     def split(self, name: str) -> tuple[Task, ...]:
-        """Tasks of split ``name``: ``"train"``, ``"holdout"`` or ``"all"``.
+        """Tasks of split ``name``: ``"train"``, ``"validation"``, ``"holdout"`` or ``"all"``.
 
         Raises:
             TaskError: unknown split name.

@@ -24,8 +24,135 @@ from typing import Any
 from fitness.tasks import DIFFICULTIES, Example, Task
 
 SOLUTIONS_DIR = Path(__file__).resolve().parent / "solutions"
-FAMILIES = ("strings", "lists", "dicts", "numbers", "parsing", "recursion", "dp", "simulation")
-VERSION = "core-1"
+FAMILIES = (
+    "strings",
+    "lists",
+    "dicts",
+    "numbers",
+    "parsing",
+    "recursion",
+    "dp",
+    "simulation",
+    "intervals",
+    "stacks",
+    "grids",
+    "bits",
+    "dates",
+    "text",
+    "geometry",
+    "combinatorics",
+    "greedy",
+    "fsm",
+    "cleaning",
+    "graphs",
+)
+VERSION = "core-2"
+FAMILY_TAGS = {
+    family: {"dp": "dynamic-programming", "fsm": "state-machines"}.get(family, family) for family in FAMILIES
+}
+"""Family (file name) → the tag every task of the family carries first."""
+SPLIT_SHARES = {"train": 0.5, "validation": 0.25, "holdout": 0.25}
+"""Target share of each split within every family and every difficulty."""
+CORE1_TRAIN = frozenset(
+    {
+        "count_vowels",
+        "is_palindrome_word",
+        "capitalize_words",
+        "remove_repeated_chars",
+        "run_length_encode",
+        "longest_common_prefix",
+        "longest_palindromic_substring",
+        "last_items",
+        "count_greater",
+        "second_largest",
+        "rotate_right",
+        "pair_with_sum",
+        "dedupe_keep_last",
+        "spiral_order",
+        "next_permutation",
+        "trapped_water",
+        "lookup_or_default",
+        "group_by_first_letter",
+        "most_frequent",
+        "invert_multi",
+        "deep_get",
+        "dict_diff",
+        "topo_sort",
+        "clamp",
+        "celsius_to_fahrenheit",
+        "digits_total",
+        "gcd_of_list",
+        "to_base",
+        "int_to_roman",
+        "prime_factors",
+        "integer_sqrt",
+        "parse_key_values",
+        "roman_to_int",
+        "eval_rpn",
+        "parse_query",
+        "compare_versions",
+        "eval_arithmetic",
+        "factorial",
+        "digital_root",
+        "nesting_depth",
+        "count_subsets_with_sum",
+        "phone_letter_combinations",
+        "count_queens",
+        "stair_climbing_ways",
+        "common_subsequence_length",
+        "non_adjacent_max_sum",
+        "min_grid_path_sum",
+        "count_letter_decodings",
+        "can_split_equal_sum",
+        "final_position",
+        "grid_robot",
+        "inventory_levels",
+        "bowling_score",
+        "lru_cache_hits",
+    }
+)
+"""Train tasks of ``core-1``: they stay in train, since seeds were already selected on them."""
+CORE1_HOLDOUT = frozenset(
+    {
+        "initials",
+        "reverse_words",
+        "caesar_shift",
+        "wrap_words",
+        "expand_repeats",
+        "sum_of_evens",
+        "running_total",
+        "chunk_list",
+        "merge_sorted",
+        "longest_increasing_run",
+        "merge_intervals",
+        "word_counts",
+        "merge_counts",
+        "flatten_dict",
+        "anagram_groups",
+        "sign",
+        "is_prime_number",
+        "collatz_steps",
+        "mean_and_median",
+        "fraction_to_decimal",
+        "split_csv_line",
+        "parse_duration",
+        "brackets_balanced",
+        "parse_ini",
+        "flatten_list",
+        "distinct_permutations",
+        "hanoi_moves",
+        "balanced_parentheses",
+        "best_subarray_sum",
+        "fewest_coins",
+        "edit_distance",
+        "longest_rising_subsequence",
+        "account_balance",
+        "last_survivor",
+        "life_step",
+        "elementary_automaton",
+    }
+)
+"""Holdout tasks of ``core-1``: they stay in holdout."""
 
 
 def load_family(family: str) -> ModuleType:
@@ -95,29 +222,44 @@ def build_prompt(sig: str, doc: str, entry: str, visible: list[Example]) -> str:
 
 
 def assign_splits(specs: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
-    """Task id → split, about 60/40 train/holdout within every difficulty AND every family.
+    """Task id → split: ``core-1`` tasks keep their split, new tasks fill train/validation/holdout towards
+    :data:`SPLIT_SHARES` within every difficulty AND every family.
 
-    Greedy and deterministic: tasks in (difficulty, sha256(id)) order each go to the split that keeps
-    both their difficulty's and their family's train share closest to 60%.
+    Greedy and deterministic (no rng, no clock): new tasks in (difficulty, sha256(id)) order each go to
+    the split that keeps the suite's, their difficulty's and their family's (weighted 4) split counts
+    closest to the target shares, counting the pinned ``core-1`` tasks too. The suite-wide term makes the
+    new families make up for the validation split that ``core-1`` lacks.
     """
     family_of = {s["id"]: family for family, items in specs.items() for s in items}
     difficulty_of = {s["id"]: s["difficulty"] for items in specs.values() for s in items}
-    order = sorted(
-        family_of,
+    split: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    count: dict[tuple[str, str], int] = {}
+
+    def place(task_id: str, name: str) -> None:
+        split[task_id] = name
+        for k in ("*", difficulty_of[task_id], family_of[task_id]):
+            seen[k] = seen.get(k, 0) + 1
+            count[(k, name)] = count.get((k, name), 0) + 1
+
+    for task_id in family_of:
+        if task_id in CORE1_TRAIN or task_id in CORE1_HOLDOUT:
+            place(task_id, "train" if task_id in CORE1_TRAIN else "holdout")
+    fresh = sorted(
+        (i for i in family_of if i not in split),
         key=lambda i: (DIFFICULTIES.index(difficulty_of[i]), hashlib.sha256(i.encode()).hexdigest()),
     )
-    seen: dict[str, int] = {}
-    train: dict[str, int] = {}
-    split: dict[str, str] = {}
-    for task_id in order:
-        keys = (difficulty_of[task_id], family_of[task_id])
-        cost = [
-            sum((train.get(k, 0) + extra - 0.6 * (seen.get(k, 0) + 1)) ** 2 for k in keys) for extra in (0, 1)
-        ]
-        split[task_id] = "train" if cost[1] <= cost[0] else "holdout"
-        for k in keys:
-            seen[k] = seen.get(k, 0) + 1
-            train[k] = train.get(k, 0) + (split[task_id] == "train")
+    for task_id in fresh:
+        keys = ("*", difficulty_of[task_id], family_of[task_id])
+
+        def cost(choice: str, keys: tuple[str, ...] = keys) -> float:
+            return sum(
+                weight * (count.get((k, name), 0) + (name == choice) - share * (seen.get(k, 0) + 1)) ** 2
+                for k, weight in zip(keys, (1, 1, 4), strict=True)  # a family is small: it counts more
+                for name, share in SPLIT_SHARES.items()
+            )
+
+        place(task_id, min(SPLIT_SHARES, key=cost))
     return split
 
 

@@ -60,7 +60,7 @@ def test_write_then_load_round_trips(tmp_path: Path) -> None:
     ("field", "value", "reported", "words"),
     [
         ("difficulty", "impossible", "difficulty", "not one of trivial, easy, medium, hard"),
-        ("split", "test", "split", "not one of train, holdout"),
+        ("split", "test", "split", "not one of train, validation, holdout"),
         ("checker", "exakt", "checker", "unknown checker 'exakt'"),
         ("hidden", [], "hidden", "at least one hidden example"),
         ("hidden", [{"args": 1, "expected": 2}], "hidden[0].args", "expected a list"),
@@ -114,7 +114,7 @@ def test_suite_dir_checks_name_version_and_duplicates(tmp_path: Path) -> None:
     with pytest.raises(TaskFormatError, match=r"3\.json: field 'version' is 'mini-2'"):
         load_suite_dir(tmp_path, "mini")
     write(tmp_path / "3.json", [GOOD])
-    with pytest.raises(TaskError, match="two tasks with id 'add_two'"):
+    with pytest.raises(TaskError, match=r"two tasks with id 'add_two' \(task 'add_two', field 'id'\)"):
         load_suite_dir(tmp_path, "mini")
     with pytest.raises(TaskFormatError, match=r"no \*\.json task files"):
         load_suite_dir(tmp_path / "missing", "mini")
@@ -124,12 +124,21 @@ def test_suite_splits_and_get() -> None:
     core = load_suite("core")
     assert core.split("all") == core.tasks
     assert core.split("train") == core.train() and core.split("holdout") == core.holdout()
+    assert core.split("validation") == core.validation()
     assert {t.split for t in core.train()} == {"train"}
+    assert len(core.train()) + len(core.validation()) + len(core.holdout()) == len(core.tasks)
     with pytest.raises(TaskError, match="unknown split 'dev'"):
         core.split("dev")
     assert core.get("count_vowels").entry_point == "count_vowels"
     with pytest.raises(UnknownNameError, match="did you mean 'count_vowels'"):
         core.get("count_vowel")
+
+
+def test_a_validation_task_loads_into_the_validation_split(tmp_path: Path) -> None:
+    write(tmp_path / "a.json", [{**GOOD, "split": "validation"}])
+    suite = load_suite_dir(tmp_path, "mini")
+    assert suite.validation() == suite.split("validation") == suite.tasks
+    assert suite.train() == suite.holdout() == ()
 
 
 def test_registry_caches_and_suggests() -> None:
@@ -171,3 +180,17 @@ def test_every_registered_suite_honours_the_contract(name: str) -> None:
         assert f"def {task.entry_point}" in task.prompt
         assert "hidden" not in task.seed_view() and "test_code" not in task.seed_view()
         json.dumps(task.to_json())  # plain JSON all the way down
+
+
+def test_core1_records_stay_readable_and_keep_their_version() -> None:
+    """core-2 does not change the record format: a core-1 record (and a validation one) round-trips with
+    its own version, so nothing mistakes it for a core-2 score."""
+    from fitness.record import FitnessRecord, Outcome, TaskScore
+
+    old = FitnessRecord(
+        "ab" * 32, "core", "core-1", "train", Outcome.SCORED, 0.5, (TaskScore("is_prime", 1, 2, "", 0, 0.1),)
+    )
+    back = FitnessRecord.from_json(old.to_json())
+    assert back == old and back.suite_version == "core-1" != load_suite("core").version
+    val = FitnessRecord("cd" * 32, "core", "core-2", "validation", Outcome.SCORED, 1.0)
+    assert FitnessRecord.from_json(val.to_json()).split == "validation"

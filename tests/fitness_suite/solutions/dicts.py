@@ -470,6 +470,44 @@ def topo_sort(deps):
 """
         ],
     },
+    {
+        "id": "nested_counts",
+        "sig": "def nested_counts(pairs: list[list[str]]) -> dict[str, dict[str, int]]:",
+        "doc": """
+            pairs holds [outer, inner] observations, e.g. [city, product] for each sale. Return
+            {outer: {inner: number of times the pair occurs}}.
+        """,
+        "difficulty": "easy",
+        "tags": ["dicts"],
+        "visible": [([["rome", "tea"], ["rome", "tea"], ["oslo", "jam"]],), ([],)],
+        "hidden": [
+            ([["a", "x"]],),
+            ([["a", "x"], ["a", "y"]],),
+            ([["a", "x"], ["b", "x"]],),
+            ([["a", "a"], ["a", "a"], ["a", "a"]],),
+            ([["x", "1"], ["y", "2"], ["x", "2"], ["x", "1"]],),
+            ([["", ""]],),
+            ([["k", "v"], ["v", "k"]],),
+            ([["p", "q"], ["p", "r"], ["p", "q"], ["s", "q"]],),
+        ],
+        "ref": """
+def nested_counts(pairs):
+    out = {}
+    for outer, inner in pairs:
+        row = out.setdefault(outer, {})
+        row[inner] = row.get(inner, 0) + 1
+    return out
+""",
+        "wrong": [
+            """
+def nested_counts(pairs):
+    out = {}
+    for outer, inner in pairs:
+        out[outer] = {inner: out.get(outer, {}).get(inner, 0) + 1}
+    return out
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -409,6 +409,92 @@ def can_split_equal_sum(nums):
 """
         ],
     },
+    {
+        "id": "best_rod_price",
+        "sig": "def best_rod_price(prices: list[int], length: int) -> int:",
+        "doc": """
+            A rod of whole length length can be cut into whole pieces; a piece of length i + 1 sells for
+            prices[i] (pieces longer than len(prices) cannot be sold, so they must be cut). Return the
+            most money the rod can bring.
+        """,
+        "difficulty": "medium",
+        "tags": ["dynamic-programming", "lists"],
+        "visible": [([1, 5, 8, 9], 4), ([3], 5)],
+        "hidden": [
+            ([1, 5, 8, 9], 0),
+            ([2], 1),
+            ([1, 5, 8, 9], 1),
+            ([1, 5, 8, 9], 8),
+            ([3, 5, 8, 9, 10, 17, 17, 20], 8),
+            ([1, 1, 1, 10], 7),
+            ([0, 0, 4], 5),
+            ([2, 5, 7, 8], 5),
+        ],
+        "ref": """
+def best_rod_price(prices, length):
+    best = [0] * (length + 1)
+    for n in range(1, length + 1):
+        best[n] = max(prices[i] + best[n - i - 1] for i in range(min(n, len(prices))))
+    return best[length]
+""",
+        "wrong": [
+            """
+def best_rod_price(prices, length):
+    ratio = max(range(len(prices)), key=lambda i: prices[i] / (i + 1))
+    size = ratio + 1
+    return (length // size) * prices[ratio] + (length % size) * prices[0]
+"""
+        ],
+    },
+    {
+        "id": "longest_shared_run",
+        "sig": "def longest_shared_run(a: str, b: str) -> int:",
+        "doc": """
+            Return the length of the longest piece of consecutive characters that appears in both a and
+            b (0 when they share no character).
+        """,
+        "difficulty": "medium",
+        "tags": ["dynamic-programming", "strings"],
+        "visible": [("xabcdy", "zabcw"), ("abc", "def")],
+        "hidden": [
+            ("", "abc"),
+            ("a", "a"),
+            ("abc", "abc"),
+            ("abcde", "ace"),
+            ("banana", "ananas"),
+            ("aaaa", "aa"),
+            ("12345", "34512"),
+            ("thequickfox", "quickly"),
+        ],
+        "ref": """
+def longest_shared_run(a, b):
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for i in range(1, len(a) + 1):
+        cur = [0] * (len(b) + 1)
+        for j in range(1, len(b) + 1):
+            if a[i - 1] == b[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+""",
+        "wrong": [
+            """
+def longest_shared_run(a, b):
+    prev = [0] * (len(b) + 1)
+    for i in range(1, len(a) + 1):
+        cur = [0] * (len(b) + 1)
+        for j in range(1, len(b) + 1):
+            if a[i - 1] == b[j - 1]:
+                cur[j] = prev[j - 1] + 1
+            else:
+                cur[j] = max(prev[j], cur[j - 1])
+        prev = cur
+    return prev[-1]
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

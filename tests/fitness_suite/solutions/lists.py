@@ -601,6 +601,46 @@ def trapped_water(heights):
 """
         ],
     },
+    {
+        "id": "interleave",
+        "sig": "def interleave(a: list, b: list) -> list:",
+        "doc": """
+            Return the items of a and b taken alternately (a[0], b[0], a[1], b[1], ...); when one list
+            runs out, the rest of the other follows in order.
+        """,
+        "difficulty": "easy",
+        "tags": ["lists"],
+        "visible": [([1, 2, 3], ["a", "b"]), ([], [7])],
+        "hidden": [
+            ([], []),
+            ([1], []),
+            ([1], [2]),
+            ([1, 2], [3, 4]),
+            ([1], [2, 3, 4]),
+            ([1, 2, 3, 4], [0]),
+            ([None, None], [False]),
+            ([[1], [2]], [[3]]),
+        ],
+        "ref": """
+def interleave(a, b):
+    out = []
+    for i in range(max(len(a), len(b))):
+        if i < len(a):
+            out.append(a[i])
+        if i < len(b):
+            out.append(b[i])
+    return out
+""",
+        "wrong": [
+            """
+def interleave(a, b):
+    out = []
+    for x, y in zip(a, b):
+        out += [x, y]
+    return out + a[len(b):]
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

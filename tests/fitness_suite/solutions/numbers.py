@@ -75,8 +75,8 @@ def sign(x):
         ],
     },
     {
-        "id": "digit_sum",
-        "sig": "def digit_sum(n: int) -> int:",
+        "id": "digits_total",
+        "sig": "def digits_total(n: int) -> int:",
         "doc": """
             Return the sum of the decimal digits of n. The sign of a negative number is ignored.
         """,
@@ -85,12 +85,12 @@ def sign(x):
         "visible": [(123,), (-45,)],
         "hidden": [(0,), (7,), (-7,), (1000,), (99999,), (-101,), (123456789,), (10**20 + 5,)],
         "ref": """
-def digit_sum(n):
+def digits_total(n):
     return sum(int(d) for d in str(abs(n)))
 """,
         "wrong": [
             """
-def digit_sum(n):
+def digits_total(n):
     total = 0
     while n > 0:
         total += n % 10
@@ -142,8 +142,8 @@ def gcd_of_list(nums):
         ],
     },
     {
-        "id": "is_prime",
-        "sig": "def is_prime(n: int) -> bool:",
+        "id": "is_prime_number",
+        "sig": "def is_prime_number(n: int) -> bool:",
         "doc": """
             Return True if n is a prime number. Numbers below 2 (including negatives) are not prime.
         """,
@@ -152,7 +152,7 @@ def gcd_of_list(nums):
         "visible": [(7,), (10,)],
         "hidden": [(-7,), (0,), (1,), (2,), (4,), (9,), (25,), (97,), (7919,), (7917,)],
         "ref": """
-def is_prime(n):
+def is_prime_number(n):
     if n < 2:
         return False
     i = 2
@@ -164,7 +164,7 @@ def is_prime(n):
 """,
         "wrong": [
             """
-def is_prime(n):
+def is_prime_number(n):
     if n < 2:
         return False
     for i in range(2, int(n ** 0.5)):
@@ -461,6 +461,40 @@ def fraction_to_decimal(numerator, denominator):
     else:
         frac = "".join(digits)
     return f"{whole}.{frac}"
+"""
+        ],
+    },
+    {
+        "id": "nearest_multiple",
+        "sig": "def nearest_multiple(n: int, m: int) -> int:",
+        "doc": """
+            Return the multiple of m (m >= 1) closest to the integer n; when two multiples are equally
+            close, return the larger one.
+        """,
+        "difficulty": "easy",
+        "tags": ["numbers"],
+        "visible": [(17, 5), (-7, 4)],
+        "hidden": [
+            (0, 3),
+            (10, 5),
+            (12, 5),
+            (13, 5),
+            (-12, 5),
+            (-13, 5),
+            (-6, 4),
+            (6, 4),
+            (99, 1),
+        ],
+        "ref": """
+def nearest_multiple(n, m):
+    below = n - n % m
+    above = below + m
+    return above if above - n <= n - below else below
+""",
+        "wrong": [
+            """
+def nearest_multiple(n, m):
+    return round(n / m) * m
 """
         ],
     },

@@ -514,6 +514,102 @@ def eval_arithmetic(expr):
 """
         ],
     },
+    {
+        "id": "parse_size",
+        "sig": "def parse_size(text: str) -> int:",
+        "doc": """
+            text is a size like "512", "2KB", "1.5 GB" or "3 mb": a number, optional spaces, and an
+            optional unit B, KB, MB or GB in any case, where KB = 1024 B, MB = 1024 KB and GB = 1024 MB.
+            Return the size in bytes, rounded down to a whole number.
+        """,
+        "difficulty": "easy",
+        "tags": ["parsing", "numbers"],
+        "visible": [("2KB",), ("1.5 GB",)],
+        "hidden": [
+            ("0",),
+            ("512",),
+            ("512B",),
+            ("1 kb",),
+            ("3 mb",),
+            ("0.5KB",),
+            ("1.001 kb",),
+            ("10 Gb",),
+        ],
+        "ref": """
+import re
+
+
+def parse_size(text):
+    m = re.fullmatch(r"\\s*([0-9.]+)\\s*([a-zA-Z]*)\\s*", text)
+    number, unit = m.group(1), m.group(2).upper()
+    scale = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}[unit]
+    return int(float(number) * scale)
+""",
+        "wrong": [
+            """
+import re
+
+
+def parse_size(text):
+    m = re.fullmatch(r"\\s*([0-9.]+)\\s*([a-zA-Z]*)\\s*", text)
+    number, unit = m.group(1), m.group(2).upper()
+    scale = {"": 1, "B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3}[unit]
+    return int(float(number) * scale)
+"""
+        ],
+    },
+    {
+        "id": "page_selection",
+        "sig": "def page_selection(spec: str, last_page: int) -> list[int]:",
+        "doc": """
+            spec is a print-dialog page selection like "1-3, 5, 9-7": comma-separated page numbers and
+            ranges (a range may be written backwards), spaces allowed. Return the selected pages sorted
+            and without repeats, leaving out pages outside 1..last_page.
+        """,
+        "difficulty": "medium",
+        "tags": ["parsing", "lists"],
+        "visible": [("1-3, 5", 10), ("9-7,8", 8)],
+        "hidden": [
+            ("", 5),
+            ("4", 5),
+            ("6", 5),
+            ("0-2", 5),
+            ("3-3", 5),
+            (" 2 , 2 ,1-2 ", 5),
+            ("5-1", 3),
+            ("10-12,1,11", 11),
+        ],
+        "ref": """
+def page_selection(spec, last_page):
+    pages = set()
+    for part in spec.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if "-" in part:
+            a, b = (int(x) for x in part.split("-"))
+            lo, hi = min(a, b), max(a, b)
+            pages.update(range(lo, hi + 1))
+        else:
+            pages.add(int(part))
+    return sorted(p for p in pages if 1 <= p <= last_page)
+""",
+        "wrong": [
+            """
+def page_selection(spec, last_page):
+    pages = set()
+    for part in spec.replace(" ", "").split(","):
+        if not part:
+            continue
+        if "-" in part:
+            a, b = (int(x) for x in part.split("-"))
+            pages.update(range(a, b + 1))
+        else:
+            pages.add(int(part))
+    return sorted(p for p in pages if 1 <= p <= last_page)
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -349,6 +349,101 @@ def count_queens(n):
 """
         ],
     },
+    {
+        "id": "sum_nested_numbers",
+        "sig": "def sum_nested_numbers(data) -> int:",
+        "doc": """
+            data is JSON-like: an int, a string, None, a list of such values or a dict whose values are
+            such values. Return the sum of every int anywhere inside data (dict keys do not count,
+            True and False are not numbers here).
+        """,
+        "difficulty": "medium",
+        "tags": ["recursion", "dicts"],
+        "visible": [([1, {"a": 2, "b": [3, "x"]}],), ("7",)],
+        "hidden": [
+            (5,),
+            (None,),
+            ([],),
+            ({},),
+            ([[[[4]]]],),
+            ({"1": 1, "2": {"3": 3}},),
+            ([True, False, 2],),
+            ([-1, {"x": [-2, {"y": -3}]}, "4"],),
+        ],
+        "ref": """
+def sum_nested_numbers(data):
+    if isinstance(data, bool):
+        return 0
+    if isinstance(data, int):
+        return data
+    if isinstance(data, list):
+        return sum(sum_nested_numbers(x) for x in data)
+    if isinstance(data, dict):
+        return sum(sum_nested_numbers(x) for x in data.values())
+    return 0
+""",
+        "wrong": [
+            """
+def sum_nested_numbers(data):
+    if isinstance(data, int):
+        return data
+    if isinstance(data, list):
+        return sum(sum_nested_numbers(x) for x in data)
+    if isinstance(data, dict):
+        return sum(sum_nested_numbers(x) for x in data.values())
+    return 0
+"""
+        ],
+    },
+    {
+        "id": "leaf_paths",
+        "sig": "def leaf_paths(tree: dict) -> list[str]:",
+        "doc": """
+            tree is a folder tree: each key is a folder name and its value the tree of its subfolders
+            ({} for none). Return the "/"-joined path of every folder that has no subfolders, sorted.
+        """,
+        "difficulty": "medium",
+        "tags": ["recursion", "strings"],
+        "visible": [({"a": {"b": {}, "c": {"d": {}}}},), ({},)],
+        "hidden": [
+            ({"x": {}},),
+            ({"x": {}, "y": {}},),
+            ({"a": {"a": {"a": {}}}},),
+            ({"b": {}, "a": {"z": {}, "y": {}}},),
+            ({"root": {"lib": {}, "bin": {}, "usr": {"lib": {}}}},),
+            ({"1": {"2": {"3": {}, "4": {}}}, "5": {}},),
+            ({"a": {}, "a-b": {}},),
+            ({"top": {"mid": {"low": {}}, "other": {}}},),
+            ({"a": {"b": {}}, "a-b": {}},),
+        ],
+        "ref": """
+def leaf_paths(tree):
+    out = []
+
+    def walk(node, prefix):
+        for name, sub in node.items():
+            path = prefix + name
+            if sub:
+                walk(sub, path + "/")
+            else:
+                out.append(path)
+
+    walk(tree, "")
+    return sorted(out)
+""",
+        "wrong": [
+            """
+def leaf_paths(tree):
+    out = []
+    for name, sub in tree.items():
+        if not sub:
+            out.append(name)
+        for inner in leaf_paths(sub):
+            out.append(name + "/" + inner)
+    return out
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

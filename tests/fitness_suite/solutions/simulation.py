@@ -476,6 +476,144 @@ def lru_cache_hits(capacity, operations):
 """
         ],
     },
+    {
+        "id": "elevator_travel",
+        "sig": "def elevator_travel(start: int, calls: list[int]) -> int:",
+        "doc": """
+            An elevator at floor start answers calls in the given order, going straight to each called
+            floor. Return the total number of floors it travels.
+        """,
+        "difficulty": "trivial",
+        "tags": ["simulation", "numbers"],
+        "visible": [(0, [3, 1]), (5, [])],
+        "hidden": [
+            (0, [0]),
+            (2, [2, 2]),
+            (0, [10]),
+            (10, [0]),
+            (-2, [3]),
+            (1, [4, 1, 4]),
+            (7, [3, 9, 0, 12]),
+            (3, [-1, -4, 2]),
+        ],
+        "ref": """
+def elevator_travel(start, calls):
+    total, at = 0, start
+    for floor in calls:
+        total += abs(floor - at)
+        at = floor
+    return total
+""",
+        "wrong": [
+            """
+def elevator_travel(start, calls):
+    if not calls:
+        return 0
+    floors = [start] + calls
+    return max(floors) - min(floors)
+"""
+        ],
+    },
+    {
+        "id": "tank_overflow",
+        "sig": "def tank_overflow(inflows: list[int], capacity: int, drain: int) -> list[int]:",
+        "doc": """
+            A tank starts empty. Each hour, first inflows[h] litres flow in (whatever does not fit in the
+            capacity overflows and is lost), then drain litres flow out (the level never goes below 0).
+            Return [level at the end, total litres that overflowed].
+        """,
+        "difficulty": "easy",
+        "tags": ["simulation", "numbers"],
+        "visible": [([5, 5, 5], 8, 2), ([], 10, 1)],
+        "hidden": [
+            ([0], 5, 0),
+            ([10], 5, 0),
+            ([10], 5, 3),
+            ([1, 1, 1], 10, 5),
+            ([4, 4, 4, 4], 6, 1),
+            ([6, 0, 6], 6, 6),
+            ([3, 9, 2], 7, 2),
+            ([100], 100, 100),
+        ],
+        "ref": """
+def tank_overflow(inflows, capacity, drain):
+    level = lost = 0
+    for q in inflows:
+        level += q
+        if level > capacity:
+            lost += level - capacity
+            level = capacity
+        level = max(0, level - drain)
+    return [level, lost]
+""",
+        "wrong": [
+            """
+def tank_overflow(inflows, capacity, drain):
+    level = lost = 0
+    for q in inflows:
+        level = max(0, level + q - drain)
+        if level > capacity:
+            lost += level - capacity
+            level = capacity
+    return [level, lost]
+"""
+        ],
+    },
+    {
+        "id": "parking_turnaways",
+        "sig": "def parking_turnaways(events: list[str], spaces: int) -> list:",
+        "doc": """
+            A car park has spaces numbered 0 to spaces - 1. "in CAR" parks CAR in the lowest free space,
+            or turns it away when the car park is full; "out CAR" frees its space (ignored when CAR is
+            not parked). Return [cars turned away in order, {car: space} for the cars parked at the end].
+        """,
+        "difficulty": "medium",
+        "tags": ["simulation", "dicts"],
+        "visible": [(["in a", "in b", "out a", "in c"], 2), (["in a", "in b"], 1)],
+        "hidden": [
+            ([], 3),
+            (["out x"], 1),
+            (["in a"], 0),
+            (["in a", "out a", "out a", "in b"], 1),
+            (["in a", "in b", "in c", "out b", "in d", "in e"], 3),
+            (["in a", "in b", "in c", "out a", "out c", "in d", "in e"], 3),
+            (["in a", "in b", "out b", "in c", "in d"], 2),
+            (["in x", "in y", "in z", "out y", "out x", "in w"], 2),
+        ],
+        "ref": """
+def parking_turnaways(events, spaces):
+    parked = {}
+    away = []
+    for e in events:
+        kind, car = e.split(" ", 1)
+        if kind == "in":
+            free = [s for s in range(spaces) if s not in parked.values()]
+            if free:
+                parked[car] = free[0]
+            else:
+                away.append(car)
+        else:
+            parked.pop(car, None)
+    return [away, parked]
+""",
+        "wrong": [
+            """
+def parking_turnaways(events, spaces):
+    parked = {}
+    away = []
+    for e in events:
+        kind, car = e.split(" ", 1)
+        if kind == "in":
+            if len(parked) < spaces:
+                parked[car] = len(parked)
+            else:
+                away.append(car)
+        else:
+            parked.pop(car, None)
+    return [away, parked]
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -503,6 +503,45 @@ def expand_repeats(s):
 """
         ],
     },
+    {
+        "id": "alternate_letter_case",
+        "sig": "def alternate_letter_case(text: str) -> str:",
+        "doc": """
+            Write the letters of text alternately in upper and lower case, starting with upper case.
+            Other characters are kept as they are and do not count in the alternation.
+        """,
+        "difficulty": "easy",
+        "tags": ["strings"],
+        "visible": [("hello",), ("a b-c",)],
+        "hidden": [
+            ("",),
+            ("x",),
+            ("AB",),
+            ("123",),
+            ("a1b2c3",),
+            ("  spaced out  ",),
+            ("MiXeD CaSe",),
+            ("it's ok",),
+        ],
+        "ref": """
+def alternate_letter_case(text):
+    out = []
+    upper = True
+    for ch in text:
+        if ch.isalpha():
+            out.append(ch.upper() if upper else ch.lower())
+            upper = not upper
+        else:
+            out.append(ch)
+    return "".join(out)
+""",
+        "wrong": [
+            """
+def alternate_letter_case(text):
+    return "".join(ch.upper() if i % 2 == 0 else ch.lower() for i, ch in enumerate(text))
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -1,0 +1,207 @@
+"""Measured task difficulty: score every task of a suite with the origin seeds under one model.
+
+For each task × origin seed × sample the seed's ``solve`` runs in the seed sandbox (sample k passes
+``rng_seed=k`` to the LLM session, so a sampling seed draws different completions per sample, while a
+greedy one repeats itself and is answered by the completion cache), and the solution runs against the
+hidden tests in the solution sandbox — the same path a population run scores seeds on.
+
+Every result is appended to ``--out`` (default ``bench/results/difficulty.jsonl``) as soon as it is known,
+one JSON object per line, and flushed to disk; a rerun skips every (suite version, model, task, seed,
+sample) already there, so an interrupted measurement resumes where it stopped. LLM completions go to a
+completion cache (``--cache``), so re-running a finished measurement costs no model time.
+
+    python bench/difficulty.py                                 # everything: hours on 2 cores
+    python bench/difficulty.py --tasks 3 --seeds greedy,repair --model none   # a plumbing check
+    python bench/difficulty.py --summary                       # per-task solve rates and labels
+
+A task's measured solve rate is the fraction of its (seed, sample) runs that pass every hidden test;
+``python -m fitness.suites.describe core`` prints their histogram per split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+RESULTS = REPO / "bench" / "results" / "difficulty.jsonl"
+CACHE = REPO / "bench" / "results" / "difficulty-cache.sqlite"
+LABELS = ((0.9, "trivial"), (0.6, "easy"), (0.2, "medium"), (0.0, "hard"))
+"""Solve rate → difficulty label: the first row whose bound the rate reaches."""
+
+
+def label_for(rate: float) -> str:
+    """The difficulty label of a measured solve rate (see :data:`LABELS`). Pure."""
+    return next(name for bound, name in LABELS if rate >= bound)
+
+
+def key_of(row: dict[str, Any]) -> tuple[str, str, str, str, int]:
+    """What makes a result unique: (suite version, model, task, seed, sample)."""
+    return (
+        str(row["suite_version"]),
+        str(row["model"]),
+        str(row["task"]),
+        str(row["seed"]),
+        int(row["sample"]),
+    )
+
+
+def read_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """The results recorded in ``path`` (none when it does not exist). A torn last line (the process was
+    killed mid-write) is skipped: that result is simply measured again."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(row, dict) and {"suite_version", "model", "task", "seed", "sample"} <= set(row):
+                yield row
+
+
+def append_row(path: Path, row: dict[str, Any]) -> None:
+    """Append one result and push it to disk before the next one starts (what makes resuming exact).
+
+    A torn last line (no newline: the previous run was killed mid-write) is ended first, so it stays one
+    unreadable line instead of swallowing this result.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torn = False
+    if path.exists() and path.stat().st_size:
+        with path.open("rb") as fh:
+            fh.seek(-1, os.SEEK_END)
+            torn = fh.read(1) != b"\n"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(("\n" if torn else "") + json.dumps(row, sort_keys=True) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def plan(
+    task_ids: list[str], seeds: list[str], samples: int, version: str, model: str, done: set[tuple[Any, ...]]
+) -> list[tuple[str, str, int]]:
+    """The (task, seed, sample) runs still to do, task by task (so partial results cover whole tasks
+    first). Pure."""
+    return [
+        (task, seed, k)
+        for task in task_ids
+        for seed in seeds
+        for k in range(samples)
+        if (version, model, task, seed, k) not in done
+    ]
+
+
+def measure(args: argparse.Namespace) -> int:
+    from fitness.harness import EvalConfig, Harness
+    from fitness.scoring import CascadeConfig
+    from fitness.suites import load_suite
+    from seeds import ORIGIN_SEEDS, origin_source
+
+    suite = load_suite(args.suite)
+    tasks = list(suite.split(args.split))
+    if args.tasks:
+        if args.tasks.isdigit():
+            tasks = tasks[: int(args.tasks)]
+        else:
+            wanted = args.tasks.split(",")
+            tasks = [suite.get(name) for name in wanted]
+    seeds = args.seeds.split(",") if args.seeds else list(ORIGIN_SEEDS)
+    for name in seeds:
+        if name not in ORIGIN_SEEDS:
+            raise SystemExit(f"unknown origin seed {name!r}; choose from {', '.join(ORIGIN_SEEDS)}")
+    done = {key_of(row) for row in read_rows(args.out)}
+    todo = plan([t.id for t in tasks], seeds, args.samples, suite.version, args.model, done)
+    print(
+        f"{suite.version}: {len(tasks)} tasks × {len(seeds)} seeds × {args.samples} samples; {len(todo)} to do"
+    )
+    if not todo:
+        return 0
+    broker = None
+    if args.model != "none":
+        from fitness.llm.broker import Broker
+
+        broker = Broker.start(args.model, cache_path=args.cache)
+    by_id = {t.id: t for t in tasks}
+    harnesses: dict[int, Harness] = {}
+    start = time.monotonic()
+    try:
+        for n, (task_id, seed, k) in enumerate(todo, 1):
+            if k not in harnesses:
+                config = EvalConfig(cascade=CascadeConfig(enabled=False), rng_seed=k)
+                harnesses[k] = Harness(broker, config, args.model)
+            score, _ = harnesses[k].score_task(
+                origin_source(seed), by_id[task_id], label=f"difficulty-{seed}"
+            )
+            row = {
+                "suite_version": suite.version,
+                "model": args.model,
+                "task": task_id,
+                "seed": seed,
+                "sample": k,
+                "passed": score.passed,
+                "total": score.total,
+                "solved": score.total > 0 and score.passed == score.total,
+                "tokens": score.tokens,
+                "seconds": round(score.seconds, 3),
+                "reason": score.reason[:200],
+            }
+            append_row(args.out, row)
+            print(
+                f"[{n}/{len(todo)} {time.monotonic() - start:.0f}s] {task_id} {seed} #{k}: "
+                f"{score.passed}/{score.total}",
+                flush=True,
+            )
+    finally:
+        for harness in harnesses.values():
+            harness.close()
+        if broker is not None:
+            broker.close()
+    return 0
+
+
+def summary(args: argparse.Namespace) -> int:
+    from fitness.suites import load_suite
+    from fitness.suites.describe import solve_rates
+
+    suite = load_suite(args.suite)
+    rates = solve_rates(args.out, suite.version, args.model)
+    print("| task | split | authored | solve rate | measured label |\n|---|---|---|---:|---|")
+    for task in suite.tasks:
+        if task.id in rates:
+            rate = rates[task.id]
+            print(f"| {task.id} | {task.split} | {task.difficulty} | {rate:.2f} | {label_for(rate)} |")
+    print(f"\n{len(rates)} of {len(suite.tasks)} tasks measured")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from fitness.llm.models import DEFAULT_MODEL
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--suite", default="core")
+    parser.add_argument("--split", default="all", choices=["train", "validation", "holdout", "all"])
+    parser.add_argument(
+        "--model", default=DEFAULT_MODEL, help="LLM name, .gguf path, endpoint URL, or 'none'"
+    )
+    parser.add_argument("--seeds", default="", help="comma-separated origin seeds (default: all of them)")
+    parser.add_argument("--tasks", default="", help="the first N tasks of the split, or comma-separated ids")
+    parser.add_argument("--samples", type=int, default=3, help="samples per task and seed (rng_seed 0..N-1)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="results file (JSON lines, appended)")
+    parser.add_argument("--cache", type=Path, default=CACHE, help="LLM completion cache file")
+    parser.add_argument("--summary", action="store_true", help="print the measured solve rates and stop")
+    args = parser.parse_args(argv)
+    return summary(args) if args.summary else measure(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

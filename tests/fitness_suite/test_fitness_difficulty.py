@@ -1,0 +1,123 @@
+"""Measured difficulty: ``bench/difficulty.py`` (resumable results file) and the histogram ``describe``
+prints from it. The real-model measurement itself is a bench, not a test; here it runs with model
+``none`` on two tasks through the real sandboxes."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from fitness.suites import load_suite
+from fitness.suites.describe import bin_of, histogram, solve_rates
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("_bench_difficulty", REPO / "bench" / "difficulty.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def row(task: str, seed: str, sample: int, solved: bool, version: str = "core-2", model: str = "m") -> str:
+    return json.dumps(
+        {
+            "suite_version": version,
+            "model": model,
+            "task": task,
+            "seed": seed,
+            "sample": sample,
+            "solved": solved,
+        }
+    )
+
+
+def test_solve_rates_average_seeds_and_samples_and_never_mix_versions(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    lines = [
+        row("a", "greedy", 0, True),
+        row("a", "repair", 0, False),
+        row("a", "repair", 1, True),
+        row("a", "greedy", 0, True, version="core-1"),
+        row("b", "greedy", 0, False),
+        row("b", "greedy", 0, True, model="other"),
+        '{"suite_version": "core-2", "mod',  # a torn last line: skipped
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert solve_rates(path, "core-2", "m") == {"a": 2 / 3, "b": 0.0}
+    assert solve_rates(tmp_path / "missing.jsonl", "core-2", "m") == {}
+
+
+@pytest.mark.parametrize(
+    ("rate", "label"),
+    [
+        (0.0, "0"),
+        (0.1, "(0, 0.25]"),
+        (0.25, "(0, 0.25]"),
+        (0.5, "(0.25, 0.5]"),
+        (0.99, "(0.75, 1)"),
+        (1.0, "1"),
+    ],
+)
+def test_histogram_bins(rate: float, label: str) -> None:
+    assert bin_of(rate) == label
+
+
+def test_histogram_counts_per_split_and_the_discriminative_share() -> None:
+    core = load_suite("core")
+    train = core.train()
+    rates = {
+        train[0].id: 0.0,
+        train[1].id: 0.5,
+        train[2].id: 1.0,
+        train[3].id: 0.5,
+        core.holdout()[0].id: 1.0,
+    }
+    text = histogram(core, rates, "m")
+    assert "5 of" in text
+    assert "| 0 | 1 | 0 | 0 |" in text and "| 1 | 1 | 0 | 1 |" in text
+    assert "| (0.25, 0.5] | 2 | 0 | 0 |" in text
+    assert "| **in (0, 1)** | 50% | - | 0% |" in text
+
+
+def test_plan_skips_what_is_recorded_and_labels_follow_the_rate() -> None:
+    b = bench()
+    done = {("core-2", "m", "t1", "greedy", 0)}
+    todo = b.plan(["t1", "t2"], ["greedy"], 2, "core-2", "m", done)
+    assert todo == [("t1", "greedy", 1), ("t2", "greedy", 0), ("t2", "greedy", 1)]
+    assert [b.label_for(r) for r in (1.0, 0.9, 0.6, 0.3, 0.0)] == [
+        "trivial",
+        "trivial",
+        "easy",
+        "medium",
+        "hard",
+    ]
+
+
+@pytest.mark.slow  # starts the real sandboxes for 2 tasks x 2 seeds
+def test_the_measurement_writes_as_it_goes_and_resumes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    b = bench()
+    out = tmp_path / "d.jsonl"
+    args = ["--model", "none", "--seeds", "greedy,templates", "--samples", "1", "--out", str(out)]
+    assert b.main([*args, "--tasks", "1"]) == 0
+    first = out.read_text(encoding="utf-8").splitlines()
+    assert len(first) == 2
+    out.write_text("\n".join(first) + "\n" + '{"torn', encoding="utf-8")  # killed mid-write
+    assert b.main([*args, "--tasks", "2"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[2] == '{"torn'  # ended, not merged with the next result
+    rows = [json.loads(line) for line in lines if line != '{"torn']
+    assert [(r["task"], r["seed"]) for r in rows][:2] == [
+        (json.loads(x)["task"], json.loads(x)["seed"]) for x in first
+    ]
+    assert len(rows) == 4 and len({(r["task"], r["seed"]) for r in rows}) == 4
+    assert all(r["suite_version"] == "core-2" and r["total"] >= 8 for r in rows)
+    assert "2 to do" in capsys.readouterr().out
