@@ -69,8 +69,8 @@ def activity(conn: sqlite3.Connection, buckets: int = 60) -> Activity:
     if t0 is None:
         return Activity(0.0, 1.0, {}, {}, {}, {}, {}, {}, {}, {})
     width = max((t1 - t0) / buckets, 1.0)
-    b = "CAST((e.time - :t0) / :w AS INTEGER)"
-    args = {"t0": t0, "w": width}
+    b = "MIN(CAST((e.time - :t0) / :w AS INTEGER), :last)"  # the last edge closes the last bucket
+    args = {"t0": t0, "w": width, "last": buckets - 1}
     prop: dict[int, int] = {}
     new: dict[int, int] = {}
     again: dict[int, int] = {}
