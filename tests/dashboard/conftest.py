@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from dashboard_helpers import make_archive  # noqa: E402
+from dashboard_helpers import make_archive
 
 
 @pytest.fixture(scope="session")

@@ -29,8 +29,9 @@ def source_of(i: int) -> str:
     return CANON.replace("12345", str(i))
 
 
-def make_archive(run_dir: Path, seeds: int, *, islands: int = 2, origins: int = 4, rng_seed: int = 0,
-                 batch: int = 500) -> list[str]:
+def make_archive(
+    run_dir: Path, seeds: int, *, islands: int = 2, origins: int = 4, rng_seed: int = 0, batch: int = 500
+) -> list[str]:
     """Write ``seeds`` seeds (with edges and train records) into a new archive at ``run_dir``; their ids."""
     rng = random.Random(rng_seed)
     ids: list[str] = []

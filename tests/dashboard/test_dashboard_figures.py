@@ -43,7 +43,10 @@ def test_fitness_curves_show_a_monotone_best_and_a_median_per_island() -> None:
 
 def test_empty_inputs_give_a_figure_that_says_why() -> None:
     assert _annotation(figures.fitness_curves(Evaluations([], [], []))) == "no evaluations yet"
-    assert _annotation(figures.activity(Activity(0, 1, {}, {}, {}, {}, {}, {}, {}, {}))) == "nothing proposed yet"
+    assert (
+        _annotation(figures.activity(Activity(0, 1, {}, {}, {}, {}, {}, {}, {}, {})))
+        == "nothing proposed yet"
+    )
     assert _annotation(figures.operators([])) == "no scored children yet"
     assert _annotation(figures.map_elites({}, 6, 8)) == "no scored seeds yet"
     assert "novelty map: loading" in _annotation(figures.novelty_map([], np.zeros((0, 2)), [], [], "loading"))
@@ -60,7 +63,9 @@ def test_activity_is_per_minute() -> None:
 
 
 def test_operator_shares_are_fractions_of_scored_children() -> None:
-    fig = figures.operators([OperatorSuccess("tweak", 10, 8, 2, 4, 2), OperatorSuccess("none", 3, 0, 0, 0, 0)])
+    fig = figures.operators(
+        [OperatorSuccess("tweak", 10, 8, 2, 4, 2), OperatorSuccess("none", 3, 0, 0, 0, 0)]
+    )
     by = {t.name: list(t.y) for t in fig.data}
     assert by == {"beat parent": [0.25], "neutral": [0.5], "worse": [0.25]}  # unscored operators left out
 
@@ -97,8 +102,16 @@ def test_islands_stack_fitness_bands_and_name_current_members() -> None:
 
 def test_live_samples_tolerate_missing_keys() -> None:
     assert flatten({}) == {"elapsed_s": 0.0}
-    got = flatten({"elapsed_s": 10, "counters": {"tokens": 50, "evaluations": 3}, "llm": {"busy_fraction": 0.5},
-                   "queued": 2, "in_flight": 1, "loops": 2})
+    got = flatten(
+        {
+            "elapsed_s": 10,
+            "counters": {"tokens": 50, "evaluations": 3},
+            "llm": {"busy_fraction": 0.5},
+            "queued": 2,
+            "in_flight": 1,
+            "loops": 2,
+        }
+    )
     assert got["tokens_per_s"] == 5.0 and got["llm_busy"] == 0.5 and got["worker_use"] == 0.5
 
 

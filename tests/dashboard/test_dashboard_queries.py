@@ -24,9 +24,15 @@ def family(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     ids: dict[str, str] = {}
     with Archive.create(str(run), durable=False) as a:
         ids["p"] = a.add("def solve(t, l, x):\n    return 'p'\n", time=100.0).seed_id
-        for name, op, t in (("same", "tweak", 160.0), ("up", "rewrite", 170.0), ("down", "tweak", 180.0),
-                            ("bad", "rewrite", 190.0)):
-            ids[name] = a.add(f"def solve(t, l, x):\n    return '{name}'\n", (ids["p"],), op, 1, 1, time=t).seed_id
+        for name, op, t in (
+            ("same", "tweak", 160.0),
+            ("up", "rewrite", 170.0),
+            ("down", "tweak", 180.0),
+            ("bad", "rewrite", 190.0),
+        ):
+            ids[name] = a.add(
+                f"def solve(t, l, x):\n    return '{name}'\n", (ids["p"],), op, 1, 1, time=t
+            ).seed_id
         a.add("def solve(t, l, x):\n    return 'up'\n", (ids["same"],), "crossover", 2, 0, time=200.0)
         for name, agg in (("p", 0.5), ("same", 0.5), ("up", 0.7), ("down", 0.3)):
             a.add_record(_record(ids[name], agg))
@@ -70,7 +76,7 @@ def test_evaluations_are_train_records_in_the_order_stored(family) -> None:
 
 
 def test_the_graph_keeps_the_best_seeds_and_the_links_among_them(small_run) -> None:
-    run, ids = small_run
+    run, _ids = small_run
     src = RunSource(str(run))
     g = src.read(lambda c: queries.graph(c, limit=20))
     assert len(g.nodes) == 20 and g.matched == 60

@@ -38,7 +38,7 @@ def test_a_run_of_a_newer_format_is_refused(tmp_path: Path, small_run) -> None:
     run = tmp_path / "newer"
     run.mkdir()
     (run / "population.json").write_text(json.dumps({"format": 2}))
-    with pytest.raises(NotARunError, match="another seedpop version .*format 2"):
+    with pytest.raises(NotARunError, match=r"another seedpop version .*format 2"):
         RunSource(str(run))
     other = tmp_path / "other-archive"
     (other / "objects").mkdir(parents=True)
