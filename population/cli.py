@@ -31,7 +31,7 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
     from rich.console import Console
     from rich.live import Live
 
-    from population.display import render, summary_lines
+    from population.display import ProgressPrinter, render, summary_lines
     from population.runner import Run, check_inputs, prepare_run_dir
 
     console = Console(stderr=True)
@@ -61,8 +61,9 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
                     live.start()
                     active = live
                     reason = run.loop(lambda snap: active.update(render(snap)))
-                else:
-                    reason = run.loop(lambda snap: None, tick_s=2.0)
+                else:  # off a terminal: a progress line every 30 s (none with --no-display)
+                    printer = ProgressPrinter(lambda line: console.print(line, highlight=False, markup=False))
+                    reason = run.loop(printer if cfg.display else lambda snap: None, tick_s=2.0)
             except KeyboardInterrupt:
                 reason = "interrupted"
                 run.stop_reason = reason

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import Group
@@ -71,7 +73,81 @@ def render(snap: dict[str, Any]) -> Group:
         str(snap.get("grid_cells", 0)),
     )
     notes = [Text(n, style="yellow") for n in snap.get("notes", [])]
-    return Group(head, table, foot, *notes)
+    jobs = snap.get("jobs") or []
+    if not jobs:
+        return Group(head, table, foot, *notes)
+    return Group(head, table, jobs_table(jobs, time.time()), foot, *notes)
+
+
+def jobs_table(jobs: list[dict[str, Any]], now: float) -> Table:
+    """Each evaluation in flight: which seed, tasks scored of the split's N, tokens and seconds so far. Pure."""
+    table = Table(
+        box=None, pad_edge=False, title="evaluations in flight", title_justify="left", title_style="dim"
+    )
+    for col in ("loop", "seed", "split", "tasks", "tokens", "for"):
+        table.add_column(col, justify="left" if col in ("loop", "seed", "split") else "right")
+    for j in jobs:
+        started = j.get("started")
+        table.add_row(
+            str(j.get("loop", "")),
+            str(j.get("seed", ""))[:12],
+            str(j.get("split", "")),
+            f"{j.get('done', 0)}/{j.get('total', '?')}",
+            str(j.get("tokens", 0)),
+            f"{max(0.0, now - started):.0f}s" if isinstance(started, int | float) else "—",
+        )
+    return table
+
+
+def progress_line(snap: dict[str, Any]) -> str:
+    """One line of progress for a run whose output is not a terminal (a log file, a pipe). Pure."""
+    c = snap.get("counters") or {}
+    elapsed = float(snap.get("elapsed_s") or 0.0)
+    budget = snap.get("time_budget_s") or 0
+    limit = f"/{snap['max_evals']}" if snap.get("max_evals") else ""
+    jobs = snap.get("jobs") or []
+    doing = ""
+    if jobs:
+        done = sum(int(j.get("done", 0)) for j in jobs)
+        total = sum(int(j.get("total", 0)) for j in jobs)
+        tokens = sum(int(j.get("tokens", 0)) for j in jobs)
+        doing = f" ({done}/{total} tasks, {tokens} tokens so far)"
+    best = c.get("best")
+    return (
+        f"[{elapsed / 60:5.1f}m"
+        + (f"/{budget / 60:.0f}m" if budget else "")
+        + f"] {snap.get('state', '?')}: "
+        f"evals {c.get('evaluations', 0)}{limit}, queued {snap.get('queued', 0)}, "
+        f"in flight {snap.get('in_flight', 0)}{doing}, best {_f(best)}, "
+        f"re-discoveries {c.get('rediscoveries', 0)}, novelty rejects {c.get('novelty_rejects', 0)}"
+    )
+
+
+class ProgressPrinter:
+    """An ``on_tick`` for a run off a terminal: writes :func:`progress_line` at most every ``every_s`` seconds
+    (the first tick at once), and always when the state changes (e.g. to the holdout phase).
+
+    Args:
+        write: where a line goes (e.g. ``print``).
+        every_s: seconds between lines.
+        clock: monotonic seconds (an argument so tests need not wait).
+    """
+
+    def __init__(
+        self, write: Callable[[str], None], every_s: float = 30.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.write = write
+        self.every_s = every_s
+        self.clock = clock
+        self._last: float | None = None
+        self._state: object = None
+
+    def __call__(self, snap: dict[str, Any]) -> None:
+        now = self.clock()
+        state = snap.get("state")
+        if self._last is None or now - self._last >= self.every_s or state != self._state:
+            self._last, self._state = now, state
+            self.write(progress_line(snap))
 
 
 def summary_lines(snap: dict[str, Any], reason: str) -> list[str]:
@@ -95,6 +171,6 @@ def summary_lines(snap: dict[str, Any], reason: str) -> list[str]:
         "next:",
         f"  python -m lineage --run-dir {run_dir} best",
         f"  python -m lineage --run-dir {run_dir} stats",
-        # The live dashboard (`python -m dashboard`) is a later issue; point only at commands that exist.
+        f"  python -m dashboard --run-dir {run_dir}     # lineage, fitness and the population in the browser",
     ]
     return lines

@@ -32,6 +32,7 @@ from population.redis_server import EmbeddedRedis, connect
 from population.selection import SELECTORS
 from population.slots import parse_slots, slot_text
 from population.status import counters_dict, write_status
+from population.worker import job_progress
 
 RUN_FORMAT = 1
 MARKER = "population.json"
@@ -282,6 +283,7 @@ class Run:
             "islands": islands,
             "queued": len(m.eval_queue),
             "in_flight": len(m.pending),
+            "jobs": job_progress(self.client, self.run_key),  # each evaluation's tasks done and tokens so far
             "slots": [slot_text(s) for s in self.slots],
             "loops": m.loops,
             "grid_cells": m.grid.coverage,

@@ -9,11 +9,12 @@ manager ignores a result it has seen). A worker needs only Redis: the run config
 from __future__ import annotations
 
 import contextlib
+import json
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +91,43 @@ class JobClock:
         return max(0.0, self._clocks[1]() - self._start[1] - self._busy_cpu)
 
 
+@dataclass
+class JobProgress:
+    """The job a worker loop is on, for the live views: tasks scored so far of the split's N, tokens so far."""
+
+    job: str
+    seed: str
+    split: str
+    total: int
+    done: int = 0
+    tokens: int = 0
+    started: float = field(default_factory=time.time)
+
+
+class ProgressHarness(Harness):
+    """A harness that counts each task it scores into :attr:`progress` (the loop's job in progress)."""
+
+    progress: JobProgress | None = None
+
+    def score_task(self, seed_source: str, task: Any, label: str = "seed", inbox: Any = None) -> Any:
+        scored = super().score_task(seed_source, task, label, inbox)
+        if self.progress is not None:
+            self.progress.done += 1
+            self.progress.tokens += scored[0].tokens
+        return scored
+
+
+def job_progress(client: redis.Redis, run: str) -> list[dict[str, Any]]:
+    """Every worker loop's job in progress, from the workers' heartbeats ([] when Redis does not answer)."""
+    jobs: list[dict[str, Any]] = []
+    with contextlib.suppress(redis.exceptions.RedisError, ValueError):
+        for key in client.scan_iter(keys.workers_pattern(run)):
+            raw: Any = client.hget(key, "progress")
+            if raw:
+                jobs.extend(json.loads(raw))
+    return sorted(jobs, key=lambda j: str(j.get("loop", "")))
+
+
 @dataclass(frozen=True, slots=True)
 class WorkerSpec:
     """Who a worker is: the run, the Redis URL, its name, its slot and how many loops share the slot."""
@@ -115,8 +153,9 @@ class Loop:
         self.broker = broker
         self.stop = stop
         self.client = redis.Redis.from_url(spec.url, socket_timeout=60)
-        self.harness = Harness(broker, eval_config(cfg), cfg.model if broker is not None else "none")
+        self.harness = ProgressHarness(broker, eval_config(cfg), cfg.model if broker is not None else "none")
         self.jobs_done = 0
+        self.current: JobProgress | None = None  # the evaluation in progress, for the heartbeat
 
     def _should_stop(self) -> bool:
         if self.stop.is_set():
@@ -231,14 +270,19 @@ class Loop:
 
     def _evaluate(self, job: EvaluateJob, clock: JobClock) -> EvaluateDone:
         suite = eval_suite(job.suite, job.split, job.task_limit)
-        with clock.busy():
-            evaluation = self.harness.evaluate(
-                job.source,
-                suite,
-                job.split,
-                parent_cascade=job.parent_cascade,
-                cancelled=lambda: self._cancelled(job.job_id),
-            )
+        self.current = JobProgress(job.job_id, job.seed_id, job.split, len(suite.split(job.split)))
+        self.harness.progress = self.current
+        try:
+            with clock.busy():
+                evaluation = self.harness.evaluate(
+                    job.source,
+                    suite,
+                    job.split,
+                    parent_cascade=job.parent_cascade,
+                    cancelled=lambda: self._cancelled(job.job_id),
+                )
+        finally:
+            self.harness.progress = self.current = None
         return EvaluateDone(
             job.job_id,
             evaluation.record.to_json(),
@@ -260,6 +304,9 @@ def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loop
         "time": time.time(),
         "jobs": sum(loop.jobs_done for loop in loops),
         "slot": spec.slot,
+        "progress": json.dumps(
+            [{"loop": loop.name, **asdict(job)} for loop in loops if (job := loop.current) is not None]
+        ),
     }
     if broker is not None:
         stats = broker.stats()

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.console import Console
 
-from population.display import render, summary_lines
+from population.display import ProgressPrinter, jobs_table, progress_line, render, summary_lines
 from population.status import Counters, counters_dict
 
 
@@ -73,7 +73,66 @@ def test_the_summary_gives_train_and_holdout_scores_and_the_next_commands() -> N
     assert lines[0].startswith("run finished after 10.0 min: 7 evaluations, 6 new seeds, 2 re-discoveries")
     assert "best evolved seed: 0218b5a0cedc train 0.856 (generation 1), holdout 0.700" in lines
     assert "best origin seed: d8877b697526 train 0.825 (generation 0)" in lines  # not scored on holdout
-    assert lines[-2:] == [
+    assert lines[-3:-1] == [
         "  python -m lineage --run-dir runs/demo best",
         "  python -m lineage --run-dir runs/demo stats",
     ]
+    assert lines[-1].startswith("  python -m dashboard --run-dir runs/demo ")
+
+
+JOBS = [
+    {
+        "loop": "w0.0",
+        "job": "j7",
+        "seed": "0218b5a0cedc77ff",
+        "split": "train",
+        "total": 12,
+        "done": 5,
+        "tokens": 1800,
+        "started": 1000.0,
+    },
+    {
+        "loop": "w0.1",
+        "job": "j8",
+        "seed": "d8877b697526aaff",
+        "split": "train",
+        "total": 12,
+        "done": 0,
+        "tokens": 0,
+        "started": 1030.0,
+    },
+]
+
+
+def test_the_live_view_shows_each_evaluation_in_flight() -> None:
+    console = Console(record=True, width=120)
+    console.print(jobs_table(JOBS, now=1040.0))
+    shown = console.export_text()
+    row = next(line for line in shown.splitlines() if "w0.0" in line)
+    assert row.split() == ["w0.0", "0218b5a0cedc", "train", "5/12", "1800", "40s"]
+    assert "evaluations in flight" in shown
+    assert "5/12" in _text(_snapshot("running", jobs=JOBS))  # render shows it too
+    assert "evaluations in flight" not in _text(_snapshot("running"))  # no table without jobs (older runs)
+
+
+def test_off_a_terminal_a_progress_line_every_30_seconds() -> None:
+    now = [0.0]
+    lines: list[str] = []
+    printer = ProgressPrinter(lines.append, every_s=30.0, clock=lambda: now[0])
+    snap = _snapshot("running", jobs=JOBS)
+    for t in range(0, 91, 2):  # the run ticks every 2 s
+        now[0] = float(t)
+        printer(snap)
+    assert len(lines) == 4  # at 0, 30, 60, 90 s
+    printer(_snapshot("holdout"))  # a new phase is printed at once
+    assert len(lines) == 5 and "holdout" in lines[-1]
+    assert lines[0] == (
+        "[ 10.0m/10m] running: evals 7, queued 1, in flight 2 (5/24 tasks, 1800 tokens so far), best —, "
+        "re-discoveries 2, novelty rejects 1"
+    )
+
+
+def test_the_progress_line_tolerates_a_sparse_snapshot() -> None:
+    assert progress_line({}) == (
+        "[  0.0m] ?: evals 0, queued 0, in flight 0, best —, re-discoveries 0, novelty rejects 0"
+    )

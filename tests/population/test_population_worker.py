@@ -29,3 +29,30 @@ def test_a_job_clock_never_reports_negative_overhead() -> None:
     with clock.busy():
         pass
     assert clock.overhead_cpu_s == 0.0
+
+
+def test_the_worker_harness_counts_tasks_scored_and_tokens_as_it_goes() -> None:
+    from population.origins import load_origins
+    from population.tasks import eval_suite
+    from population.worker import JobProgress, ProgressHarness
+
+    (_, source), *_ = load_origins(["templates"])
+    suite = eval_suite("core", "train", 3)
+    harness = ProgressHarness(None)
+    seen: list[int] = []
+    harness.progress = JobProgress("j1", "s1", "train", 3)
+    try:
+        original = harness.run_hidden
+
+        def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+            assert harness.progress is not None
+            seen.append(harness.progress.done)  # progress moves before the evaluation ends
+            return original(*args, **kwargs)
+
+        harness.run_hidden = spy  # type: ignore[method-assign]
+        record = harness.evaluate(source, suite, "train").record
+    finally:
+        harness.close()
+    assert harness.progress.done == len(record.tasks) == 3
+    assert harness.progress.tokens == sum(t.tokens for t in record.tasks) == 0  # no model: no tokens
+    assert seen == [0, 1, 2]
