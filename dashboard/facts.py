@@ -87,17 +87,16 @@ class Facts:
             lambda c: int(c.execute("SELECT COUNT(*) FROM records WHERE split = 'train'").fetchone()[0])
         )
         rows = self.source.read(lambda c: queries.new_records(c, self._after, BATCH))
-        for n, rid, sid, _outcome in rows:
-            self._one(rid, sid)
+        for n, rid, sid, born in rows:
+            self._one(rid, sid, born)
             self._after = n
             self.read += 1
         return bool(rows)
 
-    def _one(self, record_id: str, seed_id: str) -> None:
+    def _one(self, record_id: str, seed_id: str, born: float) -> None:
         try:
             record = FitnessRecord.from_json(self.source.store.get(record_id, Kind.RECORD).body)
             size = len(self.source.store.get(seed_id, Kind.SEED).body)
-            edge = self.source.birth_edge(seed_id)
         except (LineageError, ValueError) as err:
             if len(self.errors) < 20:
                 self.errors.append(str(err))
@@ -108,8 +107,7 @@ class Facts:
             held = self.cells.get(cell)
             if held is None or record.aggregate > held[0]:
                 self.cells[cell] = (record.aggregate, seed_id)
-            when = edge.time if edge is not None else 0.0
-            self.evals.append((when, record.prompt_tokens + record.completion_tokens, record.seconds))
+            self.evals.append((born, record.prompt_tokens + record.completion_tokens, record.seconds))
 
     def snapshot(self) -> tuple[dict[Cell, tuple[float, str]], list[tuple[float, int, float]]]:
         with self._lock:

@@ -1,8 +1,14 @@
-"""Read-only SQL over the index, aggregated in SQLite so that a 100k-seed archive answers in milliseconds.
+"""Read-only SQL over the index, aggregated in SQLite so that a 100k-seed archive stays responsive.
 
 Every function takes a connection (read-only) and returns plain values (dataclasses, lists, tuples); none
-writes, none reads ``objects/``. Times are the birth edge's time (seconds since the epoch): a record has no
-time of its own in the index, so an evaluation is placed at its seed's birth.
+writes to the run, none reads ``objects/``. Times are the birth edge's time (seconds since the epoch): a record
+has no time of its own in the index, so an evaluation is placed at its seed's birth.
+
+Most aggregates need, per seed, its birth edge, its first parent and its best train aggregate: a join of four
+tables and a GROUP BY over every record. :func:`sync` keeps that as one row per seed in a TEMP table of the
+connection (``sf``; SQLite's temp database is the connection's own, so the run's files are never written),
+adding only the seeds and records stored since the last call. A live run therefore costs each refresh only its
+new rows.
 """
 
 from __future__ import annotations
@@ -10,7 +16,42 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-_BEST = "best AS (SELECT seed, MAX(aggregate) AS agg FROM records WHERE split = 'train' GROUP BY seed)"
+_SF = """
+CREATE TEMP TABLE IF NOT EXISTS sf (
+    n INTEGER PRIMARY KEY, id BLOB NOT NULL, birth INTEGER, time REAL, generation INTEGER, island INTEGER,
+    operator TEXT, parent INTEGER, agg REAL
+)
+"""
+
+
+def sync(conn: sqlite3.Connection) -> None:
+    """Bring the connection's per-seed table ``sf`` up to date with the index (incremental; idempotent)."""
+    conn.execute(_SF)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS sf_seen (k TEXT PRIMARY KEY, v INTEGER NOT NULL)")
+    seen = dict(conn.execute("SELECT k, v FROM sf_seen").fetchall())
+    seeds_n = int(conn.execute("SELECT COALESCE(MAX(n), 0) FROM seeds").fetchone()[0])
+    edges_n = int(conn.execute("SELECT COALESCE(MAX(n), 0) FROM edges").fetchone()[0])
+    records_n = int(conn.execute("SELECT COALESCE(MAX(n), 0) FROM records").fetchone()[0])
+    if edges_n != seen.get("edges", 0):
+        # New seeds, and older seeds whose birth moved (an earlier edge committed late): re-read them.
+        conn.execute(
+            "INSERT OR REPLACE INTO sf SELECT s.n, s.id, s.birth, e.time, e.generation, e.island, e.operator, "
+            "(SELECT l.parent FROM links l WHERE l.edge = e.n AND l.pos = 0), "
+            "(SELECT MAX(r.aggregate) FROM records r WHERE r.seed = s.n AND r.split = 'train') "
+            "FROM seeds s JOIN edges e ON e.n = s.birth "
+            "WHERE s.n > :s OR s.n IN (SELECT child FROM edges WHERE n > :e)",
+            {"s": seen.get("seeds", 0), "e": seen.get("edges", 0)},
+        )
+    if records_n != seen.get("records", 0):
+        conn.execute(
+            "UPDATE sf SET agg = (SELECT MAX(r.aggregate) FROM records r WHERE r.seed = sf.n AND r.split = 'train') "
+            "WHERE n IN (SELECT seed FROM records WHERE n > ?)",
+            (seen.get("records", 0),),
+        )
+    conn.executemany(
+        "INSERT OR REPLACE INTO sf_seen VALUES (?, ?)",
+        [("seeds", seeds_n), ("edges", edges_n), ("records", records_n)],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +81,10 @@ class Evaluations:
 
 
 def evaluations(conn: sqlite3.Connection) -> Evaluations:
+    sync(conn)
     rows = conn.execute(
-        "SELECT e.island, r.aggregate, e.time FROM records r JOIN seeds s ON s.n = r.seed "
-        "JOIN edges e ON e.n = s.birth WHERE r.split = 'train' ORDER BY r.n"
+        "SELECT f.island, r.aggregate, f.time FROM records r JOIN sf f ON f.n = r.seed "
+        "WHERE r.split = 'train' ORDER BY r.n"
     ).fetchall()
     return Evaluations([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
 
@@ -65,39 +107,37 @@ class Activity:
 
 def activity(conn: sqlite3.Connection, buckets: int = 60) -> Activity:
     """Proposals, new seeds, re-discoveries, evaluations, invalid/crashed ones and neutral children over time."""
+    sync(conn)
     t0, t1 = conn.execute("SELECT MIN(time), MAX(time) FROM edges").fetchone()
     if t0 is None:
         return Activity(0.0, 1.0, {}, {}, {}, {}, {}, {}, {}, {})
     width = max((t1 - t0) / buckets, 1.0)
-    b = "MIN(CAST((e.time - :t0) / :w AS INTEGER), :last)"  # the last edge closes the last bucket
     args = {"t0": t0, "w": width, "last": buckets - 1}
-    prop: dict[int, int] = {}
-    new: dict[int, int] = {}
-    again: dict[int, int] = {}
-    for k, n, born in conn.execute(
-        f"SELECT {b} AS k, COUNT(*), SUM(s.birth = e.n) FROM edges e JOIN seeds s ON s.n = e.child GROUP BY k",
-        args,
-    ):
-        prop[k], new[k], again[k] = n, born, n - born
+
+    def k(col: str) -> str:  # the last edge closes the last bucket
+        return f"MIN(CAST(({col} - :t0) / :w AS INTEGER), :last)"
+
+    prop = dict(conn.execute(f"SELECT {k('time')} AS k, COUNT(*) FROM edges GROUP BY k", args).fetchall())
+    new = dict(conn.execute(f"SELECT {k('time')} AS k, COUNT(*) FROM sf GROUP BY k", args).fetchall())
+    again = {b: n - new.get(b, 0) for b, n in prop.items()}
     evals: dict[int, int] = {}
     invalid: dict[int, int] = {}
     failed: dict[int, int] = {}
-    for k, n, bad, crash in conn.execute(
-        f"SELECT {b} AS k, COUNT(*), SUM(r.outcome = 'invalid'), SUM(r.outcome IN ('crashed', 'timed_out')) "
-        "FROM records r JOIN seeds s ON s.n = r.seed JOIN edges e ON e.n = s.birth WHERE r.split = 'train' "
-        "GROUP BY k",
+    for b, n, bad, crash in conn.execute(
+        f"SELECT {k('f.time')} AS k, COUNT(*), SUM(r.outcome = 'invalid'), "
+        "SUM(r.outcome IN ('crashed', 'timed_out')) FROM records r JOIN sf f ON f.n = r.seed "
+        "WHERE r.split = 'train' GROUP BY k",
         args,
     ):
-        evals[k], invalid[k], failed[k] = n, bad, crash
+        evals[b], invalid[b], failed[b] = n, bad, crash
     neutral: dict[int, int] = {}
     better: dict[int, int] = {}
-    for k, same, up in conn.execute(
-        f"WITH {_BEST} SELECT {b} AS k, SUM(bc.agg = bp.agg), SUM(bc.agg > bp.agg) FROM seeds s "
-        "JOIN edges e ON e.n = s.birth JOIN links l ON l.edge = e.n AND l.pos = 0 "
-        "JOIN best bc ON bc.seed = s.n JOIN best bp ON bp.seed = l.parent GROUP BY k",
+    for b, same, up in conn.execute(
+        f"SELECT {k('c.time')} AS k, SUM(c.agg = p.agg), SUM(c.agg > p.agg) FROM sf c JOIN sf p ON p.n = c.parent "
+        "WHERE c.agg IS NOT NULL AND p.agg IS NOT NULL GROUP BY k",
         args,
     ):
-        neutral[k], better[k] = same, up
+        neutral[b], better[b] = same, up
     return Activity(t0, width, prop, new, again, evals, invalid, failed, neutral, better)
 
 
@@ -114,11 +154,10 @@ class OperatorSuccess:
 
 
 def operator_success(conn: sqlite3.Connection) -> list[OperatorSuccess]:
+    sync(conn)
     rows = conn.execute(
-        f"WITH {_BEST} SELECT e.operator, COUNT(*), COUNT(bc.agg), SUM(bc.agg > bp.agg), SUM(bc.agg = bp.agg), "
-        "SUM(bc.agg < bp.agg) FROM seeds s JOIN edges e ON e.n = s.birth "
-        "JOIN links l ON l.edge = e.n AND l.pos = 0 LEFT JOIN best bc ON bc.seed = s.n "
-        "LEFT JOIN best bp ON bp.seed = l.parent GROUP BY e.operator ORDER BY COUNT(*) DESC, e.operator"
+        "SELECT c.operator, COUNT(*), COUNT(c.agg), SUM(c.agg > p.agg), SUM(c.agg = p.agg), SUM(c.agg < p.agg) "
+        "FROM sf c JOIN sf p ON p.n = c.parent GROUP BY c.operator ORDER BY COUNT(*) DESC, c.operator"
     ).fetchall()
     return [OperatorSuccess(str(r[0]), r[1], r[2], r[3] or 0, r[4] or 0, r[5] or 0) for r in rows]
 
@@ -134,16 +173,15 @@ class IslandFitness:
 
 
 def island_fitness(conn: sqlite3.Connection) -> list[IslandFitness]:
+    sync(conn)
     out: dict[int, list[int]] = {}
     seeds: dict[int, int] = {}
-    for island, n in conn.execute(
-        "SELECT e.island, COUNT(*) FROM seeds s JOIN edges e ON e.n = s.birth GROUP BY e.island"
-    ):
+    for island, n in conn.execute("SELECT island, COUNT(*) FROM sf GROUP BY island"):
         seeds[island] = n
         out[island] = [0] * 10
     for island, k, n in conn.execute(
-        f"WITH {_BEST} SELECT e.island, MIN(CAST(b.agg * 10 AS INTEGER), 9) AS k, COUNT(*) FROM best b "
-        "JOIN seeds s ON s.n = b.seed JOIN edges e ON e.n = s.birth GROUP BY e.island, k"
+        "SELECT island, MIN(CAST(agg * 10 AS INTEGER), 9) AS k, COUNT(*) FROM sf WHERE agg IS NOT NULL "
+        "GROUP BY island, k"
     ):
         out.setdefault(island, [0] * 10)[max(0, k)] += n
     return [IslandFitness(i, seeds.get(i, 0), sum(h), tuple(h)) for i, h in sorted(out.items())]
@@ -160,10 +198,7 @@ class Node:
     best: float | None
 
 
-_NODE = (
-    f"WITH {_BEST} SELECT s.n, s.id, e.generation, e.island, e.operator, b.agg FROM seeds s "
-    "JOIN edges e ON e.n = s.birth LEFT JOIN best b ON b.seed = s.n"
-)
+_NODE = "SELECT n, id, generation, island, operator, agg FROM sf e"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +220,7 @@ def graph(
     limit: int = 1500,
 ) -> Graph:
     """The best ``limit`` seeds matching the filters, plus ``focus``'s parents and children; links among them."""
+    sync(conn)
     where: list[str] = []
     args: list[object] = []
     if islands:
@@ -197,17 +233,15 @@ def graph(
         where.append(f"e.operator IN ({','.join('?' * len(operators))})")
         args += operators
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    matched = int(
-        conn.execute(f"SELECT COUNT(*) FROM seeds s JOIN edges e ON e.n = s.birth{cond}", args).fetchone()[0]
-    )
+    matched = int(conn.execute(f"SELECT COUNT(*) FROM sf e{cond}", args).fetchone()[0])
     rows = conn.execute(
-        f"{_NODE}{cond} ORDER BY b.agg IS NULL, b.agg DESC, e.generation, s.id LIMIT ?", [*args, limit]
+        f"{_NODE}{cond} ORDER BY e.agg IS NULL, e.agg DESC, e.generation, e.id LIMIT ?", [*args, limit]
     ).fetchall()
     if focus is not None:
         key = bytes.fromhex(focus)
         rows += conn.execute(
-            f"{_NODE} WHERE s.id = ? OR s.n IN (SELECT l.parent FROM links l JOIN seeds c ON c.n = l.child "
-            "WHERE c.id = ?) OR s.n IN (SELECT l.child FROM links l JOIN seeds p ON p.n = l.parent WHERE p.id = ?)",
+            f"{_NODE} WHERE e.id = ? OR e.n IN (SELECT l.parent FROM links l JOIN seeds c ON c.n = l.child "
+            "WHERE c.id = ?) OR e.n IN (SELECT l.child FROM links l JOIN seeds p ON p.n = l.parent WHERE p.id = ?)",
             (key, key, key),
         ).fetchall()
     by_n = {r[0]: Node(bytes(r[1]).hex(), r[2], r[3], r[4], r[5]) for r in rows}
@@ -249,10 +283,10 @@ def scores_by_split(conn: sqlite3.Connection, seed_id: str) -> dict[str, float]:
 
 def champion(conn: sqlite3.Connection, origin: bool) -> tuple[str, float] | None:
     """The best train seed among the origins (``origin``) or among the evolved seeds."""
+    sync(conn)
     op = "=" if origin else "!="
     row = conn.execute(
-        f"WITH {_BEST} SELECT s.id, b.agg FROM best b JOIN seeds s ON s.n = b.seed JOIN edges e ON e.n = s.birth "
-        f"WHERE e.operator {op} 'origin' ORDER BY b.agg DESC, e.time, s.id LIMIT 1"
+        f"SELECT id, agg FROM sf WHERE agg IS NOT NULL AND operator {op} 'origin' ORDER BY agg DESC, time, id LIMIT 1"
     ).fetchone()
     return None if row is None else (bytes(row[0]).hex(), float(row[1]))
 
@@ -266,20 +300,19 @@ def record_ids(conn: sqlite3.Connection, seed_id: str) -> list[str]:
     return [bytes(r[0]).hex() for r in rows]
 
 
-def new_records(conn: sqlite3.Connection, after: int, limit: int) -> list[tuple[int, str, str, str]]:
-    """Train records stored after row ``after``: (row, record id, seed id, outcome), oldest first."""
+def new_records(conn: sqlite3.Connection, after: int, limit: int) -> list[tuple[int, str, str, float]]:
+    """Train records stored after row ``after``: (row, record id, seed id, seed's birth time), oldest first."""
+    sync(conn)
     rows = conn.execute(
-        "SELECT r.n, r.id, s.id, r.outcome FROM records r JOIN seeds s ON s.n = r.seed "
+        "SELECT r.n, r.id, f.id, f.time FROM records r JOIN sf f ON f.n = r.seed "
         "WHERE r.n > ? AND r.split = 'train' ORDER BY r.n LIMIT ?",
         (after, limit),
     )
-    return [(int(n), bytes(rid).hex(), bytes(sid).hex(), str(o)) for n, rid, sid, o in rows]
+    return [(int(n), bytes(rid).hex(), bytes(sid).hex(), float(t or 0.0)) for n, rid, sid, t in rows]
 
 
 def top_seeds(conn: sqlite3.Connection, limit: int) -> list[str]:
     """The ``limit`` best seeds by train aggregate."""
-    rows = conn.execute(
-        f"WITH {_BEST} SELECT s.id FROM best b JOIN seeds s ON s.n = b.seed ORDER BY b.agg DESC, s.id LIMIT ?",
-        (limit,),
-    )
+    sync(conn)
+    rows = conn.execute("SELECT id FROM sf WHERE agg IS NOT NULL ORDER BY agg DESC, id LIMIT ?", (limit,))
     return [bytes(r[0]).hex() for r in rows]
