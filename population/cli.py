@@ -62,7 +62,9 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
                     active = live
                     reason = run.loop(lambda snap: active.update(render(snap)))
                 else:  # off a terminal: a progress line every 30 s (none with --no-display)
-                    printer = ProgressPrinter(lambda line: console.print(line, highlight=False, markup=False))
+                    printer = ProgressPrinter(
+                        lambda line: console.print(line, highlight=False, markup=False, soft_wrap=True)
+                    )
                     reason = run.loop(printer if cfg.display else lambda snap: None, tick_s=2.0)
             except KeyboardInterrupt:
                 reason = "interrupted"

@@ -107,7 +107,7 @@ def progress_line(snap: dict[str, Any]) -> str:
     limit = f"/{snap['max_evals']}" if snap.get("max_evals") else ""
     jobs = snap.get("jobs") or []
     doing = ""
-    if jobs:
+    if jobs and snap.get("in_flight"):
         done = sum(int(j.get("done", 0)) for j in jobs)
         total = sum(int(j.get("total", 0)) for j in jobs)
         tokens = sum(int(j.get("tokens", 0)) for j in jobs)
@@ -171,6 +171,6 @@ def summary_lines(snap: dict[str, Any], reason: str) -> list[str]:
         "next:",
         f"  python -m lineage --run-dir {run_dir} best",
         f"  python -m lineage --run-dir {run_dir} stats",
-        f"  python -m dashboard --run-dir {run_dir}     # lineage, fitness and the population in the browser",
+        f"  python -m dashboard --run-dir {run_dir}",
     ]
     return lines

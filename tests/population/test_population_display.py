@@ -77,7 +77,7 @@ def test_the_summary_gives_train_and_holdout_scores_and_the_next_commands() -> N
         "  python -m lineage --run-dir runs/demo best",
         "  python -m lineage --run-dir runs/demo stats",
     ]
-    assert lines[-1].startswith("  python -m dashboard --run-dir runs/demo ")
+    assert lines[-1] == "  python -m dashboard --run-dir runs/demo"
 
 
 JOBS = [
