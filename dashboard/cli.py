@@ -21,6 +21,24 @@ def check(run_dir: str | None, runs_dir: str | None) -> Registry:
     return Registry(runs_dir=os.path.abspath(folder))
 
 
+def warm(registry: Registry) -> None:
+    """Pay the one-time costs before the first page asks: plotly's figure classes (about 0.5 s to import and
+    validate the first time) and, for one run, the per-seed table every aggregate reads (0.5 s at 100k seeds)."""
+    from dashboard import figures, queries
+    from dashboard.queries import Activity, Evaluations
+
+    figures.fitness_curves(Evaluations([0, 0], [0.1, 0.2], [0.0, 1.0]))
+    figures.activity(Activity(0.0, 1.0, {0: 1}, {0: 1}, {}, {0: 1}, {}, {}, {}, {}))
+    figures.map_elites({(0, 0): (0.5, "0" * 64)}, 2, 2)
+    figures.task_strip([("t", 1, 1, "")], "")
+    if registry.run_dir is not None:
+        try:
+            source = registry.get(None).source
+            source.read(queries.sync)
+        except DashboardError:
+            pass  # the page will say what is wrong
+
+
 def serve(run_dir: str | None, runs_dir: str | None, host: str, port: int) -> int:
     try:
         registry = check(run_dir, runs_dir)
@@ -30,6 +48,7 @@ def serve(run_dir: str | None, runs_dir: str | None, host: str, port: int) -> in
     from dashboard.app import create_app
 
     app = create_app(registry)
+    warm(registry)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     where = registry.run_dir or registry.runs_dir
     print(f"seedpop dashboard on http://{host}:{port}/ for {where} (read-only; Ctrl-C stops it)", flush=True)
