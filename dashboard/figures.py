@@ -10,7 +10,12 @@ import plotly.graph_objects as go
 from dashboard.queries import Activity, Evaluations, Graph, IslandFitness, OperatorSuccess
 
 COLORSCALE = "Viridis"
-_LAYOUT = {"margin": {"l": 50, "r": 20, "t": 40, "b": 40}, "template": "plotly_white", "height": 330}
+_LAYOUT = {
+    "margin": {"l": 50, "r": 40, "t": 40, "b": 40},
+    "template": "plotly_white",
+    "height": 330,
+    "modebar": {"orientation": "v"},  # beside the plot, not over a long title
+}
 
 
 def empty(message: str) -> go.Figure:

@@ -127,7 +127,7 @@ def seed_detail(src: RunSource, seed_id: str) -> list[Any]:
         out.append(
             html.H4(["diff against parent ", dcc.Link(p[:12], href=ui.href("lineage", run=src.name, seed=p))])
         )
-        out.append(dcc.Markdown(f"```diff\n{diff or '(no textual change)'}\n```", className="lin-diff"))
+        out.append(dcc.Markdown(f"```\n{diff or '(no textual change)'}\n```", className="lin-diff"))
     out.append(html.H4(f"children ({len(children)})"))
     out.append(
         html.Div(
