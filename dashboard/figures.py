@@ -14,7 +14,6 @@ _LAYOUT = {
     "margin": {"l": 50, "r": 40, "t": 40, "b": 40},
     "template": "plotly_white",
     "height": 330,
-    "modebar": {"orientation": "v"},  # beside the plot, not over a long title
 }
 
 
@@ -179,7 +178,7 @@ def map_elites(cells: Mapping[tuple[int, int], tuple[float, str]], bins: int, fa
             hovertemplate="families %{x}, size %{y}<br>best %{z:.3f} %{text}<extra></extra>",
             colorbar={"title": "fitness"},
         ),
-        layout={**_LAYOUT, "title": f"MAP-Elites grid ({len(cells)} cells occupied)"},
+        layout={**_LAYOUT, "title": f"MAP-Elites grid ({len(cells)} of {bins * cols} cells occupied)"},
     )
     fig.update_xaxes(title="task families fully solved", dtick=1)
     fig.update_yaxes(title="code size")

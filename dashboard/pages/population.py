@@ -21,7 +21,7 @@ def layout(registry: Registry, run: str | None, q: dict[str, str]) -> Any:
     return [
         html.Div(id="pop-progress", className="card-sub"),
         html.Div(
-            [html.Div(dcc.Graph(id=g, config={"displaylogo": False}), className="half") for g in GRAPHS],
+            [html.Div(dcc.Graph(id=g, config={"displayModeBar": False}), className="half") for g in GRAPHS],
             className="row",
         ),
     ]
