@@ -23,6 +23,7 @@ run: install
 	$(BIN)/python -m population run $(ARGS)
 
 test: install
+	scripts/browser.sh
 	PATH="$(abspath $(BIN)):$$PATH" scripts/check.sh
 
 # The edit loop: everything but the tests marked slow.

@@ -89,6 +89,6 @@ def summary_lines(snap: Snapshot, reason: str) -> list[str]:
         "next:",
         f"  python -m lineage --run-dir {snap.run_dir} best",
         f"  python -m lineage --run-dir {snap.run_dir} stats",
-        # The live dashboard (`python -m dashboard`) is a later issue; point only at commands that exist.
+        f"  python -m dashboard --run-dir {snap.run_dir}",
     ]
     return lines

@@ -78,4 +78,5 @@ def test_the_summary_gives_train_and_holdout_scores_and_the_next_commands() -> N
     assert lines[-2:] == [
         "  python -m lineage --run-dir runs/demo best",
         "  python -m lineage --run-dir runs/demo stats",
+        "  python -m dashboard --run-dir runs/demo",
     ]

@@ -1,0 +1,178 @@
+"""Dashboard responsiveness: first paint of each page and the slowest callback, at 1k, 10k and 100k seeds.
+
+Archives are synthetic, written with the real ``lineage`` API (``tests/dashboard/dashboard_helpers.py``):
+a tree of seeds over 2 islands, one train record each. For each size a fresh ``python -m dashboard`` serves the
+archive and a headless Chromium (Debian's chromium + chromedriver) opens the run, lineage and population pages
+in turn, cold: *first paint* is from navigation until every graph of the page has drawn data. Then a seed is
+selected on the lineage page (the URL changes, the detail and graph redraw). *Slowest callback* is the longest
+``_dash-update-component`` request: as the browser saw it (Resource Timing: queueing in the browser and the
+transfer included) and as the server spent it (a Flask hook around each callback request).
+
+    python bench/dashboard.py [--sizes 1000 10000 100000] [--work DIR]
+
+Archives are kept in ``--work`` (default /tmp/seedpop-bench-dashboard) and reused: writing 100k seeds takes
+minutes. Figures are printed as a markdown table; tests never assert on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+# bench/ itself must not be on the path: bench/fitness.py would shadow the fitness package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != REPO / "bench"]
+sys.path.insert(0, str(REPO / "tests" / "dashboard"))
+
+from dashboard_helpers import make_archive  # noqa: E402
+
+PAGES = {
+    "run": ("run-fitness", "run-activity"),
+    "lineage": ("lin-graph",),
+    "population": ("pop-grid", "pop-islands", "pop-operators"),
+}
+PLOTTED = (
+    "(() => {{ const g = document.querySelector('#{0} .js-plotly-plot');"
+    " return !!g && !!g.data && g.data.some(t => (t.x && t.x.length) || (t.z && t.z.length)); }})()"
+)
+CALLBACKS = (
+    "return performance.getEntriesByType('resource').filter(e => e.name.includes('_dash-update-component'))"
+    ".map(e => e.duration)"
+)
+
+
+# The dashboard as `python -m dashboard` serves it (cli.warm included), plus a hook timing each callback request.
+SERVER = """
+import sys, time, flask
+from dashboard.app import create_app
+from dashboard.cli import warm
+from dashboard.registry import Registry
+registry = Registry(run_dir=sys.argv[1])
+app = create_app(registry)
+warm(registry)
+@app.server.before_request
+def _start():
+    flask.g.t = time.perf_counter()
+@app.server.after_request
+def _stop(resp):
+    if "_dash-update-component" in flask.request.path:
+        print("callback", time.perf_counter() - flask.g.t, flush=True)
+    return resp
+app.run(host="127.0.0.1", port=int(sys.argv[2]))
+"""
+
+
+def wait(driver, script: str, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not driver.execute_script("return " + script):
+        if time.monotonic() > deadline:
+            raise TimeoutError(script)
+        time.sleep(0.02)
+
+
+def browser():  # type: ignore[no-untyped-def]
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1600",
+        "--enable-unsafe-swiftshader",
+    ):
+        options.add_argument(arg)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def measure(run_dir: Path) -> dict[str, float]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(run_dir), str(port)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    driver = browser()
+    out: dict[str, float] = {}
+    slowest = 0.0
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(url + "/_dash-layout", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        for page, graphs in PAGES.items():
+            start = time.perf_counter()
+            driver.get(f"{url}/{page}")
+            for g in graphs:
+                wait(driver, PLOTTED.format(g))
+            out[page] = time.perf_counter() - start
+            slowest = max([slowest, *(d / 1000 for d in driver.execute_script(CALLBACKS))])
+        driver.get(f"{url}/lineage")
+        wait(driver, PLOTTED.format("lin-graph"))
+        start = time.perf_counter()
+        seed = driver.execute_script(
+            "const g = document.querySelector('#lin-graph .js-plotly-plot');"
+            "g.emit('plotly_click', {points: [{curveNumber: 1, pointNumber: 7}]}); return g.data[1].customdata[7];"
+        )
+        wait(
+            driver,
+            f"document.querySelector('#lin-detail') && "
+            f"document.querySelector('#lin-detail').innerText.includes('seed {seed[:12]}')",
+        )
+        out["select"] = time.perf_counter() - start
+        slowest = max([slowest, *(d / 1000 for d in driver.execute_script(CALLBACKS))])
+        out["slowest"] = slowest
+    finally:
+        driver.quit()
+        server.terminate()
+        printed, _ = server.communicate(timeout=20)
+    out["server"] = max(
+        (
+            float(t) for t in re.findall(r"callback ([0-9.]+(?:e-?[0-9]+)?)", printed)
+        ),  # threads may interleave
+        default=float("nan"),
+    )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/seedpop-bench-dashboard"))
+    args = parser.parse_args()
+    print(
+        "| seeds | first paint: run | lineage | population | select a seed | slowest callback: server | browser |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for n in args.sizes:
+        run_dir = args.work / f"syn{n}"
+        if not (run_dir / "lineage.sqlite").exists():
+            t = time.perf_counter()
+            make_archive(run_dir, n)
+            print(f"(wrote {n} seeds in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
+        m = measure(run_dir)
+        print(
+            f"| {n:,} | {m['run']:.2f} s | {m['lineage']:.2f} s | {m['population']:.2f} s | "
+            f"{m['select']:.2f} s | {1000 * m['server']:.0f} ms | {1000 * m['slowest']:.0f} ms |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
