@@ -75,7 +75,7 @@ def test_the_summary_gives_train_and_holdout_scores_and_the_next_commands() -> N
     assert lines[0].startswith("run finished after 10.0 min: 7 evaluations, 6 new seeds, 2 re-discoveries")
     assert "best evolved seed: 0218b5a0cedc train 0.856 (generation 1), holdout 0.700" in lines
     assert "best origin seed: d8877b697526 train 0.825 (generation 0)" in lines  # not scored on holdout
-    assert lines[-2:] == [
+    assert lines[-3:] == [
         "  python -m lineage --run-dir runs/demo best",
         "  python -m lineage --run-dir runs/demo stats",
         "  python -m dashboard --run-dir runs/demo",
