@@ -241,3 +241,51 @@ def test_disk_full_is_a_one_line_error_and_loses_nothing_stored(small_disk: Path
         [sys.executable, "-m", "lineage", "--run-dir", str(copy), "verify"], capture_output=True, text=True
     )
     assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+BOMBER = """
+def solve(task, llm, tools):
+    return task.prompt + "    return None\\n"
+
+
+def reproduce(source, n, rng_seed, genome, llm):
+    wide = "x = [" + ",".join("[" * 95 + "]" * 95 for _ in range(500)) + "]\\n"  # libcst: ~20 s, 4 GB
+    parens = "x = " + "(" * 5000 + ")" * 5000 + "\\n"  # libcst: segfault
+    big = "x = 1\\n" + "#" * 100_000
+    return [wide, parens, source + f"\\n# child {rng_seed}\\n"] + [big] * 5000
+"""
+
+PEAK = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+sys.stderr.write(done.stderr)
+print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+"""
+PEAK_MB = 1024  # any framework process: a libcst parse of the wide child alone took 4.3 GB
+
+
+def test_parser_bombs_cost_rejected_children_and_the_run_goes_on(tmp_path: Path) -> None:
+    bomber = write_seed(tmp_path, "bomber", BOMBER)
+    cfg = write_config(
+        tmp_path, origin=[bomber, "templates"], max_evals=6, seed=9, manager_crossover_rate=0.5
+    )
+    run_dir = tmp_path / "run"
+    cmd = [sys.executable, "-m", "population", "run", "--config", str(cfg), "--run-dir", str(run_dir)]
+    done = subprocess.run([sys.executable, "-c", PEAK, *cmd], capture_output=True, text=True, timeout=900)
+    code, peak_mb = map(int, done.stdout.split())
+    assert code == 0, done.stderr[-2000:]
+    assert peak_mb < PEAK_MB, peak_mb  # the largest process of the whole run tree, sandboxes included
+    assert json.loads((run_dir / "status.json").read_text())["counters"]["evaluations"] == 6
+    with Archive.open(str(run_dir)) as archive:
+        ids = [s.id for s in archive.all_summaries()]
+        bombs = [sid for sid in ids if "[" * 95 in archive.source(sid)]
+        parents = {p for sid in ids for e in archive.edges(sid) for p in e.parents}
+        for (
+            sid
+        ) in bombs:  # kept as an invalid seed (never evaluated, never a parent), like any oversized child
+            assert [(r.outcome.value, "max_work" in r.reason) for r in archive.records(sid)] == [
+                ("invalid", True)
+            ]
+        assert not any("(" * 5000 in archive.source(sid) for sid in ids)  # not even Python: never stored
+    assert bombs and not parents & set(bombs)
+    assert processes_using(run_dir) == []
