@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import time
 from collections.abc import Iterator
@@ -115,6 +116,10 @@ def measure(args: argparse.Namespace) -> int:
         else:
             wanted = args.tasks.split(",")
             tasks = [suite.get(name) for name in wanted]
+    if args.shuffle is not None:
+        # A fixed shuffle makes a partial measurement a random sample of every split and family, not the
+        # first families in file order.
+        random.Random(args.shuffle).shuffle(tasks)
     seeds = args.seeds.split(",") if args.seeds else list(ORIGIN_SEEDS)
     for name in seeds:
         if name not in ORIGIN_SEEDS:
@@ -195,7 +200,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seeds", default="", help="comma-separated origin seeds (default: all of them)")
     parser.add_argument("--tasks", default="", help="the first N tasks of the split, or comma-separated ids")
-    parser.add_argument("--samples", type=int, default=3, help="samples per task and seed (rng_seed 0..N-1)")
+    parser.add_argument(
+        "--samples",
+        type=int,
+        default=1,
+        help="samples per task and seed (rng_seed 0..N-1; the origin seeds pass explicit LLM seeds, so their "
+        "repeated samples replay the completion cache: 1 is enough for them)",
+    )
+    parser.add_argument(
+        "--shuffle", type=int, default=None, metavar="SEED", help="measure the tasks in a fixed random order"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="results file (JSON lines, appended)")
     parser.add_argument("--cache", type=Path, default=CACHE, help="LLM completion cache file")
     parser.add_argument("--summary", action="store_true", help="print the measured solve rates and stop")

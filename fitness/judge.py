@@ -31,6 +31,7 @@ from typing import Any
 
 from fitness.sandbox import Sandbox
 from fitness.sandbox.frames import recv_frame, send_frame
+from fitness.sandbox.lines import LoadFailed
 from fitness.sandbox.values import Unsendable, decode, encode
 from fitness.scoring import TestVerdict, short_reason
 from fitness.tasks import Task
@@ -215,8 +216,9 @@ def judge(task: Task, solution: str, sandbox: Sandbox, per_call_s: float, timeou
         reason = "the task's test code did not finish after the solution's process ended (a dataset problem)"
     else:
         reason = reasons[0]
-    if execution.lines and execution.lines[0][0] == "load" and len(execution.lines[0]) > 1:
-        reason = f"solution does not load: {execution.lines[0][1]}"
+    replies = execution.replies()
+    if replies and isinstance(replies[0], LoadFailed):
+        reason = f"solution does not load: {replies[0].reason}"
     return TestVerdict(0 if reason else 1, 1, short_reason(reason))
 
 
