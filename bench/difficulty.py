@@ -33,15 +33,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from fitness.suites.describe import label_for  # noqa: E402  (after the path above)
+
 RESULTS = REPO / "bench" / "results" / "difficulty.jsonl"
 CACHE = REPO / "bench" / "results" / "difficulty-cache.sqlite"
-LABELS = ((0.9, "trivial"), (0.6, "easy"), (0.2, "medium"), (0.0, "hard"))
-"""Solve rate → difficulty label: the first row whose bound the rate reaches."""
-
-
-def label_for(rate: float) -> str:
-    """The difficulty label of a measured solve rate (see :data:`LABELS`). Pure."""
-    return next(name for bound, name in LABELS if rate >= bound)
 
 
 def key_of(row: dict[str, Any]) -> tuple[str, str, str, str, int]:

@@ -27,6 +27,13 @@ BINS: tuple[tuple[float, float, str], ...] = (
     (1.0, 1.0, "1"),
 )
 """Solve-rate histogram bins (lo, hi, label): exactly 0, half-open quarters, exactly 1."""
+LABELS: tuple[tuple[float, str], ...] = ((0.9, "trivial"), (0.6, "easy"), (0.2, "medium"), (0.0, "hard"))
+"""Measured solve rate → difficulty label: the first row whose bound the rate reaches."""
+
+
+def label_for(rate: float) -> str:
+    """The difficulty label of a measured solve rate (see :data:`LABELS`). Pure."""
+    return next(name for bound, name in LABELS if rate >= bound)
 
 
 def solve_rates(path: Path, version: str, model: str) -> dict[str, float]:

@@ -16,14 +16,18 @@ import importlib.util
 import json
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from fitness.llm.models import DEFAULT_MODEL
+from fitness.suites.describe import label_for, solve_rates
 from fitness.tasks import DIFFICULTIES, Example, Task
 
 SOLUTIONS_DIR = Path(__file__).resolve().parent / "solutions"
+MEASURED = Path(__file__).resolve().parents[2] / "bench" / "results" / "difficulty.jsonl"
+"""The difficulty measurement (``bench/difficulty.py``) the labels follow once it covers every task."""
 FAMILIES = (
     "strings",
     "lists",
@@ -263,9 +267,27 @@ def assign_splits(specs: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return split
 
 
-def build_tasks() -> dict[str, list[Task]]:
-    """Family → Tasks, expected values computed by the references."""
-    specs = all_specs()
+def measured_labels(ids: Iterable[str], path: Path = MEASURED, model: str = DEFAULT_MODEL) -> dict[str, str]:
+    """Task id → difficulty label from the measurement in ``path`` (``bench/difficulty.py``), or ``{}``
+    until every task in ``ids`` is measured: a partial measurement never relabels or re-splits the suite,
+    so the splits change once, when the measurement is complete, not every time it grows."""
+    wanted = list(ids)
+    rates = solve_rates(path, VERSION, model)
+    if not wanted or any(task_id not in rates for task_id in wanted):
+        return {}
+    return {task_id: label_for(rates[task_id]) for task_id in wanted}
+
+
+def build_tasks(measured: Path = MEASURED) -> dict[str, list[Task]]:
+    """Family → Tasks, expected values computed by the references. A task's difficulty is its measured
+    label once the whole suite is measured (:func:`measured_labels`), else the authored guess; the splits
+    are stratified by that difficulty."""
+    authored = all_specs()
+    labels = measured_labels((s["id"] for items in authored.values() for s in items), measured)
+    specs = {
+        family: [{**s, "difficulty": labels.get(s["id"], s["difficulty"])} for s in items]
+        for family, items in authored.items()
+    }
     split = assign_splits(specs)
     out: dict[str, list[Task]] = {}
     for family, items in specs.items():

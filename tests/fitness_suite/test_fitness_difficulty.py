@@ -10,7 +10,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from fitness_suite_specs import CORE1_HOLDOUT, VERSION, all_specs, build_tasks, measured_labels
 
+from fitness.llm.models import DEFAULT_MODEL
 from fitness.suites import load_suite
 from fitness.suites.describe import bin_of, histogram, solve_rates
 
@@ -121,3 +123,24 @@ def test_the_measurement_writes_as_it_goes_and_resumes(
     assert len(rows) == 4 and len({(r["task"], r["seed"]) for r in rows}) == 4
     assert all(r["suite_version"] == "core-2" and r["total"] >= 8 for r in rows)
     assert "2 to do" in capsys.readouterr().out
+
+
+def test_labels_follow_the_measurement_only_once_every_task_is_measured(tmp_path: Path) -> None:
+    ids = [s["id"] for items in all_specs().values() for s in items]
+    path = tmp_path / "d.jsonl"
+    # Every task solved by one of two seeds (rate 0.5 → medium), except the first: never solved (hard).
+    lines = [row(i, "greedy", 0, i != ids[0], VERSION, DEFAULT_MODEL) for i in ids]
+    lines += [row(i, "templates", 0, False, VERSION, DEFAULT_MODEL) for i in ids]
+    partial = tmp_path / "partial.jsonl"
+    partial.write_text("\n".join(r for r in lines if json.loads(r)["task"] != ids[-1]), encoding="utf-8")
+    assert measured_labels(ids, partial) == {}
+    authored = {t.id: t.difficulty for family in build_tasks(partial).values() for t in family}
+    assert authored == {s["id"]: s["difficulty"] for items in all_specs().values() for s in items}
+
+    path.write_text("\n".join(lines), encoding="utf-8")
+    labels = measured_labels(ids, path)
+    assert labels == {i: ("hard" if i == ids[0] else "medium") for i in ids}
+    built = {t.id: t for family in build_tasks(path).values() for t in family}
+    assert {i: t.difficulty for i, t in built.items()} == labels
+    # the core-1 holdout tasks stay in holdout whatever the labels say
+    assert all(built[i].split == "holdout" for i in CORE1_HOLDOUT)
