@@ -128,7 +128,7 @@ def measure(args: argparse.Namespace) -> int:
         return 0
     broker = None
     if args.model != "none":
-        from fitness.llm.broker import Broker
+        from llm.broker import Broker
 
         broker = Broker.start(args.model, cache_path=args.cache)
     by_id = {t.id: t for t in tasks}
@@ -185,7 +185,7 @@ def summary(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from fitness.llm.models import DEFAULT_MODEL
+    from llm.models import DEFAULT_MODEL
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", default="core")

@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from fitness.llm.models import DEFAULT_MODEL  # noqa: E402  (after the path above)
+from llm.models import DEFAULT_MODEL  # noqa: E402  (after the path above)
 
 
 def evolve(
@@ -102,11 +102,11 @@ def score(
     costs no LLM call here (same model, same prompts, same seeds).
     """
     from fitness.harness import EvalConfig, Harness
-    from fitness.llm.broker import Broker
     from fitness.scoring import CascadeConfig
     from fitness.suites import load_suite
     from fitness.tasks import Suite
     from lineage import Archive
+    from llm.broker import Broker
     from population.slots import parse_slots
     from population.tasks import eval_suite
 

@@ -27,11 +27,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fitness.harness import EvalConfig, Harness
-from fitness.llm.models import DEFAULT_MODEL
 from fitness.sandbox import Sandbox, SandboxKind
 from fitness.scoring import CascadeConfig
 from fitness.suites import load_suite
 from fitness.tasks import Suite
+from llm.models import DEFAULT_MODEL
 
 GREEDY_SEED = '''
 """A plain greedy seed: one greedy completion of the prompt, returned as is."""
@@ -134,7 +134,7 @@ def bench_seed_overhead() -> None:
 
 
 def bench_llm(model: str, he_limit: int, core_limit: int) -> None:
-    from fitness.llm.broker import Broker
+    from llm.broker import Broker
 
     failure: list[str] = ["the model did not answer a 4-token probe within 90 s"]
     brokers: list[Broker] = []

@@ -29,12 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fitness.llm.assemble import assemble
-from fitness.llm.broker import Broker
-from fitness.llm.devices import Slot, probe_devices
-from fitness.llm.errors import ModelNotInstalled
-from fitness.llm.loader import load_llama
-from fitness.llm.models import MODELS, LocalGGUF
+from llm.assemble import assemble
+from llm.broker import Broker
+from llm.devices import Slot, probe_devices
+from llm.errors import ModelNotInstalled
+from llm.loader import load_llama
+from llm.models import MODELS, LocalGGUF
 
 PROMPT = "def fibonacci(n):\n    " + '"""Return the n-th Fibonacci number. ' * 18 + '"""\n'
 SHORT = "def add(a, b):\n"

@@ -17,13 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fitness.harness import EvalConfig, Harness
-from fitness.llm.broker import Broker
-from fitness.llm.devices import Slot
-from fitness.llm.models import DEFAULT_MODEL
 from fitness.record import FitnessRecord
 from fitness.scoring import CascadeConfig
 from fitness.suites import load_suite
 from fitness.tasks import Suite
+from llm.broker import Broker
+from llm.devices import Slot
+from llm.models import DEFAULT_MODEL
 from seeds import ORIGIN_SEEDS, origin_source
 
 

@@ -59,7 +59,7 @@ def evaluate(
     broker = None
     used = "none"
     if model != "none":
-        from fitness.llm.broker import Broker
+        from llm.broker import Broker
 
         try:
             broker = Broker.start(model)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fitness.llm.models import DEFAULT_MODEL
 from genome.errors import SeedpopError
+from llm.models import DEFAULT_MODEL
 
 if TYPE_CHECKING:
     from rich.console import Console

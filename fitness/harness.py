@@ -33,11 +33,15 @@ from fitness.scoring import (
 from fitness.tasks import Suite, Task
 from genome.canonical import DEFAULT_LIMITS
 from genome.validate import validate
+from llm.channel import LLMChannel
 
 if TYPE_CHECKING:
-    from fitness.llm.broker import Broker, Session
+    from llm.broker import Broker, Session
 
-LLM_FACTORY = "fitness.llm.channel:LLMChannel.from_fd"
+# What the seed sandbox's runner calls on the inherited descriptor: named from the imported class, so that a
+# rename breaks here (and in mypy) rather than as a silent "no llm" inside the sandbox. The worker resolves
+# it in ``sys.modules`` (the seed sandbox preloads ``llm.channel``) and never imports anything for it.
+LLM_FACTORY = f"{LLMChannel.__module__}:{LLMChannel.from_fd.__qualname__}"
 
 
 class EvaluationCancelled(Exception):

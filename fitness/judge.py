@@ -30,11 +30,11 @@ import time
 from typing import Any
 
 from fitness.sandbox import Sandbox
-from fitness.sandbox.frames import recv_frame, send_frame
 from fitness.sandbox.lines import LoadFailed
 from fitness.sandbox.values import Unsendable, decode, encode
 from fitness.scoring import TestVerdict, short_reason
 from fitness.tasks import Task
+from llm.frames import recv_frame, send_frame
 
 MAX_REPLY_BYTES = 8 * 1024 * 1024
 SLACK_S = 1.0  # past the in-sandbox per-call alarm before the judge gives up on a call

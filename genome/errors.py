@@ -1,4 +1,4 @@
-"""The project's root exception and the genome's own subclasses.
+"""The project's root exception (defined in :mod:`core.errors`, re-exported) and the genome's own subclasses.
 
 Every error seedpop raises on purpose derives from :class:`SeedpopError`, so a caller (a CLI, the manager)
 can catch one type and print one line. Messages name the thing, show the value and suggest the fix.
@@ -6,9 +6,7 @@ can catch one type and print one line. Messages name the thing, show the value a
 
 from __future__ import annotations
 
-
-class SeedpopError(Exception):
-    """Root of every deliberate seedpop error; ``str(err)`` is a complete one-line message."""
+from core.errors import SeedpopError, UnknownNameError
 
 
 class SourceError(SeedpopError):
@@ -26,8 +24,4 @@ class UnparseableError(SourceError):
         self.reason = message
 
 
-class UnknownNameError(SeedpopError, KeyError):
-    """An unknown name was looked up in a registry."""
-
-    def __str__(self) -> str:  # KeyError would quote the whole message
-        return str(self.args[0])
+__all__ = ["SeedpopError", "SourceError", "UnknownNameError", "UnparseableError"]

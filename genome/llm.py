@@ -1,6 +1,6 @@
 """The LLM interface the genome needs (for ``llm_rewrite``): a small protocol, no model import here.
 
-The channel a seed receives (``fitness.llm``) satisfies it; tests may pass a scripted client.
+The channel a seed receives (``llm.channel.LLMChannel``) satisfies it; tests may pass a scripted client.
 """
 
 from __future__ import annotations

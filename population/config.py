@@ -16,8 +16,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from fitness.llm.models import DEFAULT_MODEL
 from genome.registry import did_you_mean
+from llm.models import DEFAULT_MODEL
 from population.errors import ConfigError
 
 CONFIG_FORMAT = 1

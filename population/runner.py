@@ -51,7 +51,7 @@ def check_inputs(cfg: RunConfig) -> list[tuple[str, str]]:
     """
     lookup(SELECTORS, cfg.selector, "selector")
     if cfg.model != "none":
-        from fitness.llm.models import parse_model_choice
+        from llm.models import parse_model_choice
 
         parse_model_choice(cfg.model)
     from fitness.suites import TASK_SUITES

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import psutil  # type: ignore[import-untyped]  # no stubs in the venv (types-psutil)
 
-from fitness.llm.devices import Slot, SlotKind, count_gpus
+from llm.devices import Slot, SlotKind, count_gpus
 from population.errors import ConfigError
 
 

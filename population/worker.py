@@ -39,7 +39,7 @@ from population.status import alive_pid
 from population.tasks import eval_suite
 
 if TYPE_CHECKING:  # keeps llama_cpp out of workers that run without a model
-    from fitness.llm.broker import Broker
+    from llm.broker import Broker
 
 
 def eval_config(cfg: RunConfig) -> EvalConfig:
@@ -276,7 +276,7 @@ def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loop
 
 def serve(spec: WorkerSpec) -> int:
     """Run a worker until the run stops (stop key, SIGTERM/SIGINT, manager gone). Returns an exit code."""
-    from fitness.llm.devices import Slot, SlotKind
+    from llm.devices import Slot, SlotKind
     from population.slots import parse_slots
 
     stop = threading.Event()
@@ -290,7 +290,7 @@ def serve(spec: WorkerSpec) -> int:
     cfg = from_json(raw.decode("utf-8"))
     broker = None
     if cfg.model != "none":
-        from fitness.llm.broker import Broker
+        from llm.broker import Broker
 
         slot: Slot = parse_slots(spec.slot, cfg.model)[0]
         if slot.kind is SlotKind.CPU:

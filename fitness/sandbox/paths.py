@@ -11,8 +11,9 @@ the repository or, after ``pip install .``, in ``site-packages/fitness/suites``)
 * the seed layer also: the ``genome`` package and the distributions its operators import at run time
   (``libcst`` and what it requires, by ``importlib.metadata``), each as its own package directory.
 
-The LLM channel the seed layer needs is imported by the worker before it confines itself
-(``Sandbox.preload``), so none of ``fitness`` is readable. Trusted-side code: imports freely.
+The LLM channel the seed layer needs (``llm.channel``) and the ``core`` package under ``genome`` are imported
+by the worker before it confines itself (``fitness.sandbox.pool.SEED_PRELOAD``), so none of ``llm``, ``core``
+or ``fitness`` is readable. Trusted-side code: imports freely.
 """
 
 from __future__ import annotations

@@ -27,15 +27,21 @@ from typing import Any
 
 from fitness.sandbox import cgroup
 from fitness.sandbox.errors import SandboxError
-from fitness.sandbox.frames import recv_frame, send_frame
 from fitness.sandbox.lines import End, Line, decode, decode_all
 from fitness.sandbox.paths import allowed_read_paths, listable_paths
+from llm.channel import LLMChannel
+from llm.frames import recv_frame, send_frame
 
 _REPO_ROOT = str(Path(__file__).resolve().parents[2])
 _BOOT = "import sys; sys.path.insert(0, sys.argv[2]); from fitness.sandbox.worker import main; main()"
 _ids = itertools.count()
 MAX_LINES = 100_000
 _swept = False  # stale cgroups of dead harnesses are swept once per process
+SEED_PRELOAD = ("core.registry", "genome", LLMChannel.__module__)
+"""What a seed worker imports before it confines itself: none of these packages is on the seed layer's
+read allow-list except ``genome`` (:mod:`fitness.sandbox.paths`), so ``core`` (under ``genome``) and the LLM
+channel come only from here. ``core.errors`` arrives with ``genome``; ``core.registry`` is imported by
+``genome``'s operators on first use, inside the sandbox."""
 
 
 class SandboxKind(Enum):
@@ -162,9 +168,7 @@ class Sandbox:
     ) -> None:
         self.kind = kind
         self.limits = limits or SandboxLimits()
-        self.preload = tuple(preload) + (
-            ("genome", "fitness.llm.channel") if kind is SandboxKind.SEED else ()
-        )
+        self.preload = tuple(preload) + (SEED_PRELOAD if kind is SandboxKind.SEED else ())
         self._proc: subprocess.Popen[bytes] | None = None
         self._sock: socket.socket | None = None
         self._group: cgroup.Group | None = None

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fitness.sandbox import lines, values
-from fitness.sandbox.frames import recv_frame, send_frame
+from llm.frames import recv_frame, send_frame
 
 MAX_REASON = 300
 MAX_CALL_BYTES = 16 * 1024 * 1024  # one call's encoded arguments

@@ -27,7 +27,7 @@ import time
 from typing import Any
 
 from fitness.sandbox import linux, runner
-from fitness.sandbox.frames import recv_frame, send_frame
+from llm.frames import recv_frame, send_frame
 
 
 class Zygote:

@@ -128,7 +128,7 @@ def histogram(suite: Suite, rates: Mapping[str, float], model: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the composition of each named suite (default: core), and its measured histogram if any."""
-    from fitness.llm.models import DEFAULT_MODEL
+    from llm.models import DEFAULT_MODEL
 
     parser = argparse.ArgumentParser(prog="python -m fitness.suites.describe")
     parser.add_argument("suites", nargs="*", default=["core"])

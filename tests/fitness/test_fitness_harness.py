@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from fitness.harness import EvalConfig, EvaluationCancelled, Harness, SolveKind
-from fitness.llm.broker import Broker
-from fitness.llm.cache import Generation
-from fitness.llm.wire import GenerateRequest
 from fitness.record import Outcome
 from fitness.scoring import CascadeConfig, cascade_sample
 from fitness.tasks import Example, Suite, Task
+from llm.broker import Broker
+from llm.cache import Generation
+from llm.wire import GenerateRequest
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -8,7 +8,7 @@ import struct
 
 import pytest
 
-from fitness.sandbox import frames, lines
+from fitness.sandbox import lines
 from fitness.sandbox.lines import (
     Children,
     End,
@@ -24,6 +24,7 @@ from fitness.sandbox.lines import (
     decode,
     decode_all,
 )
+from llm import frames
 
 
 @pytest.mark.parametrize(
@@ -77,7 +78,7 @@ def test_decode_all_drops_malformed_and_keeps_order() -> None:
 
 
 def test_llm_wire_and_sandbox_share_one_framing() -> None:
-    from fitness.llm import wire
+    from llm import wire
 
     a, b = socket.socketpair()
     with a, b:

@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from fitness.llm.assemble import assemble
-from fitness.llm.loader import load_llama
-from fitness.llm.models import DEFAULT_MODEL, MODELS
 from fitness.suites.humaneval import problems
+from llm.assemble import assemble
+from llm.loader import load_llama
+from llm.models import DEFAULT_MODEL, MODELS
 
 OUT = Path(__file__).resolve().parent / "data" / "humaneval_completions.jsonl"
 STOP = ["\ndef ", "\nclass ", "\nif __name__", "\nprint(", "\n#", "\nassert "]

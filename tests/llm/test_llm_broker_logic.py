@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from fitness.llm.broker import Broker, Usage
-from fitness.llm.cache import CompletionCache, Generation
-from fitness.llm.channel import LLMChannel
-from fitness.llm.errors import BadRequest, BudgetExhausted, DeadlineExceeded, LLMError, ServiceError
-from fitness.llm.wire import GenerateRequest
+from llm.broker import Broker, Usage
+from llm.cache import CompletionCache, Generation
+from llm.channel import LLMChannel
+from llm.errors import BadRequest, BudgetExhausted, DeadlineExceeded, LLMError, ServiceError
+from llm.wire import GenerateRequest
 
 
 class ScriptedBackend:

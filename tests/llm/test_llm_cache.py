@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from fitness.llm.cache import CompletionCache, Generation, cache_key
-from fitness.llm.wire import CallKind, GenerateRequest
+from llm.cache import CompletionCache, Generation, cache_key
+from llm.wire import CallKind, GenerateRequest
 
 
 def _req(temperature: float = 0.0, seed: int | None = None, prompt: str = "x") -> GenerateRequest:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from fitness.llm.devices import DeviceProbe, Slot, SlotKind, plan_device, probe_devices
+from llm.devices import DeviceProbe, Slot, SlotKind, plan_device, probe_devices
 
 
 def test_cpu_slot_uses_threads_and_hides_gpus() -> None:

@@ -11,8 +11,8 @@ from typing import ClassVar
 
 import pytest
 
-from fitness.llm.broker import Broker
-from fitness.llm.errors import BadRequest, EndpointUnreachable, ServiceError
+from llm.broker import Broker
+from llm.errors import BadRequest, EndpointUnreachable, ServiceError
 
 
 class _Stub(BaseHTTPRequestHandler):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from fitness.llm.fairqueue import FairQueue
+from llm.fairqueue import FairQueue
 
 
 def test_round_robin_across_lanes_fifo_within() -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from fitness.llm.assemble import assemble, cache_root, check_gguf_header, part_paths
-from fitness.llm.errors import CorruptModel, ModelError, ModelHashMismatch, ModelNotInstalled
-from fitness.llm.models import MODELS, Endpoint, LocalGGUF, ModelPart, RegistryModel, parse_model_choice
 from genome.errors import UnknownNameError
+from llm.assemble import assemble, cache_root, check_gguf_header, part_paths
+from llm.errors import CorruptModel, ModelError, ModelHashMismatch, ModelNotInstalled
+from llm.models import MODELS, Endpoint, LocalGGUF, ModelPart, RegistryModel, parse_model_choice
 
 SMOL = MODELS["smollm2-135m"]
 

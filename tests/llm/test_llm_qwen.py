@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fitness.llm.broker import Broker
-from fitness.llm.devices import Slot
+from llm.broker import Broker
+from llm.devices import Slot
 
 pytestmark = pytest.mark.slow
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from fitness.llm.assemble import assemble
-from fitness.llm.broker import Broker
-from fitness.llm.devices import DeviceProbe, Slot
-from fitness.llm.errors import BudgetExhausted, CorruptModel, DeadlineExceeded, LLMError, PromptTooLong
-from fitness.llm.models import MODELS, LocalGGUF
+from llm.assemble import assemble
+from llm.broker import Broker
+from llm.devices import DeviceProbe, Slot
+from llm.errors import BudgetExhausted, CorruptModel, DeadlineExceeded, LLMError, PromptTooLong
+from llm.models import MODELS, LocalGGUF
 
 pytestmark = pytest.mark.slow
 
@@ -164,10 +164,10 @@ def test_a_child_process_reaches_the_service_through_an_inherited_fd(broker: Bro
     fd = session.client_fd()
     code = (
         "import sys\n"
-        "from fitness.llm.channel import LLMChannel\n"
+        "from llm.channel import LLMChannel\n"
         "llm = LLMChannel.from_fd(int(sys.argv[1]))\n"
         "print(repr(llm.complete('Hello', max_tokens=3)))\n"
-        "assert 'llama_cpp' not in sys.modules and 'fitness.llm.broker' not in sys.modules\n"
+        "assert 'llama_cpp' not in sys.modules and 'llm.broker' not in sys.modules\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code, str(fd)], pass_fds=(fd,), capture_output=True, text=True, timeout=60
@@ -180,9 +180,9 @@ def test_a_child_process_reaches_the_service_through_an_inherited_fd(broker: Bro
 def test_model_process_exits_when_its_broker_process_dies(smol: Path) -> None:
     code = (
         "import sys, time\n"
-        "from fitness.llm.broker import Broker\n"
-        "from fitness.llm.devices import Slot\n"
-        "from fitness.llm.models import LocalGGUF\n"
+        "from llm.broker import Broker\n"
+        "from llm.devices import Slot\n"
+        "from llm.models import LocalGGUF\n"
         "b = Broker.start(LocalGGUF(__import__('pathlib').Path(sys.argv[1])), slot=Slot.cpu(1), n_ctx=256)\n"
         "print(b.backend.pid, flush=True)\n"
         "time.sleep(600)\n"

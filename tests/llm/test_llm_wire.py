@@ -7,8 +7,8 @@ import struct
 
 import pytest
 
-from fitness.llm.errors import BadRequest
-from fitness.llm.wire import (
+from llm.errors import BadRequest
+from llm.wire import (
     MAX_FRAME_BYTES,
     CallKind,
     FrameError,

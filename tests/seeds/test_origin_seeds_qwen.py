@@ -8,12 +8,12 @@ from collections.abc import Iterator
 import pytest
 
 from fitness.harness import EvalConfig, Harness
-from fitness.llm.broker import Broker
-from fitness.llm.devices import Slot
 from fitness.record import Outcome
 from fitness.scoring import CascadeConfig
 from fitness.suites import load_suite
 from fitness.tasks import Suite
+from llm.broker import Broker
+from llm.devices import Slot
 from seeds import ORIGIN_SEEDS, origin_source
 
 pytestmark = pytest.mark.slow

@@ -1,6 +1,6 @@
 """The model process supervisor: a llama.cpp model in a child process, restarted when it dies.
 
-The child is ``python -m fitness.llm.server`` (see there for the protocol), connected by a socket pair it
+The child is ``python -m llm.server`` (see there for the protocol), connected by a socket pair it
 inherits, in its own session, with a parent watch so that it never outlives the broker's process.
 """
 
@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from fitness.llm.cache import Generation
-from fitness.llm.devices import DevicePlan
-from fitness.llm.errors import CorruptModel, DeadlineExceeded, ServiceError, error_from_wire
-from fitness.llm.wire import FrameError, GenerateRequest, recv_frame, send_frame
+from llm.cache import Generation
+from llm.devices import DevicePlan
+from llm.errors import CorruptModel, DeadlineExceeded, ServiceError, error_from_wire
+from llm.wire import FrameError, GenerateRequest, recv_frame, send_frame
 
 # How long past a request's deadline the model process may take before it is killed and restarted.
 DEADLINE_GRACE_S = 2.0
@@ -27,7 +27,7 @@ LOAD_TIMEOUT_S = 300.0
 
 
 def _package_root() -> str:
-    return str(Path(__file__).resolve().parents[2])
+    return str(Path(__file__).resolve().parents[1])
 
 
 class ModelProcess:
@@ -79,7 +79,7 @@ class ModelProcess:
                 [
                     sys.executable,
                     "-m",
-                    "fitness.llm.server",
+                    "llm.server",
                     "--fd",
                     str(child.fileno()),
                     "--config",

@@ -1,8 +1,8 @@
 """The wire format between a seed's channel, the trusted broker and the model process.
 
-Frames are :mod:`fitness.sandbox.frames` (a 4-byte big-endian length, then UTF-8 JSON). Never pickle: the channel
+Frames are :mod:`llm.frames` (a 4-byte big-endian length, then UTF-8 JSON). Never pickle: the channel
 end lives in an untrusted process. :func:`parse_request` is the single place a seed's request is validated;
-it turns anything malformed into :class:`~fitness.llm.errors.BadRequest` with a one-line message.
+it turns anything malformed into :class:`~llm.errors.BadRequest` with a one-line message.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import socket
 from dataclasses import dataclass
 from enum import Enum
 
-from fitness.llm.errors import BadRequest
-from fitness.sandbox.frames import FrameError as FrameError  # re-exported: the LLM side catches it
-from fitness.sandbox.frames import pack_frame, recv_body
+from llm.errors import BadRequest
+from llm.frames import FrameError as FrameError  # re-exported: the LLM side catches it
+from llm.frames import pack_frame, recv_body
 
 MAX_FRAME_BYTES = 4 * 1024 * 1024
 MAX_TOKENS_LIMIT = 8192
@@ -176,7 +176,7 @@ def send_frame(sock: socket.socket, obj: object) -> None:
 
 
 def recv_frame(sock: socket.socket) -> tuple[bool, object]:
-    """Read one frame (:func:`fitness.sandbox.frames.recv_body`, the project's one framing).
+    """Read one frame (:func:`llm.frames.recv_body`, the project's one framing).
 
     Returns:
         ``(False, None)`` on a clean end of stream, else ``(True, decoded JSON)``; a frame whose body is not

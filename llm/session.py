@@ -1,9 +1,13 @@
 """A session: one evaluation's budgeted, deadlined access to a broker, served on one socket pair.
 
 The untrusted end goes to the seed sandbox; this side reads frames, validates them
-(:func:`~fitness.llm.wire.parse_request`), asks its broker for an answer, accounts the call and replies.
+(:func:`~llm.wire.parse_request`), admits it (deadline, token budget, a derived seed), hands its broker a
+:class:`Job` through the two-method :class:`Host` interface, accounts the call and replies.
+
 Invariants: budget and deadline are checked on this side; a malformed request gets an error reply; a broken
-frame stream ends this session only, and the peer then sees end-of-stream rather than a hang.
+frame stream ends this session only, and the peer then sees end-of-stream rather than a hang. The broker sees
+only what a :class:`Job` carries (its request, limits and a callback for tokens spent after the caller gave
+up); the session sees only :meth:`Host.serve` and :meth:`Host.forget`.
 """
 
 from __future__ import annotations
@@ -14,22 +18,27 @@ import secrets
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from fitness.llm.cache import Generation
-from fitness.llm.channel import LLMChannel
-from fitness.llm.errors import BadRequest, DeadlineExceeded, LLMError, ServiceError
-from fitness.llm.wire import FrameError, GenerateRequest, parse_request, recv_frame, send_frame
+from llm.cache import Generation
+from llm.channel import LLMChannel
+from llm.errors import BadRequest, BudgetExhausted, DeadlineExceeded, LLMError, ServiceError
+from llm.wire import FrameError, GenerateRequest, parse_request, recv_frame, send_frame
 
 
 class Host(Protocol):
-    """What a session needs of the broker that serves it (:class:`fitness.llm.broker.Broker`); named here so
+    """What a session needs of the broker that serves it (:class:`llm.broker.Broker`); named here so
     that this module does not import the broker's (which imports this one)."""
 
-    def _answer(self, session: Session, request: GenerateRequest) -> tuple[Generation, bool]: ...
+    def serve(self, job: Job) -> tuple[Generation, bool]:
+        """Answer an admitted job (cache or model); returns ``(generation, from_cache)``. Raises LLMError."""
+        ...
 
-    def _forget(self, session: Session) -> None: ...
+    def forget(self, session: Session) -> None:
+        """``session`` is closed; drop it."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,25 +66,52 @@ class Usage:
 
 
 class Job:
-    """One request waiting for the backend. The first ``finish`` wins; later ones return False."""
+    """One admitted request on its way to the backend. The first ``finish`` wins; later ones return False.
+
+    Attributes:
+        lane: the session's fair-queue lane.
+        request: the request, seeded when it samples (so that it is reproducible and cacheable).
+        deterministic: whether the same request always yields the same text (cacheable).
+        token_limit: prompt + completion tokens the session has left (None: unlimited).
+        deadline: the session's deadline on ``time.monotonic()``'s clock (None: none).
+        deadline_message: the error text once the deadline has passed.
+        spent_late: called with a generation the backend finished after the caller gave up, so that its
+            tokens are still accounted to the session.
+    """
 
     __slots__ = (
         "_lock",
         "deadline",
+        "deadline_message",
+        "deterministic",
         "done",
         "error",
+        "lane",
         "request",
         "result",
-        "session",
+        "spent_late",
         "started",
         "token_limit",
     )
 
-    def __init__(self, session: Session, request: GenerateRequest, token_limit: int | None) -> None:
-        self.session = session
+    def __init__(
+        self,
+        lane: str,
+        request: GenerateRequest,
+        *,
+        deterministic: bool,
+        token_limit: int | None,
+        deadline: float | None,
+        deadline_message: str,
+        spent_late: Callable[[Generation], None],
+    ) -> None:
+        self.lane = lane
         self.request = request
+        self.deterministic = deterministic
         self.token_limit = token_limit
-        self.deadline = session.deadline
+        self.deadline = deadline
+        self.deadline_message = deadline_message
+        self.spent_late = spent_late
         self.done = threading.Event()
         self.result: Generation | None = None
         self.error: LLMError | None = None
@@ -88,6 +124,10 @@ class Job:
                 return False
             self.started = True
             return True
+
+    def expired(self) -> DeadlineExceeded:
+        """The error for a job whose deadline has passed."""
+        return DeadlineExceeded(self.deadline_message)
 
     def finish(self, result: Generation | None = None, error: LLMError | None = None) -> bool:
         with self._lock:
@@ -107,7 +147,7 @@ class Session:
 
     def __init__(
         self,
-        broker: Host,
+        host: Host,
         lane: str,
         label: str,
         token_budget: int | None,
@@ -118,7 +158,7 @@ class Session:
         self.token_budget = token_budget
         self.deadline_s = deadline_s
         self.deadline = time.monotonic() + deadline_s if deadline_s is not None else None
-        self._broker = broker
+        self._host = host
         self._lane = lane
         self._rng_seed = rng_seed
         self._draws = 0
@@ -169,6 +209,29 @@ class Session:
                 u.cache_hits + int(cached),
             )
 
+    def _spent_late(self, generation: Generation) -> None:
+        self._account(generation, 0.0, cached=False)
+
+    def _admit(self, request: GenerateRequest) -> Job:
+        """Check the deadline and the budget and seed the request; raises LLMError."""
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            raise DeadlineExceeded(self._deadline_message())
+        remaining = self.remaining_tokens()
+        if remaining is not None and remaining <= 0:
+            raise BudgetExhausted(
+                f"LLM token budget of {self.token_budget} for {self.label!r} is spent; return what you have"
+            )
+        request, deterministic = self._seeded(request)
+        return Job(
+            self._lane,
+            request,
+            deterministic=deterministic,
+            token_limit=remaining,
+            deadline=self.deadline,
+            deadline_message=self._deadline_message() if self.deadline is not None else "",
+            spent_late=self._spent_late,
+        )
+
     def _seeded(self, request: GenerateRequest) -> tuple[GenerateRequest, bool]:
         """Give an unseeded sampling request a seed; the flag says whether it is still deterministic."""
         if request.seed is not None or request.temperature == 0.0:
@@ -203,7 +266,9 @@ class Session:
             try:
                 if isinstance(raw, BadRequest):
                     raise raw
-                generation, cached = self._broker._answer(self, parse_request(raw))
+                job = self._admit(parse_request(raw))
+                self._pending = job
+                generation, cached = self._host.serve(job)
                 self._account(generation, time.monotonic() - started, cached)
                 if generation.finish_reason == "deadline":
                     raise DeadlineExceeded(self._deadline_message())
@@ -251,4 +316,4 @@ class Session:
         for channel in self._channels:
             channel.close()
         self._thread.join(timeout=5)
-        self._broker._forget(self)
+        self._host.forget(self)

@@ -2,7 +2,7 @@
 
 The one framing of the project. The sandbox's control socket (harness ↔ worker ↔ runner, descriptors riding
 along as SCM_RIGHTS), a judged call's channel (:mod:`fitness.judge` ↔ the candidate's runner) and the LLM
-wire (:mod:`fitness.llm.wire`: seed channel ↔ broker ↔ model process) all speak it; the byte layer here is
+wire (:mod:`llm.wire`: seed channel ↔ broker ↔ model process) all speak it; the byte layer here is
 shared, and each side decides what a malformed body means to it. Nothing is ever unpickled. Imports only the
 standard library: the runner and the seed's LLM channel use it next to untrusted code.
 """

@@ -12,8 +12,8 @@ import socket
 import threading
 from collections.abc import Sequence
 
-from fitness.llm.errors import BadRequest, LLMError, ServiceError, error_from_wire
-from fitness.llm.wire import FrameError, recv_frame, send_frame
+from llm.errors import BadRequest, LLMError, ServiceError, error_from_wire
+from llm.wire import FrameError, recv_frame, send_frame
 
 
 class LLMChannel:
@@ -21,7 +21,7 @@ class LLMChannel:
 
     Satisfies the seed-contract protocol: ``chat(messages, *, seed, temperature, max_tokens, stop) -> str``
     and ``complete(prompt, *, ...) -> str``. Thread-safe: calls from several threads are serialised.
-    Every failure raises an :class:`~fitness.llm.errors.LLMError` subclass with a one-line message.
+    Every failure raises an :class:`~llm.errors.LLMError` subclass with a one-line message.
     ``last_prompt_tokens``, ``last_completion_tokens`` and ``last_model_seconds`` (0 for a cache hit) describe
     the last successful call, for information only: accounting happens on the trusted side.
     """

@@ -16,15 +16,15 @@ How the pieces fit (trusted side ▸ untrusted side)::
     broker.stats()                      # ServiceStats(..., busy_seconds, uptime_seconds, restarts, ...)
     broker.close()
 
-* ``LLMChannel`` (``fitness.llm.channel``) is what a seed's ``llm`` argument is. It imports only the standard
+* ``LLMChannel`` (``llm.channel``) is what a seed's ``llm`` argument is. It imports only the standard
   library, ``wire`` and ``errors`` — never ``llama_cpp`` — and speaks length-prefixed JSON frames over the
   inherited ``AF_UNIX`` socket: no network, no pickle. Its failures are ``LLMError`` subclasses
   (``BudgetExhausted``, ``DeadlineExceeded``, ``BadRequest``/``PromptTooLong``, ``ServiceError``).
-* ``Broker``/``Session`` (``fitness.llm.broker``) enforce the token budget and the deadline, answer
+* ``Broker``/``Session`` (``llm.broker``) enforce the token budget and the deadline, answer
   deterministic requests (temperature 0 or an explicit seed) from the SQLite completion cache, queue the rest
   round-robin across sessions onto one backend, and account every call to its session.
-* The backend is a model process (``fitness.llm.server``, restarted if it dies) or an OpenAI-compatible
-  endpoint. Models come from ``MODELS`` (``fitness.llm.models``), assembled once by ``fitness.llm.assemble``.
+* The backend is a model process (``llm.server``, restarted if it dies) or an OpenAI-compatible
+  endpoint. Models come from ``MODELS`` (``llm.models``), assembled once by ``llm.assemble``.
 
 This module imports nothing heavy; import the submodules you need.
 """

@@ -17,8 +17,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from fitness.llm.errors import CorruptModel, ModelHashMismatch, ModelNotInstalled
-from fitness.llm.models import ModelSpec
+from llm.errors import CorruptModel, ModelHashMismatch, ModelNotInstalled
+from llm.models import ModelSpec
 
 GGUF_MAGIC = b"GGUF"
 _CHUNK = 1 << 22

@@ -1,6 +1,6 @@
 """Errors of the LLM stack.
 
-Two families, both under :class:`~genome.errors.SeedpopError`:
+Two families, both under :class:`~core.errors.SeedpopError` (the project's root, from the one package below ``llm``):
 
 * :class:`LLMError` — what a seed can see through its channel (budget exhausted, deadline passed, bad request,
   service trouble). The channel re-raises the trusted side's error by its ``kind`` so a seed catches one type.
@@ -12,7 +12,7 @@ Every message is one line that names the thing, shows the value and says how to 
 
 from __future__ import annotations
 
-from genome.errors import SeedpopError
+from core.errors import SeedpopError
 
 
 class LLMError(SeedpopError):

@@ -1,8 +1,8 @@
 """What the broker dispatches to: the ``Backend`` protocol and the OpenAI-compatible endpoint client.
 
-``ModelProcess`` (:mod:`fitness.llm.process`) and :class:`EndpointBackend` satisfy :class:`Backend`:
+``ModelProcess`` (:mod:`llm.process`) and :class:`EndpointBackend` satisfy :class:`Backend`:
 ``generate(request, token_limit, deadline_s) -> Generation`` raising only
-:class:`~fitness.llm.errors.LLMError` subclasses, called from the broker's single dispatcher thread.
+:class:`~llm.errors.LLMError` subclasses, called from the broker's single dispatcher thread.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ import urllib.request
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from fitness.llm.cache import Generation
-from fitness.llm.errors import (
+from llm.cache import Generation
+from llm.errors import (
     BadRequest,
     DeadlineExceeded,
     EndpointUnreachable,
     ServiceError,
 )
-from fitness.llm.wire import CallKind, GenerateRequest
+from llm.wire import CallKind, GenerateRequest
 
 
 class Backend(Protocol):

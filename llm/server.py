@@ -1,9 +1,9 @@
 """The model process: one loaded GGUF model serving frames on an inherited socket.
 
-Started by :class:`fitness.llm.process.ModelProcess` as
-``python -m fitness.llm.server --fd N --config JSON``.
+Started by :class:`llm.process.ModelProcess` as
+``python -m llm.server --fd N --config JSON``.
 It is trusted code, but it runs in its own process so that the broker can kill it at a deadline overrun and
-restart it if it dies. Protocol (frames of :mod:`fitness.llm.wire`):
+restart it if it dies. Protocol (frames of :mod:`llm.wire`):
 
 * first frame it sends: ``{"ready": true, "n_ctx": int, "load_seconds": float}`` or
   ``{"ready": false, "error": kind, "message": str}`` (then it exits);
@@ -26,9 +26,9 @@ import threading
 import time
 from typing import Any
 
-from fitness.llm.errors import BudgetExhausted, LLMError, PromptTooLong
-from fitness.llm.loader import load_llama
-from fitness.llm.wire import CallKind, GenerateRequest, parse_request, recv_frame, send_frame
+from llm.errors import BudgetExhausted, LLMError, PromptTooLong
+from llm.loader import load_llama
+from llm.wire import CallKind, GenerateRequest, parse_request, recv_frame, send_frame
 
 _CHATML = (
     "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content']"
@@ -181,7 +181,7 @@ def _exit_with_parent(parent_pid: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the model process."""
-    parser = argparse.ArgumentParser(prog="python -m fitness.llm.server")
+    parser = argparse.ArgumentParser(prog="python -m llm.server")
     parser.add_argument("--fd", type=int, required=True, help="inherited socket descriptor")
     parser.add_argument("--config", required=True, help="JSON: model_path, n_ctx, n_threads, n_gpu_layers")
     parser.add_argument("--parent-pid", type=int, default=None, help="exit when this process is gone")

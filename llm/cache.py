@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from fitness.llm.wire import GenerateRequest
+from llm.wire import GenerateRequest
 
 
 @dataclass(frozen=True, slots=True)

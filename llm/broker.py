@@ -3,7 +3,7 @@
 One :class:`Broker` serves one slot (one backend: a model process or an endpoint). The harness opens one
 :class:`Session` per evaluation, hands the session's client descriptor to the seed sandbox, and reads the
 session's :class:`Usage` afterwards. Each session is served by its own thread reading frames from its socket;
-requests that miss the cache go through a :class:`~fitness.llm.fairqueue.FairQueue` (round-robin across
+requests that miss the cache go through a :class:`~llm.fairqueue.FairQueue` (round-robin across
 sessions) to a single dispatcher thread that keeps the backend busy while anything waits.
 
 Invariants:
@@ -23,12 +23,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from fitness.llm.backends import Backend, EndpointBackend
-from fitness.llm.cache import CompletionCache, Generation, cache_key
-from fitness.llm.devices import DeviceProbe, Slot, SlotKind, plan_device, probe_devices
-from fitness.llm.errors import BudgetExhausted, DeadlineExceeded, LLMError, ServiceError
-from fitness.llm.fairqueue import FairQueue
-from fitness.llm.models import (
+from llm.backends import Backend, EndpointBackend
+from llm.cache import CompletionCache, Generation, cache_key
+from llm.devices import DeviceProbe, Slot, SlotKind, plan_device, probe_devices
+from llm.errors import LLMError, ServiceError
+from llm.fairqueue import FairQueue
+from llm.models import (
     DEFAULT_MODEL,
     Endpoint,
     LocalGGUF,
@@ -36,9 +36,8 @@ from fitness.llm.models import (
     RegistryModel,
     parse_model_choice,
 )
-from fitness.llm.process import ModelProcess
-from fitness.llm.session import Job, Session, Usage
-from fitness.llm.wire import GenerateRequest
+from llm.process import ModelProcess
+from llm.session import Job, Session, Usage
 
 __all__ = ["Broker", "ServiceStats", "Session", "Usage"]
 
@@ -48,7 +47,7 @@ class ServiceStats:
     """A broker's counters since start.
 
     Attributes:
-        requests: well-formed requests received from all sessions.
+        requests: well-formed requests that sessions admitted (within their deadline and token budget).
         model_calls: requests handed to the backend (cache hits and refused requests are not).
         busy_seconds: seconds the backend spent on requests (``busy_fraction`` divides by ``uptime_seconds``).
         replayed_seconds: seconds the cache hits took when they were first generated (``replayed_unknown``
@@ -116,7 +115,7 @@ class Broker:
         Raises:
             ModelError: unknown name, missing package, hash mismatch, corrupt file, unreachable endpoint.
         """
-        from fitness.llm.assemble import assemble, check_gguf_header
+        from llm.assemble import assemble, check_gguf_header
 
         choice = parse_model_choice(model) if isinstance(model, str) else model
         backend: Backend
@@ -168,36 +167,32 @@ class Broker:
             self._sessions.add(session)
         return session
 
-    def _forget(self, session: Session) -> None:
+    def forget(self, session: Session) -> None:
+        """Drop a closed session (:class:`~llm.session.Host`)."""
         with self._lock:
             self._sessions.discard(session)
 
-    def _answer(self, session: Session, request: GenerateRequest) -> tuple[Generation, bool]:
-        """Serve one validated request for ``session``: checks, cache, queue. Raises LLMError."""
+    def serve(self, job: Job) -> tuple[Generation, bool]:
+        """Answer a job its session admitted (:class:`~llm.session.Host`): cache, else the fair queue and
+        the backend. Returns ``(generation, from_cache)``; raises LLMError."""
         with self._lock:
             self._requests += 1
-        if session.deadline is not None and time.monotonic() >= session.deadline:
-            raise DeadlineExceeded(session._deadline_message())
-        remaining = session.remaining_tokens()
-        if remaining is not None and remaining <= 0:
-            raise BudgetExhausted(
-                f"LLM token budget of {session.token_budget} for {session.label!r} is spent;"
-                " return what you have"
-            )
-        request, deterministic = session._seeded(request)
-        key = cache_key(self.backend.model_id, request) if self.cache is not None and deterministic else None
+        remaining = job.token_limit
+        key = (
+            cache_key(self.backend.model_id, job.request)
+            if self.cache is not None and job.deterministic
+            else None
+        )
         if key is not None and self.cache is not None:
             hit = self.cache.get(key)
             if hit is not None and (
                 remaining is None or hit.prompt_tokens + hit.completion_tokens <= remaining
             ):
                 return hit, True
-        job = Job(session, request, remaining)
-        session._pending = job
-        self._queue.put(session._lane, job)
-        wait = None if session.deadline is None else max(0.0, session.deadline - time.monotonic()) + 0.05
+        self._queue.put(job.lane, job)
+        wait = None if job.deadline is None else max(0.0, job.deadline - time.monotonic()) + 0.05
         if not job.done.wait(wait):
-            job.finish(error=DeadlineExceeded(session._deadline_message()))
+            job.finish(error=job.expired())
         if job.error is not None:
             raise job.error
         assert job.result is not None
@@ -214,7 +209,7 @@ class Broker:
                 continue  # its session gave up (deadline) while it queued
             deadline_s = None if job.deadline is None else job.deadline - time.monotonic()
             if deadline_s is not None and deadline_s <= 0:
-                job.finish(error=DeadlineExceeded(job.session._deadline_message()))
+                job.finish(error=job.expired())
                 continue
             started = time.monotonic()
             result: Generation | None = None
@@ -229,7 +224,7 @@ class Broker:
                 self._busy += time.monotonic() - started
                 self._model_calls += 1
             if not job.finish(result, error) and result is not None:
-                job.session._account(result, 0.0, cached=False)  # spent even though the caller gave up
+                job.spent_late(result)  # spent even though the caller gave up
 
     def stats(self) -> ServiceStats:
         """Counters since start (cache counters are the cache's own)."""

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fitness.llm.errors import ModelError
-from genome.registry import lookup
+from core.registry import lookup
+from llm.errors import ModelError
 
 
 @dataclass(frozen=True, slots=True)
