@@ -21,9 +21,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from fitness.llm.models import DEFAULT_MODEL
 from fitness.suites.describe import label_for, solve_rates
 from fitness.tasks import DIFFICULTIES, Example, Task
+from llm.models import DEFAULT_MODEL
 
 SOLUTIONS_DIR = Path(__file__).resolve().parent / "solutions"
 MEASURED = Path(__file__).resolve().parents[2] / "bench" / "results" / "difficulty.jsonl"

@@ -12,9 +12,9 @@ from types import ModuleType
 import pytest
 from fitness_suite_specs import CORE1_HOLDOUT, VERSION, all_specs, build_tasks, measured_labels
 
-from fitness.llm.models import DEFAULT_MODEL
 from fitness.suites import load_suite
 from fitness.suites.describe import bin_of, histogram, solve_rates
+from llm.models import DEFAULT_MODEL
 
 REPO = Path(__file__).resolve().parents[2]
 
