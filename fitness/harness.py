@@ -399,14 +399,16 @@ class Harness:
         llm_session: Session | None = None,
         partner_source: str | None = None,
         reflection: dict[str, Any] | None = None,
+        failures: list[dict[str, str]] | None = None,
     ) -> Reproduction:
         """Run the parent's ``reproduce(source, n, rng_seed, genome, llm)`` in the seed sandbox.
 
-        ``partner_source`` and ``reflection`` are passed as keyword arguments only to a ``reproduce``
-        that declares them. A child may come back as a plain source or as ``{"source", "operator"}`` (the
-        seed's own label for how it made it). Keeps at most ``n`` children; a child of another type or over the
-        genome's size limit is dropped, and every drop, cut or failure is a line of ``problems``. What crosses
-        the sandbox boundary is capped at ``n`` children's worth of bytes (more is an ``OVERSIZE`` failure).
+        ``partner_source``, ``reflection`` and ``failures`` (the parent's failed train tasks, seeds/README.md)
+        are passed as keyword arguments only to a ``reproduce`` that declares them. A child may come back as a
+        plain source or as ``{"source", "operator"}`` (the seed's own label for how it made it). Keeps at most
+        ``n`` children; a child of another type or over the genome's size limit is dropped, and every drop,
+        cut or failure is a line of ``problems``. What crosses the sandbox boundary is capped at ``n``
+        children's worth of bytes (more is an ``OVERSIZE`` failure).
         Never raises for anything the seed does.
         """
         # The boundary's cap: n children at the genome's size limit (JSON may double a text) + the notes.
@@ -419,6 +421,7 @@ class Harness:
             "rng_seed": int(rng_seed),
             "partner_source": partner_source,
             "reflection": reflection,
+            "failures": failures,
             "max_child_chars": DEFAULT_LIMITS.max_bytes,
             "result_bytes": cap,
         }

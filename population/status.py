@@ -39,6 +39,11 @@ class Counters:
         novelty_cpu_s: CPU seconds the near-clone filter's process spent answering (model loading excluded).
         sandbox_s: wall seconds workers spent inside the sandboxes (LLM included).
         best_history: (evaluations, best train fitness) each time the best improved.
+        task_runs: train tasks run by evaluations (a block is several).
+        raced_out: children dropped because they were clearly behind their parent (racing).
+        promotions: members that became their island's elite by a paired comparison.
+        reevaluations: blocks given to elites on slots no child could use.
+        neutral: children that behaved exactly like their parent on their first block.
     """
 
     evaluations: int = 0
@@ -60,6 +65,11 @@ class Counters:
     sandbox_s: float = 0.0
     started: float = field(default_factory=time.time)
     best_history: list[tuple[int, float]] = field(default_factory=list)
+    task_runs: int = 0
+    raced_out: int = 0
+    promotions: int = 0
+    reevaluations: int = 0
+    neutral: int = 0
 
     @property
     def best(self) -> float | None:
@@ -151,6 +161,9 @@ class Snapshot:
     suite: str
     time_budget_s: float
     max_evals: int
+    validation: dict[str, float] = field(default_factory=dict)
+    champion: str | None = None
+    champion_reason: str = ""
 
     def with_state(self, state: str) -> Snapshot:
         """A copy in another state (e.g. "manager gone")."""
@@ -168,6 +181,7 @@ class Snapshot:
         data["best_evolved"] = asdict(self.best_evolved) if self.best_evolved else None
         data["best_origin"] = asdict(self.best_origin) if self.best_origin else None
         data["holdout"] = dict(self.holdout)
+        data["validation"] = dict(self.validation)
         data["notes"] = list(self.notes)
         return data
 
@@ -204,6 +218,9 @@ class Snapshot:
                 suite=str(data.get("suite", "")),
                 time_budget_s=float(data.get("time_budget_s") or 0.0),
                 max_evals=int(data.get("max_evals") or 0),
+                validation={str(k): float(v) for k, v in data.get("validation", {}).items()},
+                champion=data.get("champion"),
+                champion_reason=str(data.get("champion_reason", "")),
             )
         except (KeyError, TypeError, AttributeError) as err:
             raise ValueError(f"status is malformed: {type(err).__name__}: {err}") from None
