@@ -180,9 +180,10 @@ class Scheduler:
         return self.eval_limit - self.dispatched_evals - len(self.queue) - expected
 
     def ask(self, capacity: int) -> list[Job]:
-        """New jobs so that at most ``capacity`` are pending: queued blocks first, then a reproduction, and
-        when no child can be made (no parent eligible, or the budget is promised to children already asked
-        for) an elite's next block. Every job returned is pending until its tell."""
+        """New jobs so that at most ``capacity`` are pending: queued blocks first; then, when no block waits
+        and reproductions already fill half the capacity (more would only wait for a slot) or no child can be
+        made, an elite's next block (re-evaluation); else a reproduction. Every job returned is pending until
+        its tell."""
         made: list[Job] = []
         attempts = 4 * capacity  # bounded: never spin here
         while len(self.pending) < capacity and attempts > 0:
@@ -197,6 +198,9 @@ class Scheduler:
             if self.producing and not self._budget_left():
                 self.producing = False
             spare = self._spare()
+            births = sum(1 for j in self.pending.values() if not isinstance(j, Evaluate))
+            if births >= max(1, capacity // 2) and spare > 0 and self._reevaluate():
+                continue  # enough reproductions in flight to keep the loops fed: use the slot for evidence
             if self.producing and spare > 0:
                 birth = self._reproduce()
                 if birth is not None:
