@@ -38,7 +38,12 @@ class World:
 
     def record(self, job: Evaluate) -> FitnessRecord:
         q = self.quality[job.seed_id]
-        scores = tuple(TaskScore(t, int(unit("task", t) < q), 1, "" if unit("task", t) < q else "test 0: wrong answer: 4 != 5") for t in job.tasks)
+        scores = tuple(
+            TaskScore(
+                t, int(unit("task", t) < q), 1, "" if unit("task", t) < q else "test 0: wrong answer: 4 != 5"
+            )
+            for t in job.tasks
+        )
         agg = sum(s.passed for s in scores) / len(scores)
         return FitnessRecord(job.seed_id, "core", "v", job.split, Outcome.SCORED, agg, scores)
 
@@ -58,7 +63,9 @@ def config(**values: Any) -> RunConfig:
     return resolve({**base, **values})
 
 
-def drive(cfg: RunConfig, world: World, capacity: int = 2, limit: int = 10_000) -> tuple[Scheduler, list[str]]:
+def drive(
+    cfg: RunConfig, world: World, capacity: int = 2, limit: int = 10_000
+) -> tuple[Scheduler, list[str]]:
     """Run the scheduler against the world, answering the oldest pending job first; returns the job log."""
     sched = Scheduler(cfg, TRAIN)
     for origin in sorted(o for o in world.quality):
