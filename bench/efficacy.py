@@ -1,7 +1,7 @@
 """Evolution efficacy: does a run make seeds better on tasks it never selected on?
 
 1. ``python -m population run`` for ``--hours`` (default 2) with Qwen-0.5B, selecting only on the ``core``
-   *train* split (every train task, cascade on).
+   *train* split (racing on train blocks; the run's own champion is chosen on validation).
 2. The best origin seed and the best evolved seed (by train score) are scored on the ``core`` holdout split
    (all 36 tasks) and on HumanEval (all 164, pass@1: one greedy solve per problem). HumanEval is never used for
    selection; these records are added to the run's archive afterwards.
@@ -29,7 +29,7 @@ from fitness.llm.models import DEFAULT_MODEL  # noqa: E402  (after the path abov
 
 
 def evolve(
-    run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int, slots: str, solve_timeout: float
+    run_dir: Path, hours: float, model: str, seed: int, block_size: int, slots: str, solve_timeout: float
 ) -> None:
     cfg = run_dir.parent / f"{run_dir.name}.toml"
     cfg.parent.mkdir(parents=True, exist_ok=True)
@@ -38,7 +38,7 @@ def evolve(
             [
                 f'model = "{model}"',
                 'suite = "core"',
-                f"suite_tasks = {suite_tasks}",
+                f"block_size = {block_size}",
                 f'time_budget = "{int(hours * 3600)}s"',
                 "final_holdout = false",
                 f"seed = {seed}",
@@ -146,7 +146,7 @@ def main() -> None:
     parser.add_argument(
         "--humaneval-tasks", type=int, default=0, help="first N HumanEval problems (0: all 164)"
     )
-    parser.add_argument("--suite-tasks", type=int, default=12, help="train tasks per evaluation (0: all 54)")
+    parser.add_argument("--block-size", type=int, default=4, help="train tasks per racing block")
     parser.add_argument("--holdout-tasks", type=int, default=0, help="core holdout tasks scored (0: all 36)")
     parser.add_argument("--slots", default="auto", help="the run's slots, e.g. cpu:1 (and the scoring slot)")
     parser.add_argument(
@@ -161,13 +161,13 @@ def main() -> None:
     args = parser.parse_args()
     run_dir = args.run_dir or REPO / "runs" / time.strftime("efficacy-%Y%m%d-%H%M%S", time.gmtime())
     if not args.score_only:
-        evolve(run_dir, args.hours, args.model, args.seed, args.suite_tasks, args.slots, args.solve_timeout)
+        evolve(run_dir, args.hours, args.model, args.seed, args.block_size, args.slots, args.solve_timeout)
     origin, evolved = pick(run_dir)
     cache = args.cache or run_dir / "cache" / "llm.sqlite"
     result: dict[str, object] = {
         "run_dir": str(run_dir),
         "hours": args.hours,
-        "suite_tasks": args.suite_tasks,
+        "block_size": args.block_size,
         "holdout_tasks": args.holdout_tasks or "all 36",
         "humaneval_tasks": args.humaneval_tasks or "all 164",
         "origin": origin,

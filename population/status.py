@@ -43,7 +43,6 @@ class Counters:
         raced_out: children dropped because they were clearly behind their parent (racing).
         promotions: members that became their island's elite by a paired comparison.
         reevaluations: blocks given to elites on slots no child could use.
-        neutral: children that behaved exactly like their parent on their first block.
     """
 
     evaluations: int = 0
@@ -69,7 +68,6 @@ class Counters:
     raced_out: int = 0
     promotions: int = 0
     reevaluations: int = 0
-    neutral: int = 0
 
     @property
     def best(self) -> float | None:

@@ -180,7 +180,7 @@ def test_migration_copies_the_elite_to_the_next_island() -> None:
 @pytest.mark.parametrize("max_evals", [1, 7, 25])
 def test_the_evaluation_budget_is_never_exceeded_and_the_loop_ends(max_evals: int) -> None:
     cfg = config(max_evals=max_evals)
-    sched, log = drive(cfg, World({"o1": 0.4, "o2": 0.5}, lambda q, cid: q))
+    sched, _ = drive(cfg, World({"o1": 0.4, "o2": 0.5}, lambda q, cid: q))
     assert sched.dispatched_evals == max_evals == sched.counters.evaluations
     assert not sched.pending and sched.ask(4) == []
 
@@ -228,5 +228,5 @@ def test_golden_determinism_without_redis() -> None:
     second, log2 = drive(cfg, world())
     assert log1 == log2 and len(log1) > 40
     assert sorted(first.seeds) == sorted(second.seeds)
-    other, log3 = drive(config(max_evals=40, seed=4, crossover_rate=0.5, manager_crossover_rate=0.2), world())
+    _, log3 = drive(config(max_evals=40, seed=4, crossover_rate=0.5, manager_crossover_rate=0.2), world())
     assert log3 != log1  # the run seed matters
