@@ -29,7 +29,7 @@ from population.manager import Manager
 from population.novelty import NoveltyProcess
 from population.origins import load_origins
 from population.redis_server import EmbeddedRedis, connect
-from population.scheduler import Verdict, validation_rate
+from population.scheduler import Verdict, pass_fraction
 from population.selection import SELECTORS, Member
 from population.slots import parse_slots, slot_text
 from population.status import IslandStatus, LLMStatus, MemberStatus, Snapshot, write_status
@@ -323,13 +323,13 @@ class Run:
             llm=self.llm_stats(),
             best_evolved=_member_status(evolved),
             best_origin=_member_status(origin),
-            holdout={sid: validation_rate(r) for sid, r in m.holdout.items()},
+            holdout={sid: pass_fraction(r) for sid, r in m.holdout.items()},
             notes=tuple(m.notes),
             model=self.cfg.model,
             suite=self.cfg.suite,
             time_budget_s=self.cfg.time_budget_s,
             max_evals=self.cfg.max_evals,
-            validation={sid: validation_rate(r) for sid, r in m.validation.items()},
+            validation={sid: pass_fraction(r) for sid, r in m.validation.items()},
             champion=self.verdict.champion if self.verdict else None,
             champion_reason=self.verdict.reason if self.verdict else "",
         )

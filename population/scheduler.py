@@ -291,14 +291,16 @@ class Scheduler:
         return tuple(out)
 
     def _reevaluate(self) -> bool:
-        """An idle slot: the elite with the least evidence earns its next block. False when all have all."""
+        """An idle slot: the elite with the least evidence earns its next block, up to twice ``race_blocks``.
+        False when none can."""
         elites = {isl.elite for isl in self.islands if isl.elite is not None}
         candidates = sorted(
             (self.seeds[sid] for sid in elites if sid in self.seeds),
             key=lambda s: (len(s.done | s.queued), s.seed_id),
         )
+        cap = 2 * self.cfg.race_blocks  # beyond this, only a contest earns an elite more blocks
         for seed in candidates:
-            if self._want(seed, seed.next_block()):
+            if len(seed.done | seed.queued) < cap and self._want(seed, seed.next_block()):
                 self.counters.reevaluations += 1
                 return True
         return False
@@ -515,8 +517,8 @@ class Scheduler:
             if not ids:
                 return None, "none scored on validation"
             rank = {sid: i for i, sid in enumerate(ids)}
-            best = min(ids, key=lambda sid: (-validation_rate(scored[sid]), rank[sid]))
-            return best, f"validation {validation_rate(scored[best]):.3f} among {len(ids)} finalist(s)"
+            best = min(ids, key=lambda sid: (-pass_fraction(scored[sid]), rank[sid]))
+            return best, f"validation {pass_fraction(scored[best]):.3f} among {len(ids)} finalist(s)"
 
         champion, why = pick(False)
         origin, why_origin = pick(True)
@@ -528,7 +530,7 @@ class Scheduler:
         return Verdict(champion, origin, reason)
 
 
-def validation_rate(record: FitnessRecord) -> float:
+def pass_fraction(record: FitnessRecord) -> float:
     """Fraction of a record's tasks whose hidden tests all passed (the pass@1 the champion rule compares)."""
     return len(record.behaviour) / len(record.tasks) if record.tasks else 0.0
 

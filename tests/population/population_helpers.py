@@ -93,7 +93,7 @@ def write_config(tmp: Path, **values: Any) -> Path:
     base: dict[str, Any] = {
         "model": "none",
         "block_size": 2,
-        "race_blocks": 2,
+        "race_blocks": 1,
         "promote_min_tasks": 2,
         "validation_tasks": 3,
         "holdout_tasks": 3,

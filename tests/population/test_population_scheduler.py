@@ -168,7 +168,7 @@ def test_idle_slots_give_elites_more_blocks() -> None:
     sched, _ = drive(cfg, World({"o": 0.5}, lambda q, cid: q))
     assert sched.counters.reevaluations >= 1
     elite = sched.seeds[sched.islands[0].elite or ""]
-    assert len(elite.done) > cfg.race_blocks
+    assert cfg.race_blocks < len(elite.done)
 
 
 def test_migration_copies_the_elite_to_the_next_island() -> None:
@@ -230,3 +230,31 @@ def test_golden_determinism_without_redis() -> None:
     assert sorted(first.seeds) == sorted(second.seeds)
     _, log3 = drive(config(max_evals=40, seed=4, crossover_rate=0.5, manager_crossover_rate=0.2), world())
     assert log3 != log1  # the run seed matters
+
+
+def test_a_suite_without_a_validation_split_is_a_one_line_error_naming_it() -> None:
+    from population.errors import ConfigError
+    from population.runner import check_inputs
+
+    with pytest.raises(ConfigError, match="task suite 'humaneval' has no validation split") as err:
+        check_inputs(resolve({"suite": "humaneval", "model": "none", "origin": ["templates"]}))
+    assert "\n" not in str(err.value)
+    check_inputs(
+        resolve({"suite": "humaneval", "model": "none", "origin": ["templates"], "final_holdout": False})
+    )
+
+
+def test_lexicase_keeps_the_specialist_that_alone_solves_a_task() -> None:
+    import random
+
+    from population.selection import SELECTORS, Member, Pool, SelectionParams
+
+    ran = frozenset({"a", "b", "c"})
+    generalist = Member("g", 0.6, passed=frozenset({"a", "b"}), ran=ran)
+    specialist = Member("s", 0.3, passed=frozenset({"c"}), ran=ran)
+    weak = Member("w", 0.2, passed=frozenset({"a"}), ran=ran)
+    pool = Pool((generalist, specialist, weak))
+    picks = {
+        SELECTORS["lexicase"].select(pool, random.Random(k), SelectionParams()).seed_id for k in range(40)
+    }
+    assert picks == {"g", "s"}  # the weak member is dominated on every ordering of the cases
