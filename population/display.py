@@ -83,7 +83,7 @@ def summary_lines(snap: Snapshot, reason: str) -> list[str]:
     if c.task_runs:
         lines.append(
             f"racing: {c.task_runs} train task-runs, {c.raced_out} children raced out, {c.promotions} promotions, "
-            f"{c.reevaluations} elite re-evaluations"
+            f"{c.reevaluations} elite re-evaluations, {c.neutral} neutral children of {c.new} new"
         )
     first = "champion" if snap.champion else "best evolved seed"
     for label, m in ((first, snap.best_evolved), ("best origin seed", snap.best_origin)):

@@ -214,7 +214,7 @@ class Manager:
             if record.seed_id != job.seed_id:  # identity is ours, not the worker's
                 record = replace(record, seed_id=job.seed_id)
             self.archive.add_record(record)
-            self.scheduler.tell_evaluated(job.job_id, record)
+            self.scheduler.tell_evaluated(job.job_id, record, message.digests)
             self._event("record", id=job.seed_id, aggregate=record.aggregate, outcome=record.outcome.value)
         else:
             self.pending.pop(job.job_id, None)  # a result of the wrong kind: nothing to apply

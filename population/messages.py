@@ -142,6 +142,7 @@ class EvaluateDone:
     seconds: float = 0.0
     busy_s: float = 0.0
     cpu_s: float = 0.0
+    digests: dict[str, str] = field(default_factory=dict)  # task id → behaviour digest (fitness.harness)
 
 
 Message = ReproduceJob | CrossoverJob | EvaluateJob | ReproduceDone | EvaluateDone

@@ -111,6 +111,7 @@ class _Seed:
     size: int
     evidence: dict[str, bool] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)  # task id → behaviour digest
     done: set[int] = field(default_factory=set)
     queued: set[int] = field(default_factory=set)
     racing: bool = True
@@ -181,8 +182,8 @@ class Scheduler:
 
     def ask(self, capacity: int) -> list[Job]:
         """New jobs so that at most ``capacity`` are pending: queued blocks first; then, when no block waits
-        and reproductions already fill half the capacity (more would only wait for a slot) or no child can be
-        made, an elite's next block (re-evaluation); else a reproduction. Every job returned is pending until
+        and reproductions already fill half the capacity, two at least (more would only wait for a slot), or
+        no child can be made, an elite's next block (re-evaluation); else a reproduction. Every job returned is pending until
         its tell."""
         made: list[Job] = []
         attempts = 4 * capacity  # bounded: never spin here
@@ -199,7 +200,7 @@ class Scheduler:
                 self.producing = False
             spare = self._spare()
             births = sum(1 for j in self.pending.values() if not isinstance(j, Evaluate))
-            if births >= max(1, capacity // 2) and spare > 0 and self._reevaluate():
+            if births >= max(2, capacity // 2) and spare > 0 and self._reevaluate():
                 continue  # enough reproductions in flight to keep the loops fed: use the slot for evidence
             if self.producing and spare > 0:
                 birth = self._reproduce()
@@ -343,8 +344,11 @@ class Scheduler:
                 self.seeds[child.seed_id] = seed
                 self._want(seed, 0)
 
-    def tell_evaluated(self, job_id: str, record: FitnessRecord) -> None:
-        """A finished evaluation. A job not pending is ignored (a result seen twice applies once)."""
+    def tell_evaluated(
+        self, job_id: str, record: FitnessRecord, digests: Mapping[str, str] | None = None
+    ) -> None:
+        """A finished evaluation and its per-task behaviour digests (``fitness.harness.behaviour_digest``). A
+        job not pending is ignored (a result seen twice applies once)."""
         job = self.pending.pop(job_id, None)
         if not isinstance(job, Evaluate):
             return
@@ -363,10 +367,24 @@ class Scheduler:
             seed.reasons[t.task_id] = t.reason
         for tid in job.tasks:  # a task the record lacks (the seed stopped early) counts as failed
             seed.evidence.setdefault(tid, False)
+        seed.digests.update(digests or {})
         if record.outcome is not Outcome.SCORED:
             self._retire(seed, record.outcome.value)
             return
+        if job.block == 0 and self._neutral(seed, job.tasks):
+            self.counters.neutral += 1
+            self._retire(seed, "neutral")
+            return
         self._judge(seed)
+
+    def _neutral(self, seed: _Seed, tasks: tuple[str, ...]) -> bool:
+        """Whether a child behaved exactly like its parent on every task of its first block: the same LLM
+        conversation and the same answer (equal behaviour digests), hence the same scores."""
+        parent = self.seeds.get(seed.parents[0]) if seed.parents else None
+        if parent is None or not tasks:
+            return False
+        mine, theirs = seed.digests, parent.digests
+        return all(t in mine and t in theirs and mine[t] == theirs[t] for t in tasks)
 
     def _retire(self, seed: _Seed, outcome: str) -> None:
         seed.out, seed.racing = True, False

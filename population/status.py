@@ -43,6 +43,8 @@ class Counters:
         raced_out: children dropped because they were clearly behind their parent (racing).
         promotions: members that became their island's elite by a paired comparison.
         reevaluations: blocks given to elites on slots no child could use.
+        neutral: children that behaved exactly like their parent on their first block (equal behaviour
+            digests: same LLM conversation, same answer): an edge and this count, no island slot.
     """
 
     evaluations: int = 0
@@ -68,6 +70,7 @@ class Counters:
     raced_out: int = 0
     promotions: int = 0
     reevaluations: int = 0
+    neutral: int = 0
 
     @property
     def best(self) -> float | None:
@@ -276,6 +279,8 @@ def run_figures(status: Snapshot) -> dict[str, float]:
         "rediscovery_rate": c.rediscoveries / n if n else nan,
         "novelty_reject_rate": c.novelty_rejects / n if n else nan,
         "invalid_rate": c.invalid / n if n else nan,
+        "neutral_rate": c.neutral / c.new if c.new else nan,
+        "task_runs_per_evaluation": c.task_runs / c.evaluations if c.evaluations else nan,
         "best": c.best if c.best is not None else nan,
         "overhead_per_child_ms": per_child(overhead),
         "manager_per_child_ms": per_child(c.manager_s),

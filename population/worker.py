@@ -248,6 +248,7 @@ class Loop:
             clock.seconds,
             clock.busy_s,
             clock.overhead_cpu_s,
+            evaluation.digests,
         )
 
     def close(self) -> None:

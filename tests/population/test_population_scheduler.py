@@ -31,10 +31,20 @@ def unit(*labels: object) -> float:
 class World:
     """Seed quality → pass vectors. Children get their quality from ``child_quality(parent, k)``."""
 
-    def __init__(self, quality: dict[str, float], child_quality: Callable[[float, str], float]) -> None:
+    def __init__(
+        self,
+        quality: dict[str, float],
+        child_quality: Callable[[float, str], float],
+        neutral: Callable[[str], bool] = lambda cid: False,
+    ) -> None:
         self.quality = dict(quality)
         self.child_quality = child_quality
+        self.neutral = neutral
+        self.behaviour = {sid: sid for sid in quality}  # seeds with one behaviour id act alike
         self.born = 0
+
+    def digests(self, job: Evaluate) -> dict[str, str]:
+        return {t: f"{self.behaviour[job.seed_id]}/{t}" for t in job.tasks}
 
     def record(self, job: Evaluate) -> FitnessRecord:
         q = self.quality[job.seed_id]
@@ -54,6 +64,9 @@ class World:
             self.born += 1
             cid = hashlib.sha256(f"{job.parent_id}/{job.job_id}/{k}".encode()).hexdigest()
             self.quality[cid] = min(1.0, max(0.0, self.child_quality(self.quality[job.parent_id], cid)))
+            self.behaviour[cid] = self.behaviour[job.parent_id] if self.neutral(cid) else cid
+            if self.neutral(cid):
+                self.quality[cid] = self.quality[job.parent_id]
             out.append(Admitted(Fate.NEW, cid, "op", 0.5, 2000))
         return out
 
@@ -79,7 +92,7 @@ def drive(
         job_id = min(sched.pending, key=lambda j: int(j[1:]))
         job = sched.pending[job_id]
         if isinstance(job, Evaluate):
-            sched.tell_evaluated(job_id, world.record(job))
+            sched.tell_evaluated(job_id, world.record(job), world.digests(job))
         else:
             sched.tell_reproduced(job_id, world.children(job))
     return sched, log
@@ -165,7 +178,7 @@ def test_promotion_needs_a_paired_win_on_enough_common_tasks() -> None:
 
 def test_idle_slots_give_elites_more_blocks() -> None:
     cfg = config(max_evals=40, islands=1, island_size=4)
-    sched, _ = drive(cfg, World({"o": 0.5}, lambda q, cid: q))
+    sched, _ = drive(cfg, World({"o": 0.5}, lambda q, cid: q), capacity=4)
     assert sched.counters.reevaluations >= 1
     elite = sched.seeds[sched.islands[0].elite or ""]
     assert cfg.race_blocks < len(elite.done)
@@ -258,3 +271,29 @@ def test_lexicase_keeps_the_specialist_that_alone_solves_a_task() -> None:
         SELECTORS["lexicase"].select(pool, random.Random(k), SelectionParams()).seed_id for k in range(40)
     }
     assert picks == {"g", "s"}  # the weak member is dominated on every ordering of the cases
+
+
+def test_neutral_children_are_counted_take_no_slot_and_are_labelled_in_the_history() -> None:
+    cfg = config(max_evals=30)
+    world = World({"o": 0.5}, lambda q, cid: q, neutral=lambda cid: unit("neutral", cid) < 0.5)
+    sched, _ = drive(cfg, world)
+    neutral = [
+        s
+        for s in sched.seeds.values()
+        if s.parents and s.done and world.behaviour[s.seed_id] == world.behaviour[s.parents[0]]
+    ]
+    assert neutral and sched.counters.neutral == len(neutral)
+    members = {sid for isl in sched.islands for sid in isl.members}
+    assert not members & {s.seed_id for s in neutral}
+    assert all(len(s.done) == 1 for s in neutral)  # one block told us; no more spent on them
+    labels = [h["outcome"] for hist in sched.history.values() for h in hist]
+    assert labels.count("neutral") == len(neutral) and "scored" in labels
+
+
+def test_a_seed_that_only_makes_neutral_children_still_ends() -> None:
+    cfg = config(max_evals=25, islands=1)
+    world = World({"o": 0.5}, lambda q, cid: q, neutral=lambda cid: True)
+    sched, _ = drive(cfg, world)
+    assert sched.counters.evaluations == 25 and not sched.pending
+    assert sched.counters.neutral == sum(1 for s in sched.seeds.values() if s.parents and s.done) > 0
+    assert set(sched.islands[0].members) == {"o"}
