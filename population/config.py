@@ -133,6 +133,15 @@ KEYS: dict[str, Key] = {
         "validation tasks the finalists are scored on, spread over families (0: all)",
         _non_negative,
     ),
+    "inbox_size": Key(
+        (int,),
+        8,
+        "island messages kept for later train evaluations' tools.inbox() (0: no cooperation)",
+        _non_negative,
+    ),
+    "publish_per_eval": Key(
+        (int,), 2, "messages one train evaluation may publish to its island (more are dropped)", _non_negative
+    ),
     "holdout_tasks": Key(
         (int,), 8, "holdout tasks scored for the champion and best origin (0: all)", _non_negative
     ),
@@ -240,6 +249,8 @@ class RunConfig:
     promote_min_tasks: int
     finalists: int
     validation_tasks: int
+    inbox_size: int
+    publish_per_eval: int
     holdout_tasks: int
     final_holdout: bool
     origin: tuple[str, ...]

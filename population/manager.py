@@ -53,6 +53,7 @@ class Manager:
         novelty: Novelty | None,
         log: IO[str],
         loops: int,
+        messages_log: IO[str] | None = None,
     ) -> None:
         self.cfg = cfg
         self.archive = archive
@@ -61,6 +62,7 @@ class Manager:
         self.run_id = run_id
         self.novelty = novelty
         self.log = log
+        self.messages_log = messages_log or log  # logs/messages.jsonl: island messages and their senders
         self.loops = loops
         train = job_suite(cfg.suite, "train", (), "")
         self.suite_header = (train.name, train.version, "train")
@@ -214,7 +216,12 @@ class Manager:
             if record.seed_id != job.seed_id:  # identity is ours, not the worker's
                 record = replace(record, seed_id=job.seed_id)
             self.archive.add_record(record)
-            self.scheduler.tell_evaluated(job.job_id, record, message.digests)
+            sent = self.scheduler.tell_evaluated(job.job_id, record, message.digests, message.published)
+            for text in sent:  # archived with the seed that sent it
+                line = {"seed_id": job.seed_id, "job": job.job_id, "block": job.block, "message": text}
+                self.messages_log.write(json.dumps(line) + "\n")
+            if sent:
+                self.messages_log.flush()
             self._event("record", id=job.seed_id, aggregate=record.aggregate, outcome=record.outcome.value)
         else:
             self.pending.pop(job.job_id, None)  # a result of the wrong kind: nothing to apply

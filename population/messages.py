@@ -90,6 +90,8 @@ class EvaluateJob:
         split: ``"train"``, ``"validation"`` or ``"holdout"``.
         tasks: the task ids to score, in order (empty: the whole split).
         label: names the part in the record's suite version (``b3``: train block 3; ``validation24``).
+        inbox: island messages the seed's ``tools.inbox()`` returns (train evaluations only; a worker
+            ignores an inbox on any other split).
     """
 
     KIND: ClassVar[str] = "evaluate"
@@ -100,6 +102,7 @@ class EvaluateJob:
     split: str = "train"
     tasks: tuple[str, ...] = ()
     label: str = ""
+    inbox: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +182,16 @@ def decode(entry: dict[Any, Any]) -> Message:
     try:
         data = json.loads(fields_["data"])
         names = {f.name for f in fields(cls)}
-        for name in ("history", "children", "published", "operators", "problems", "tasks", "failures"):
+        for name in (
+            "history",
+            "children",
+            "published",
+            "operators",
+            "problems",
+            "tasks",
+            "failures",
+            "inbox",
+        ):
             if name in data and name in names:
                 data[name] = tuple(data[name])
         if "checked" in data and "checked" in names:

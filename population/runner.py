@@ -135,9 +135,19 @@ class Run:
                 taken.callback(self.novelty.close)
             self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
             taken.callback(self.log.close)
+            self.messages = (run_dir / "logs" / "messages.jsonl").open("a", encoding="utf-8")
+            taken.callback(self.messages.close)
             loops = len(self.slots) * cfg.loops_per_slot
             self.manager = Manager(
-                cfg, self.archive, self.client, self.run_key, self.run_id, self.novelty, self.log, loops
+                cfg,
+                self.archive,
+                self.client,
+                self.run_key,
+                self.run_id,
+                self.novelty,
+                self.log,
+                loops,
+                self.messages,
             )
             taken.pop_all()  # started: from here on close() releases them
 
@@ -356,6 +366,8 @@ class Run:
             self.redis.stop()
         with contextlib.suppress(Exception):
             self.log.close()
+        with contextlib.suppress(Exception):
+            self.messages.close()
         self.archive.close()
 
 

@@ -32,6 +32,7 @@ from population.status import Counters
 from population.tasks import blocks, family
 
 HISTORY = 24  # reflect() sees at most this many recent children of a parent
+MAX_MESSAGE_CHARS = 1000  # an island message is cut to this (the sandbox already cuts at 4096)
 MAX_FAILURES = 5  # failed train tasks a reproduce job carries for a reflective rewrite
 
 
@@ -73,6 +74,7 @@ class Evaluate:
     tasks: tuple[str, ...]
     label: str
     block: int = -1
+    inbox: tuple[str, ...] = ()  # island messages for tools.inbox(): train blocks only
 
 
 Job = Reproduce | Cross | Evaluate
@@ -150,6 +152,7 @@ class Scheduler:
         self.history: dict[str, deque[dict[str, Any]]] = {}
         self.reproductions: dict[str, int] = {}
         self.results: dict[str, dict[str, FitnessRecord]] = {"validation": {}, "holdout": {}}
+        self.inboxes = [deque[str](maxlen=cfg.inbox_size) for _ in self.islands]
         self.jobs = 0
         self.dispatched_evals = 0
         self.producing = True
@@ -183,15 +186,15 @@ class Scheduler:
     def ask(self, capacity: int) -> list[Job]:
         """New jobs so that at most ``capacity`` are pending: queued blocks first; then, when no block waits
         and reproductions already fill half the capacity, two at least (more would only wait for a slot), or
-        no child can be made, an elite's next block (re-evaluation); else a reproduction. Every job returned is pending until
-        its tell."""
+        no child can be made, an elite's next block (re-evaluation); else a reproduction. Every job returned
+        is pending until its tell."""
         made: list[Job] = []
         attempts = 4 * capacity  # bounded: never spin here
         while len(self.pending) < capacity and attempts > 0:
             attempts -= 1
             if self.queue and self._budget_left():
                 job = self.queue.popleft()
-                job = replace(job, job_id=self._job_id())
+                job = replace(job, job_id=self._job_id(), inbox=self._inbox(job.seed_id))
                 self.dispatched_evals += 1
                 self.counters.task_runs += len(job.tasks)
                 made.append(self._pend(job))
@@ -211,6 +214,12 @@ class Scheduler:
                 continue
             break
         return made
+
+    def _inbox(self, seed_id: str) -> tuple[str, ...]:
+        """What ``tools.inbox()`` shows a train evaluation of ``seed_id``: its island's messages, oldest first
+        (an origin, on every island, reads island 0's)."""
+        seed = self.seeds.get(seed_id)
+        return tuple(self.inboxes[max(0, seed.island)]) if seed is not None and self.cfg.inbox_size else ()
 
     def _pend(self, job: Job) -> Job:
         self.pending[job.job_id] = job
@@ -345,19 +354,29 @@ class Scheduler:
                 self._want(seed, 0)
 
     def tell_evaluated(
-        self, job_id: str, record: FitnessRecord, digests: Mapping[str, str] | None = None
-    ) -> None:
-        """A finished evaluation and its per-task behaviour digests (``fitness.harness.behaviour_digest``). A
-        job not pending is ignored (a result seen twice applies once)."""
+        self,
+        job_id: str,
+        record: FitnessRecord,
+        digests: Mapping[str, str] | None = None,
+        published: Sequence[str] = (),
+    ) -> list[str]:
+        """A finished evaluation, its per-task behaviour digests (``fitness.harness.behaviour_digest``) and what
+        the seed published. A job not pending is ignored (a result seen twice applies once).
+
+        Returns:
+            the messages delivered to the seed's island (train only; at most ``publish_per_eval``, each cut
+            to :data:`MAX_MESSAGE_CHARS`), for the loop to archive with the sender.
+        """
         job = self.pending.pop(job_id, None)
         if not isinstance(job, Evaluate):
-            return
+            return []
         if job.split != "train":
             self.results.setdefault(job.split, {})[job.seed_id] = record
-            return
+            return []  # unseen splits publish nothing: their messages would leak them into train
         seed = self.seeds.get(job.seed_id)
         if seed is None:
-            return
+            return []
+        delivered = self._deliver(seed, published)
         self.counters.evaluations += 1
         self.counters.tokens += record.prompt_tokens + record.completion_tokens
         seed.queued.discard(job.block)
@@ -370,12 +389,24 @@ class Scheduler:
         seed.digests.update(digests or {})
         if record.outcome is not Outcome.SCORED:
             self._retire(seed, record.outcome.value)
-            return
-        if job.block == 0 and self._neutral(seed, job.tasks):
+        elif job.block == 0 and self._neutral(seed, job.tasks):
             self.counters.neutral += 1
             self._retire(seed, "neutral")
-            return
-        self._judge(seed)
+        else:
+            self._judge(seed)
+        return delivered
+
+    def _deliver(self, seed: _Seed, published: Sequence[str]) -> list[str]:
+        """Put up to ``publish_per_eval`` of a train evaluation's messages in its island's inbox (every
+        island for an origin); the inbox keeps the newest ``inbox_size``."""
+        if not self.cfg.inbox_size:
+            return []
+        messages = [str(m)[:MAX_MESSAGE_CHARS] for m in published[: self.cfg.publish_per_eval]]
+        targets = range(len(self.islands)) if seed.island < 0 else [seed.island]
+        for i in targets:
+            self.inboxes[i].extend(messages)
+        self.counters.messages += len(messages)
+        return messages
 
     def _neutral(self, seed: _Seed, tasks: tuple[str, ...]) -> bool:
         """Whether a child behaved exactly like its parent on every task of its first block: the same LLM

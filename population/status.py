@@ -45,6 +45,7 @@ class Counters:
         reevaluations: blocks given to elites on slots no child could use.
         neutral: children that behaved exactly like their parent on their first block (equal behaviour
             digests: same LLM conversation, same answer): an edge and this count, no island slot.
+        messages: island messages train evaluations published and the run delivered (cooperation).
     """
 
     evaluations: int = 0
@@ -71,6 +72,7 @@ class Counters:
     promotions: int = 0
     reevaluations: int = 0
     neutral: int = 0
+    messages: int = 0
 
     @property
     def best(self) -> float | None:

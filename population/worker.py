@@ -237,6 +237,7 @@ class Loop:
                 job.source,
                 suite,
                 job.split,
+                inbox=job.inbox if job.split == "train" else (),  # unseen splits never see island messages
                 cancelled=lambda: self._cancelled(job.job_id),
             )
         return EvaluateDone(

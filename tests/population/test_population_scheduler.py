@@ -297,3 +297,42 @@ def test_a_seed_that_only_makes_neutral_children_still_ends() -> None:
     assert sched.counters.evaluations == 25 and not sched.pending
     assert sched.counters.neutral == sum(1 for s in sched.seeds.values() if s.parents and s.done) > 0
     assert set(sched.islands[0].members) == {"o"}
+
+
+def test_messages_reach_later_train_evaluations_on_the_island_and_never_unseen_splits() -> None:
+    cfg = config(max_evals=12, islands=2, inbox_size=3, publish_per_eval=1)
+    sched = Scheduler(cfg, TRAIN)
+    world = World({"o": 0.5}, lambda q, cid: q)
+    sched.add_origin("o", 1000)
+    seen: list[tuple[str, tuple[str, ...]]] = []
+    sent = 0
+    for _ in range(200):
+        for job in sched.ask(2):
+            if isinstance(job, Evaluate):
+                seen.append((job.seed_id, job.inbox))
+        if not sched.pending:
+            break
+        job_id = min(sched.pending, key=lambda j: int(j[1:]))
+        job = sched.pending[job_id]
+        if isinstance(job, Evaluate):
+            sent += 1
+            spam = (f"tip {sent}", "second message: over the per-evaluation limit")
+            delivered = sched.tell_evaluated(job_id, world.record(job), world.digests(job), spam)
+            assert delivered == [f"tip {sent}"]
+        else:
+            sched.tell_reproduced(job_id, world.children(job))
+    assert seen[0][1] == ()  # the first evaluation has nobody to hear from
+    later = [inbox for _, inbox in seen[1:]]
+    assert any(later) and all(len(i) <= 3 for i in later)
+    assert all("second message" not in m for i in later for m in i)
+    final = sched.ask_final("validation", ["o"], ("v1",))
+    assert all(job.inbox == () for job in final)
+    scores = (TaskScore("v1", 1, 1),)
+    record = FitnessRecord("o", "core", "v", "validation", Outcome.SCORED, 1.0, scores)
+    assert sched.tell_evaluated(final[0].job_id, record, {}, ("leak",)) == []
+    assert all("leak" not in m for box in sched.inboxes for m in box)
+    off = Scheduler(config(inbox_size=0), TRAIN)
+    off.add_origin("o", 1000)
+    (first,) = off.ask(1)
+    assert isinstance(first, Evaluate)
+    assert off.tell_evaluated(first.job_id, world.record(first), {}, ("x",)) == [] and first.inbox == ()
