@@ -166,6 +166,8 @@ class Scheduler:
         return f"j{self.jobs}"
 
     def _budget_left(self) -> bool:
+        if self.cfg.max_tokens and self.counters.tokens >= self.cfg.max_tokens:
+            return False
         return not (self.eval_limit and self.dispatched_evals >= self.eval_limit)
 
     def accepting(self) -> bool:

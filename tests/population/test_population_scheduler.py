@@ -336,3 +336,14 @@ def test_messages_reach_later_train_evaluations_on_the_island_and_never_unseen_s
     (first,) = off.ask(1)
     assert isinstance(first, Evaluate)
     assert off.tell_evaluated(first.job_id, world.record(first), {}, ("x",)) == [] and first.inbox == ()
+
+
+def test_a_token_budget_stops_new_work() -> None:
+    class Costly(World):
+        def record(self, job: Evaluate) -> FitnessRecord:
+            from dataclasses import replace
+
+            return replace(super().record(job), prompt_tokens=100)
+
+    sched, _ = drive(config(max_tokens=1000), Costly({"o": 0.5}, lambda q, cid: q), capacity=1)
+    assert sched.counters.tokens == 1000 and sched.counters.evaluations == 10
