@@ -117,8 +117,7 @@ class _Seed:
     done: set[int] = field(default_factory=set)
     queued: set[int] = field(default_factory=set)
     racing: bool = True
-    out: bool = False  # raced out, or not scored: never a parent again
-    placed: bool = False  # offered to its island(s)
+    out: bool = False  # raced out, neutral, or not scored: never a parent again
 
     def next_block(self) -> int:
         k = 0
@@ -427,7 +426,9 @@ class Scheduler:
             self._remember(seed.parents[0], seed.seed_id, seed.operator, pass_rate(seed.evidence), outcome)
 
     def _islands_of(self, seed: _Seed) -> list[Island]:
-        return self.islands if seed.island < 0 else [self.islands[seed.island]]
+        """Its home island(s) (every island for an origin) and any island it migrated to."""
+        home = self.islands if seed.island < 0 else [self.islands[seed.island]]
+        return [isl for isl in self.islands if isl in home or seed.seed_id in isl.members]
 
     def _member(self, seed: _Seed) -> Member:
         passed = frozenset(t for t, ok in seed.evidence.items() if ok)
@@ -467,12 +468,11 @@ class Scheduler:
         member = self._member(seed)
         self.counters.note_fitness(member.fitness)
         self.grid.tell(seed.seed_id, member.fitness, self.grid.descriptor(member.passed, seed.size))
-        for island in self._islands_of(seed):
-            if seed.placed:
+        for island in self._islands_of(seed):  # more evidence may earn a place it was refused before
+            if seed.seed_id in island.members:
                 island.update(member)
             else:
                 island.offer(member)
-        seed.placed = True
         for island in self._islands_of(seed):
             self._contest(island)
         interval = self.cfg.migration_interval
