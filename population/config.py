@@ -165,7 +165,10 @@ KEYS: dict[str, Key] = {
         (int,), 0, "stop after this many train evaluations (0: no limit)", _non_negative, option=True
     ),
     "max_tokens": Key(
-        (int,), 0, "stop producing work once train evaluations spent this many LLM tokens (0: no limit)", _non_negative
+        (int,),
+        0,
+        "stop producing work once train evaluations spent this many LLM tokens (0: no limit)",
+        _non_negative,
     ),
     "time_budget": Key(
         (str, int, float), "10m", "stop producing work after this long ('15m', '2h'; 0: none)", option=True
