@@ -1,205 +1,277 @@
-"""Evolution efficacy: does a run make seeds better on tasks it never selected on?
+"""Evolution efficacy with a control arm: does the full loop make seeds better on tasks it never selected on,
+and better than random search with the same LLM-token budget?
 
-1. ``python -m population run`` for ``--hours`` (default 2) with Qwen-0.5B, selecting only on the ``core``
-   *train* split (every train task, cascade on).
-2. The best origin seed and the best evolved seed (by train score) are scored on the ``core`` holdout split
-   (all 36 tasks) and on HumanEval (all 164, pass@1: one greedy solve per problem). HumanEval is never used for
-   selection; these records are added to the run's archive afterwards.
+1. Arm ``evolution``: ``python -m population run`` for ``--hours`` (default 2) with the default loop (racing on
+   train blocks, the configured selector, islands). Its champion and best origin are chosen on the
+   ``validation`` split by the run itself (population/README.md, "Champion").
+2. Arm ``random_search``: the same origin seeds and operators, with the token budget the evolution arm spent
+   (``max_tokens``; with ``--model none`` no tokens are spent, so its evaluation count instead): uniform
+   parent choice over every seed born (``selector = "uniform"``, islands that keep everyone), no racing
+   (``race_alpha`` so small that no child is ever stopped), champion chosen on validation the same way.
+3. Scoring (resumable: every task's result is saved as it comes, ``<out dir>/efficacy-scores.json``; run the
+   same command again after an interruption): each arm's champion and best origin on the core ``holdout``
+   split and on HumanEval (pass@1, one solve per problem). Paired statistics on the same tasks: exact
+   McNemar p (two-sided) and a bootstrap 95% CI of the pass-rate difference, for champion vs best origin in
+   each arm, and evolution's champion vs random search's (``control``).
 
-    python bench/efficacy.py                          # the full 2-hour experiment
-    python bench/efficacy.py --hours 0.25 --humaneval-tasks 20     # a smoke run
-    python bench/efficacy.py --score-only --run-dir runs/efficacy-…  # re-score a finished run
+    python bench/efficacy.py                                    # the reference 2-hour-per-arm experiment
+    python bench/efficacy.py --model none --origin templates --minutes 1 --humaneval-tasks 3 \\
+        --holdout-tasks 3 --out /tmp/eff                         # plumbing check, a few minutes
 
-Prints the four numbers and writes them to ``<run_dir>/reports/efficacy.json``.
+The result JSON (``bench/results/efficacy-<UTC time>.json`` unless ``--out``) holds the commit, config, model,
+machine load and timestamps, and ``arms.<arm>.champion|best_origin`` (seed id, pass@1 on validation, holdout,
+humaneval), ``arms.<arm>.paired.holdout|humaneval`` (``p``, ``ci_low``, ``ci_high``, ``n``), ``arms.<arm>.run``
+(the run's figures: neutral rate, task-runs per evaluation, …) and ``control.holdout|humaneval``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from llm.models import DEFAULT_MODEL  # noqa: E402  (after the path above)
 
+ARMS = ("evolution", "random_search")
+BOOTSTRAP = 2000
 
-def evolve(
-    run_dir: Path, hours: float, model: str, seed: int, suite_tasks: int, slots: str, solve_timeout: float
-) -> None:
-    cfg = run_dir.parent / f"{run_dir.name}.toml"
-    cfg.parent.mkdir(parents=True, exist_ok=True)
-    cfg.write_text(
-        "\n".join(
-            [
-                f'model = "{model}"',
-                'suite = "core"',
-                f"suite_tasks = {suite_tasks}",
-                f'time_budget = "{int(hours * 3600)}s"',
-                "final_holdout = false",
-                f"seed = {seed}",
-                f'slots = "{slots}"',
-                f"solve_timeout_s = {solve_timeout}",
-                "display = false",
-            ]
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    cmd = [sys.executable, "-m", "population", "run", "--config", str(cfg), "--run-dir", str(run_dir)]
+
+def arm_config(arm: str, args: argparse.Namespace, budget: dict[str, int]) -> dict[str, Any]:
+    """The run config of one arm. ``budget`` is what the evolution arm spent (for the control arm)."""
+    cfg: dict[str, Any] = {
+        "name": f"efficacy-{arm}",
+        "model": args.model,
+        "suite": "core",
+        "seed": args.seed,
+        "slots": args.slots,
+        "solve_timeout_s": args.solve_timeout,
+        "validation_tasks": args.validation_tasks,
+        "holdout_tasks": 1,  # the run's own holdout line; the bench scores holdout itself below
+        "display": False,
+    }
+    if args.origin:
+        cfg["origin"] = args.origin
+    if args.model == "none":
+        cfg["novelty"] = "off"
+    if arm == "evolution":
+        cfg["time_budget"] = f"{int(args.minutes * 60)}s"
+        return cfg
+    cfg.update(selector="uniform", island_size=100_000, migration_interval=0, race_alpha=1e-9)
+    if budget["tokens"]:
+        cfg.update(max_tokens=budget["tokens"], time_budget=f"{int(args.minutes * 120)}s")  # a safety cap
+    else:
+        cfg.update(max_evals=max(1, budget["evaluations"]), time_budget=0)
+    return cfg
+
+
+def evolve(run_dir: Path, cfg: dict[str, Any]) -> dict[str, Any]:
+    """Run one arm to its end (skipped when ``run_dir`` holds a finished run); its ``status.json``."""
+    status = run_dir / "status.json"
+    if status.exists() and json.loads(status.read_text(encoding="utf-8")).get("state") == "finished":
+        return dict(json.loads(status.read_text(encoding="utf-8")))
+    path = run_dir.parent / f"{run_dir.name}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{k} = {json.dumps(v)}\n" for k, v in cfg.items()), encoding="utf-8")
+    cmd = [sys.executable, "-m", "population", "run", "--config", str(path), "--run-dir", str(run_dir)]
     done = subprocess.run(cmd, cwd=REPO)
     if done.returncode != 0:
-        raise SystemExit(f"the run failed with exit code {done.returncode}; see {run_dir}/logs")
+        raise SystemExit(
+            f"the {run_dir.name} run failed with exit code {done.returncode}; see {run_dir}/logs"
+        )
+    data = json.loads(status.read_text(encoding="utf-8"))
+    if not data.get("champion") or not data.get("best_origin"):
+        raise SystemExit(f"the {run_dir.name} run named no champion or no best origin; see {status}")
+    return dict(data)
 
 
-def run_figures(run_dir: Path) -> dict[str, float]:
-    """The run's own figures from its ``status.json`` (:func:`population.status.run_figures`): evaluations per
-    hour, LLM busy fraction, re-discovery and novelty-reject rates, framework overhead per child."""
-    from population.status import Snapshot
-    from population.status import run_figures as figures
+class Scores:
+    """Per-task pass results, saved after every task (the scoring phase resumes from the file)."""
 
-    return figures(Snapshot.from_json(json.loads((run_dir / "status.json").read_text(encoding="utf-8"))))
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data: dict[str, dict[str, bool]] = (
+            json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        )
 
+    def vector(self, sid: str, split: str) -> dict[str, bool]:
+        return self.data.setdefault(f"{split}:{sid}", {})
 
-def pick(run_dir: Path) -> tuple[str, str | None]:
-    """(best origin seed, best evolved seed) by their train record on the full split."""
-    from lineage import Archive
-
-    with Archive.open(str(run_dir)) as archive:
-        best_origin: tuple[float, str] | None = None
-        best_evolved: tuple[float, str] | None = None
-        for s in archive.all_summaries():
-            train = [
-                r
-                for r in archive.records(s.id)
-                if r.split == "train"
-                and r.suite == "core"
-                and r.stage == "full"
-                and r.outcome.value == "scored"
-            ]
-            if not train:
-                continue
-            key = (train[0].aggregate, s.id)
-            if s.operator == "origin":
-                best_origin = max(best_origin or key, key)
-            else:
-                best_evolved = max(best_evolved or key, key)
-    if best_origin is None:
-        raise SystemExit(f"no scored origin seed in {run_dir}")
-    return best_origin[1], best_evolved[1] if best_evolved else None
+    def save(self) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.data, indent=0, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
 
 
-def score(
-    run_dir: Path, sid: str, model: str, humaneval_tasks: int, holdout_tasks: int, slot: str, cache: Path
-) -> dict[str, float]:
-    """Holdout and HumanEval scores of ``sid``, added to the archive as records.
-
-    ``cache`` is the completion cache: share it with ``bench/seeds.py`` and an origin seed it already scored
-    costs no LLM call here (same model, same prompts, same seeds).
-    """
+def score(run_dirs: dict[str, Path], seeds: dict[str, str], args: argparse.Namespace, scores: Scores) -> None:
+    """Score every seed in ``seeds`` (id → arm) on holdout and HumanEval, task by task, skipping tasks done."""
     from fitness.harness import EvalConfig, Harness
     from fitness.scoring import CascadeConfig
     from fitness.suites import load_suite
-    from fitness.tasks import Suite
     from lineage import Archive
     from llm.broker import Broker
     from population.slots import parse_slots
-    from population.tasks import eval_suite
 
-    with Archive.open(str(run_dir)) as archive:
-        source = archive.source(sid)
+    holdout = load_suite("core").split("holdout")
+    human = load_suite("humaneval").split("all")
+    plan = {
+        "holdout": holdout[: args.holdout_tasks] if args.holdout_tasks else holdout,
+        "humaneval": human[: args.humaneval_tasks] if args.humaneval_tasks else human,
+    }
+    broker = None
+    if args.model != "none":
+        from llm.broker import Broker
 
-    core = eval_suite("core", "holdout", holdout_tasks)
-    human = load_suite("humaneval")
-    if humaneval_tasks:
-        human = Suite(human.name, f"{human.version}/first{humaneval_tasks}", human.tasks[:humaneval_tasks])
-    broker = Broker.start(model, slot=parse_slots(slot, model)[0], cache_path=cache)
+        cache = run_dirs["evolution"] / "cache" / "llm.sqlite"
+        broker = Broker.start(args.model, slot=parse_slots(args.slots, args.model)[0], cache_path=cache)
     config = EvalConfig(cascade=CascadeConfig(enabled=False), tokens_per_task=4000, solve_timeout_s=120.0)
-    out: dict[str, float] = {}
     try:
-        with Harness(broker, config, model) as harness:
-            for name, suite, split in (("core_holdout", core, "holdout"), ("humaneval", human, "all")):
-                started = time.monotonic()
-                record = harness.evaluate(source, suite, split).record
-                with Archive.open(str(run_dir)) as archive:
-                    archive.add_record(record)
-                passed = sum(1 for t in record.tasks if t.total and t.passed == t.total)
-                out[name] = record.aggregate
-                out[f"{name}_pass_at_1"] = passed / len(suite.split(split))
-                out[f"{name}_seconds"] = time.monotonic() - started
+        with Harness(broker, config, args.model) as harness:
+            for sid, arm in seeds.items():
+                with Archive.open(str(run_dirs[arm])) as archive:
+                    source = archive.source(sid)
+                for split, tasks in plan.items():
+                    done = scores.vector(sid, split)
+                    for task in tasks:
+                        if task.id in done:
+                            continue
+                        result, _ = harness.score_task(source, task, sid)
+                        done[task.id] = bool(result.total) and result.passed == result.total
+                        scores.save()
+                    print(f"{arm} {sid[:12]} {split}: {sum(done.values())}/{len(done)}", flush=True)
     finally:
-        broker.close()
-    return out
+        if broker is not None:
+            broker.close()
+
+
+def paired(a: dict[str, bool], b: dict[str, bool], seed: int) -> dict[str, float]:
+    """``a`` against ``b`` on their common tasks: exact two-sided McNemar p, bootstrap 95% CI of the
+    pass-rate difference (``BOOTSTRAP`` resamples of the tasks, seeded), and ``n``."""
+    from population.racing import paired as count
+    from population.racing import sign_p
+    from population.rng import derive_rng
+
+    p = count(a, b)
+    common = sorted(a.keys() & b.keys())
+    diffs = [int(a[t]) - int(b[t]) for t in common]
+    rng = derive_rng(seed, "bootstrap")
+    means = (
+        sorted(sum(rng.choices(diffs, k=len(diffs))) / len(diffs) for _ in range(BOOTSTRAP))
+        if diffs
+        else [0.0]
+    )
+    low, high = means[int(0.025 * (len(means) - 1))], means[int(0.975 * (len(means) - 1))]
+    mcnemar = min(1.0, 2 * sign_p(min(p.wins, p.losses), max(p.wins, p.losses)))
+    return {"p": mcnemar, "ci_low": low, "ci_high": high, "n": p.n, "wins": p.wins, "losses": p.losses}
+
+
+def rate(vector: dict[str, bool]) -> float | None:
+    return sum(vector.values()) / len(vector) if vector else None
+
+
+def git_commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    return done.stdout.strip() or "unknown"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--hours", type=float, default=2.0)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=120.0, help="evolution arm's time budget")
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--origin", nargs="*", default=None, help="origin seeds (default: the config's)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--run-dir", type=Path, default=None)
-    parser.add_argument("--score-only", action="store_true", help="skip the run; score an existing run dir")
+    parser.add_argument("--out", type=Path, default=None, help="directory of the runs and scores")
+    parser.add_argument("--result", type=Path, default=None, help="result JSON (default bench/results/…)")
     parser.add_argument(
         "--humaneval-tasks", type=int, default=0, help="first N HumanEval problems (0: all 164)"
     )
-    parser.add_argument("--suite-tasks", type=int, default=12, help="train tasks per evaluation (0: all 54)")
-    parser.add_argument("--holdout-tasks", type=int, default=0, help="core holdout tasks scored (0: all 36)")
-    parser.add_argument("--slots", default="auto", help="the run's slots, e.g. cpu:1 (and the scoring slot)")
+    parser.add_argument("--holdout-tasks", type=int, default=0, help="first N core holdout tasks (0: all)")
     parser.add_argument(
-        "--cache", type=Path, default=None, help="completion cache for scoring (default <run_dir>/cache)"
+        "--validation-tasks", type=int, default=0, help="validation tasks per finalist (0: all)"
     )
-    parser.add_argument(
-        "--solve-timeout",
-        type=float,
-        default=90.0,
-        help="seconds per solve in the run; raise it on a loaded machine, or load decides fitness",
-    )
+    parser.add_argument("--slots", default="auto", help="the runs' slots, e.g. cpu:1 (and the scoring slot)")
+    parser.add_argument("--solve-timeout", type=float, default=90.0, help="seconds per solve in the runs")
     args = parser.parse_args()
-    run_dir = args.run_dir or REPO / "runs" / time.strftime("efficacy-%Y%m%d-%H%M%S", time.gmtime())
-    if not args.score_only:
-        evolve(run_dir, args.hours, args.model, args.seed, args.suite_tasks, args.slots, args.solve_timeout)
-    origin, evolved = pick(run_dir)
-    cache = args.cache or run_dir / "cache" / "llm.sqlite"
-    result: dict[str, object] = {
-        "run_dir": str(run_dir),
-        "hours": args.hours,
-        "suite_tasks": args.suite_tasks,
-        "holdout_tasks": args.holdout_tasks or "all 36",
-        "humaneval_tasks": args.humaneval_tasks or "all 164",
-        "origin": origin,
-        "evolved": evolved,
-        "run": run_figures(run_dir),
+    started = time.time()
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(started))
+    out = args.out or REPO / "runs" / f"efficacy-{stamp}"
+    out.mkdir(parents=True, exist_ok=True)
+    run_dirs = {arm: out / arm for arm in ARMS}
+    load = {"before": os.getloadavg()}
+    statuses: dict[str, dict[str, Any]] = {}
+    budget = {"tokens": 0, "evaluations": 0}
+    configs: dict[str, dict[str, Any]] = {}
+    for arm in ARMS:
+        configs[arm] = arm_config(arm, args, budget)
+        statuses[arm] = evolve(run_dirs[arm], configs[arm])
+        if arm == "evolution":
+            c = statuses[arm]["counters"]
+            budget = {"tokens": int(c["tokens"]), "evaluations": int(c["evaluations"])}
+    load["after_runs"] = os.getloadavg()
+    chosen = {arm: (s["champion"], s["best_origin"]["id"]) for arm, s in statuses.items()}
+    seeds = {sid: arm for arm, pair in chosen.items() for sid in pair}
+    scores = Scores(out / "efficacy-scores.json")
+    score(run_dirs, seeds, args, scores)
+    load["after_scoring"] = os.getloadavg()
+
+    from population.status import Snapshot, run_figures
+
+    arms: dict[str, Any] = {}
+    for arm, (champion, origin) in chosen.items():
+        validation = statuses[arm].get("validation", {})
+        entry: dict[str, Any] = {"run_dir": str(run_dirs[arm]), "config": configs[arm]}
+        for role, sid in (("champion", champion), ("best_origin", origin)):
+            entry[role] = {
+                "id": sid,
+                "validation": validation.get(sid),
+                "holdout": rate(scores.vector(sid, "holdout")),
+                "humaneval": rate(scores.vector(sid, "humaneval")),
+            }
+        entry["champion_reason"] = statuses[arm].get("champion_reason", "")
+        entry["paired"] = {
+            split: paired(scores.vector(champion, split), scores.vector(origin, split), args.seed)
+            for split in ("holdout", "humaneval")
+        }
+        entry["run"] = run_figures(Snapshot.from_json(statuses[arm]))
+        arms[arm] = entry
+    evo, rnd = chosen["evolution"][0], chosen["random_search"][0]
+    result = {
+        "commit": git_commit(),
+        "model": args.model,
+        "command": " ".join(sys.argv),
+        "machine": {"cpus": os.cpu_count(), "load": load},
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "budget": {"evolution_minutes": args.minutes, **budget},
+        "arms": arms,
+        "control": {
+            split: paired(scores.vector(evo, split), scores.vector(rnd, split), args.seed)
+            for split in ("holdout", "humaneval")
+        },
     }
-    for key, sid in (("origin_scores", origin), ("evolved_scores", evolved)):
-        if sid is not None:
-            result[key] = score(
-                run_dir, sid, args.model, args.humaneval_tasks, args.holdout_tasks, args.slots, cache
-            )
-            print(f"{key}: {sid[:12]} {result[key]}", flush=True)
-    (run_dir / "reports").mkdir(exist_ok=True)
-    (run_dir / "reports" / "efficacy.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
-    print(
-        f"efficacy run {run_dir} ({args.hours:g} h, selection on core train only; "
-        f"{result['holdout_tasks']} core holdout tasks, {result['humaneval_tasks']} HumanEval problems)"
-    )
-    figures = result["run"]
-    assert isinstance(figures, dict)
-    print("run: " + ", ".join(f"{k} {v:.3g}" for k, v in figures.items()))
-    print(f"{'seed':<28} {'core holdout':>12} {'HumanEval pass@1':>17}")
-    for label, sid, key in (
-        ("best origin", origin, "origin_scores"),
-        ("best evolved", evolved, "evolved_scores"),
-    ):
-        scores = result.get(key)
-        if sid is None or not isinstance(scores, dict):
-            print(f"{label:<28} {'—':>12} {'—':>17}  (no evolved seed was scored)")
-            continue
-        name = f"{label} {sid[:12]}"
-        print(f"{name:<28} {scores['core_holdout']:>12.3f} {scores['humaneval_pass_at_1']:>17.3f}")
+    path = args.result or REPO / "bench" / "results" / f"efficacy-{stamp}.json"
+    path.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{'arm':<14} {'seed':<14} {'validation':>10} {'holdout':>8} {'HumanEval':>9}")
+    for arm, entry in arms.items():
+        for role in ("champion", "best_origin"):
+            e = entry[role]
+            cells = [
+                f"{e[k]:.3f}" if e[k] is not None else "—" for k in ("validation", "holdout", "humaneval")
+            ]
+            print(f"{arm:<14} {role + ' ' + e['id'][:6]:<14} {cells[0]:>10} {cells[1]:>8} {cells[2]:>9}")
+        for split, p in entry["paired"].items():
+            ci = f"[{p['ci_low']:.3f}, {p['ci_high']:.3f}]"
+            print(f"  {arm} champion vs best origin, {split}: p {p['p']:.3g}, CI {ci}, n {p['n']}")
+    for split, p in result["control"].items():
+        print(f"control (evolution vs random search champions), {split}: p {p['p']:.3g}, n {p['n']}")
+    print(f"result: {path}")
 
 
 if __name__ == "__main__":

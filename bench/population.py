@@ -52,7 +52,7 @@ def model_free(tmp: Path, evals: int) -> dict[str, float]:
             origin=["templates"],
             max_evals=evals,
             time_budget=0,
-            suite_tasks=8,
+            block_size=8,
             novelty="off",
             final_holdout=False,
             display=False,
@@ -161,7 +161,7 @@ for i, sid in enumerate(ids):
     for isl in m.islands:
         isl.offer(member)
     m.grid.tell(sid, member.fitness, m.grid.descriptor(frozenset(), 3000 + i))
-    m.history.setdefault(sid, deque(maxlen=24)).append({{"seed_id": sid, "aggregate": 0.1}})
+    m.scheduler.history.setdefault(sid, deque(maxlen=24)).append({{"seed_id": sid, "aggregate": 0.1}})
     m.source(sid)  # the manager's cache of parent texts (jobs carry them)
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({{"seeds": archive.counts().seeds, "rss_mb": rss}}))

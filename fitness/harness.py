@@ -10,9 +10,10 @@ non-``SCORED`` outcome for the seed.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -124,15 +125,28 @@ class SolveResult:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Evaluation:
-    """A finished evaluation: the record, the cascade stage's score and what the seed published."""
+    """A finished evaluation: the record, the cascade stage's score, what the seed published, and per task
+    its behaviour digest (:func:`behaviour_digest`)."""
 
     record: FitnessRecord
     cascade_score: float | None
     published: tuple[str, ...]
+    digests: dict[str, str] = field(default_factory=dict)
+
+
+def behaviour_digest(transcript: str, kind: str, answer: str) -> str:
+    """A task's behaviour digest: SHA-256 of the LLM transcript digest (every request and reply, in order;
+    ``""`` without a model), how ``solve`` ended and what it returned (the solution, or the reason). Two runs
+    of ``solve`` with equal digests asked the same, heard the same and answered the same, so the hidden tests
+    score them the same: what the seed did with ``tools.run`` in between shows in its later requests or its
+    answer, or it changed nothing. Pure."""
+    text = json.dumps([transcript, kind, answer])
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def static_problem(source: str) -> str:
@@ -165,6 +179,7 @@ class _Scored:
 
     scores: dict[str, TaskScore] = field(default_factory=dict)
     results: list[SolveResult] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
 
     def outcome(self, stopped: Outcome | None) -> tuple[Outcome, str]:
         """The record's outcome and reason: a stop (invalid seed, crash at import) with the solve's reason,
@@ -198,6 +213,7 @@ class _Batch:
             score, solved = self.harness.score_task(self.seed_source, task, self.label, self.inbox)
             done.scores[task.id] = score
             done.results.append(solved)
+            done.digests[task.id] = solved.digest
             if solved.kind is SolveKind.INVALID:
                 return Outcome.INVALID
             if solved.kind is SolveKind.IMPORT_ERROR:
@@ -273,8 +289,17 @@ class Harness:
         """Run the seed's ``solve`` on ``task`` (visible part only) in the seed sandbox. Never raises.
 
         ``inbox`` (default ``config.inbox``) is what ``tools.inbox()`` returns; what the seed publishes
-        comes back in ``SolveResult.published`` for the caller to relay.
+        comes back in ``SolveResult.published`` for the caller to relay. The result carries the task's
+        :func:`behaviour_digest`.
         """
+        result, transcript = self._solve(seed_source, task, label, inbox)
+        answer = result.source if result.kind is SolveKind.SOLUTION else result.reason
+        return replace(result, digest=behaviour_digest(transcript, result.kind.value, answer))
+
+    def _solve(
+        self, seed_source: str, task: Task, label: str, inbox: Sequence[str] | None
+    ) -> tuple[SolveResult, str]:
+        """:meth:`solve` without the digest: the result and the LLM transcript digest ("" without a model)."""
         cfg = self.config
         session = self._session(f"{label}:{task.id}", cfg.tokens_per_task, cfg.solve_timeout_s)
         request = {
@@ -288,19 +313,21 @@ class Harness:
             execution = self._run_seed(request, cfg.solve_timeout_s, session)
         finally:
             usage = session.usage() if session is not None else None
+            transcript = session.transcript_digest() if session is not None else ""
             if session is not None:
                 session.close()
         seconds = time.monotonic() - start
-        tokens = (
-            {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens}
-            if usage
-            else {}
-        )
+        pt, ct = (usage.prompt_tokens, usage.completion_tokens) if usage else (0, 0)
         replies = execution.replies()
         published = tuple(line.message for line in replies if isinstance(line, Published))
+
+        def result(kind: SolveKind, source: str, reason: str) -> tuple[SolveResult, str]:
+            solved = SolveResult(kind, source, reason, published, pt, ct, seconds)
+            return solved, transcript
+
         for line in replies:
             if isinstance(line, Solution):
-                return SolveResult(SolveKind.SOLUTION, line.source, "", published, seconds=seconds, **tokens)
+                return result(SolveKind.SOLUTION, line.source, "")
             if isinstance(line, Invalid | Failed):
                 reason = line.reason[:300]
                 if isinstance(line, Invalid):
@@ -309,22 +336,13 @@ class Harness:
                     solve_kind = SolveKind.IMPORT_ERROR
                 else:
                     solve_kind = SolveKind.ERROR
-                return SolveResult(solve_kind, "", reason, published, seconds=seconds, **tokens)
+                return result(solve_kind, "", reason)
         if execution.status is ExecStatus.TIMEOUT:
-            return SolveResult(
-                SolveKind.TIMEOUT,
-                "",
-                "solve timed out (whole process tree killed)",
-                published,
-                seconds=seconds,
-                **tokens,
-            )
+            return result(SolveKind.TIMEOUT, "", "solve timed out (whole process tree killed)")
         if execution.status is ExecStatus.LOST:
-            return SolveResult(
-                SolveKind.LOST, "", "seed sandbox worker lost", published, seconds=seconds, **tokens
-            )
+            return result(SolveKind.LOST, "", "seed sandbox worker lost")
         why = f"killed by signal {execution.signal}" if execution.signal else "exited without returning"
-        return SolveResult(SolveKind.ERROR, "", f"solve {why}", published, seconds=seconds, **tokens)
+        return result(SolveKind.ERROR, "", f"solve {why}")
 
     def score_task(
         self, seed_source: str, task: Task, label: str = "seed", inbox: Sequence[str] | None = None
@@ -392,7 +410,8 @@ class Harness:
             reason=reason,
             stage=stage,
         )
-        return Evaluation(record, cascade_score, tuple(m for r in done.results for m in r.published))
+        published = tuple(m for r in done.results for m in r.published)
+        return Evaluation(record, cascade_score, published, dict(done.digests))
 
     # ----------------------------------------------------------------- reproduction
     def reproduce(
@@ -403,14 +422,16 @@ class Harness:
         llm_session: Session | None = None,
         partner_source: str | None = None,
         reflection: dict[str, Any] | None = None,
+        failures: list[dict[str, str]] | None = None,
     ) -> Reproduction:
         """Run the parent's ``reproduce(source, n, rng_seed, genome, llm)`` in the seed sandbox.
 
-        ``partner_source`` and ``reflection`` are passed as keyword arguments only to a ``reproduce``
-        that declares them. A child may come back as a plain source or as ``{"source", "operator"}`` (the
-        seed's own label for how it made it). Keeps at most ``n`` children; a child of another type or over the
-        genome's size limit is dropped, and every drop, cut or failure is a line of ``problems``. What crosses
-        the sandbox boundary is capped at ``n`` children's worth of bytes (more is an ``OVERSIZE`` failure).
+        ``partner_source``, ``reflection`` and ``failures`` (the parent's failed train tasks, seeds/README.md)
+        are passed as keyword arguments only to a ``reproduce`` that declares them. A child may come back as a
+        plain source or as ``{"source", "operator"}`` (the seed's own label for how it made it). Keeps at most
+        ``n`` children; a child of another type or over the genome's size limit is dropped, and every drop,
+        cut or failure is a line of ``problems``. What crosses the sandbox boundary is capped at ``n``
+        children's worth of bytes (more is an ``OVERSIZE`` failure).
         Never raises for anything the seed does.
         """
         # The boundary's cap: n children at the genome's size limit (JSON may double a text) + the notes.
@@ -423,6 +444,7 @@ class Harness:
             "rng_seed": int(rng_seed),
             "partner_source": partner_source,
             "reflection": reflection,
+            "failures": failures,
             "max_child_chars": DEFAULT_LIMITS.max_bytes,
             "result_bytes": cap,
         }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import secrets
 import socket
 import threading
@@ -166,6 +167,7 @@ class Session:
         self._channels: list[LLMChannel] = []
         self._lock = threading.Lock()
         self._usage = Usage()
+        self._transcript = hashlib.sha256()  # every request and its answer, in order (behaviour digest)
         self._server, self._client = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self._client_open = True
         self._thread = threading.Thread(target=self._serve, name=f"llm-session-{label}", daemon=True)
@@ -191,6 +193,12 @@ class Session:
         """What this session has spent so far."""
         with self._lock:
             return self._usage
+
+    def transcript_digest(self) -> str:
+        """SHA-256 over every request the client sent and the answer it got (text or error kind), in order:
+        two sessions with equal digests saw the same conversation. Safe to call at any time."""
+        with self._lock:
+            return self._transcript.hexdigest()
 
     def remaining_tokens(self) -> int | None:
         """Tokens left in the budget (None when unlimited)."""
@@ -288,6 +296,10 @@ class Session:
                     "error": "service_error",
                     "message": f"LLM service failed: {err!r:.200}",
                 }
+            with self._lock:
+                answer = [reply.get("text"), reply.get("error")]  # not timings or cache flags
+                line = json.dumps([raw, answer], sort_keys=True, default=repr)
+                self._transcript.update(line.encode("utf-8", "surrogatepass") + b"\n")
             if not self._send(reply):
                 break
 

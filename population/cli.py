@@ -16,7 +16,7 @@ from typing import Any
 import redis
 
 from genome.errors import SeedpopError
-from population.config import load_file, resolve
+from population.config import load_file, removed_notes, resolve
 from population.errors import RunDirError
 
 
@@ -32,10 +32,13 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
 
     console = Console(stderr=True)
     try:
-        cfg = resolve(load_file(config_path) if config_path else {}, overrides)
+        values = load_file(config_path) if config_path else {}
+        cfg = resolve(values, overrides)
     except SeedpopError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    for note in removed_notes(values):
+        print(f"note: {note}", file=sys.stderr)
     target = run_dir or default_run_dir(cfg.name)
     interrupted = False
 

@@ -59,6 +59,11 @@ def _fraction(name: str, value: Any) -> None:
         raise ConfigError(f"{name} = {value!r} must be between 0 and 1")
 
 
+def _open_fraction(name: str, value: Any) -> None:
+    if not 0.0 < value < 1.0:
+        raise ConfigError(f"{name} = {value!r} must be between 0 and 1 (exclusive)")
+
+
 def _choice(*allowed: str) -> Callable[[str, Any], None]:
     def check(name: str, value: Any) -> None:
         if value not in allowed:
@@ -101,11 +106,48 @@ KEYS: dict[str, Key] = {
         (str,), DEFAULT_MODEL, "LLM: registry name, .gguf path, http(s) URL, or 'none'", option=True
     ),
     "suite": Key((str,), "core", "task suite used for selection (its train split)", option=True),
-    "suite_tasks": Key(
-        (int,), 12, "train tasks per evaluation, spread over families (0: the whole split)", _non_negative
+    "block_size": Key(
+        (int,), 4, "train tasks per block; every seed runs the same blocks in one order", _positive
     ),
-    "holdout_tasks": Key((int,), 8, "holdout tasks scored for the final best seeds (0: all)", _non_negative),
-    "final_holdout": Key((bool,), True, "score the best seed and the best origin on holdout at the end"),
+    "race_blocks": Key(
+        (int,), 4, "blocks a child earns while level with or ahead of its parent (racing)", _positive
+    ),
+    "race_alpha": Key(
+        (float, int),
+        0.2,
+        "a child stops when the paired sign test says it is behind with p ≤ this",
+        _open_fraction,
+    ),
+    "promote_min_tasks": Key(
+        (int,),
+        12,
+        "common tasks a member needs to beat its island's elite (paired) and take its place",
+        _positive,
+    ),
+    "finalists": Key(
+        (int,), 3, "best evolved seeds (and origins) by train lower bound scored on validation", _positive
+    ),
+    "validation_tasks": Key(
+        (int,),
+        24,
+        "validation tasks the finalists are scored on, spread over families (0: all)",
+        _non_negative,
+    ),
+    "inbox_size": Key(
+        (int,),
+        8,
+        "island messages kept for later train evaluations' tools.inbox() (0: no cooperation)",
+        _non_negative,
+    ),
+    "publish_per_eval": Key(
+        (int,), 2, "messages one train evaluation may publish to its island (more are dropped)", _non_negative
+    ),
+    "holdout_tasks": Key(
+        (int,), 8, "holdout tasks scored for the champion and best origin (0: all)", _non_negative
+    ),
+    "final_holdout": Key(
+        (bool,), True, "choose the champion on validation, then score it and the best origin on holdout"
+    ),
     "origin": Key(
         (list,),
         ["greedy", "sample_filter", "repair", "templates"],
@@ -121,6 +163,12 @@ KEYS: dict[str, Key] = {
     ),
     "max_evals": Key(
         (int,), 0, "stop after this many train evaluations (0: no limit)", _non_negative, option=True
+    ),
+    "max_tokens": Key(
+        (int,),
+        0,
+        "stop producing work once train evaluations spent this many LLM tokens (0: no limit)",
+        _non_negative,
     ),
     "time_budget": Key(
         (str, int, float), "10m", "stop producing work after this long ('15m', '2h'; 0: none)", option=True
@@ -167,16 +215,25 @@ KEYS: dict[str, Key] = {
     "tokens_per_task": Key((int,), 1500, "LLM token budget of one solve call", _positive),
     "solve_timeout_s": Key((float, int), 90.0, "wall seconds for one solve call", _positive),
     "reproduce_timeout_s": Key((float, int), 60.0, "wall seconds for one reflect+reproduce call", _positive),
-    "cascade": Key((bool,), True, "score a sample of train tasks first; the rest only if promising"),
-    "cascade_size": Key((int,), 4, "tasks in the cascade's first stage", _positive),
-    "cascade_factor": Key(
-        (float, int), 0.9, "continue when cascade score ≥ parent's × factor", _non_negative
-    ),
     "redis": Key(
         (str,), "", "external Redis URL (redis://host:port/db); '' starts an embedded server", option=True
     ),
     "display": Key((bool,), True, "live rich display on a terminal"),
 }
+
+
+REMOVED: dict[str, str] = {
+    "suite_tasks": "racing replaced it: every seed runs the same shuffled train blocks (block_size, race_blocks)",
+    "cascade": "racing on paired blocks replaced the cascade (race_blocks, race_alpha)",
+    "cascade_size": "racing on paired blocks replaced the cascade; the first stage is one block (block_size)",
+    "cascade_factor": "racing on paired blocks replaced the cascade; a child stops by a sign test (race_alpha)",
+}
+"""Keys older configs may hold: ignored with a note (:func:`removed_notes`), never an error."""
+
+
+def removed_notes(values: Mapping[str, Any]) -> list[str]:
+    """One line per removed key in ``values``: what replaced it. Pure."""
+    return [f"config key {name!r} is no longer used: {REMOVED[name]}" for name in values if name in REMOVED]
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,12 +249,20 @@ class RunConfig:
     seed: int
     model: str
     suite: str
-    suite_tasks: int
+    block_size: int
+    race_blocks: int
+    race_alpha: float
+    promote_min_tasks: int
+    finalists: int
+    validation_tasks: int
+    inbox_size: int
+    publish_per_eval: int
     holdout_tasks: int
     final_holdout: bool
     origin: tuple[str, ...]
     generations: int
     max_evals: int
+    max_tokens: int
     time_budget: str | int | float
     end_grace: str | int | float
     slots: str
@@ -219,9 +284,6 @@ class RunConfig:
     tokens_per_task: int
     solve_timeout_s: float
     reproduce_timeout_s: float
-    cascade: bool
-    cascade_size: int
-    cascade_factor: float
     redis: str
     display: bool
 
@@ -300,6 +362,8 @@ def resolve(
     values = {name: key.default for name, key in KEYS.items()}
     for source in (file_values or {}, {k: v for k, v in (overrides or {}).items() if v is not None}):
         for name, value in source.items():
+            if name in REMOVED:
+                continue
             key = check_key(name)
             if isinstance(value, bool) and bool not in key.types:
                 raise ConfigError(f"{name} = {value!r} has the wrong type; expected {key.types[0].__name__}")
@@ -351,5 +415,6 @@ __all__ = [
     "load_file",
     "markdown_table",
     "parse_duration",
+    "removed_notes",
     "resolve",
 ]

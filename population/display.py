@@ -80,11 +80,21 @@ def summary_lines(snap: Snapshot, reason: str) -> list[str]:
         f"run {reason} after {snap.elapsed_s / 60:.1f} min: {c.evaluations} evaluations, {c.new} new seeds, "
         f"{c.rediscoveries} re-discoveries, {c.novelty_rejects} novelty rejects, {c.invalid} invalid",
     ]
-    for label, m in (("best evolved seed", snap.best_evolved), ("best origin seed", snap.best_origin)):
+    if c.task_runs:
+        lines.append(
+            f"racing: {c.task_runs} train task-runs, {c.raced_out} children raced out, {c.promotions} promotions, "
+            f"{c.reevaluations} elite re-evaluations, {c.neutral} neutral children of {c.new} new"
+        )
+    first = "champion" if snap.champion else "best evolved seed"
+    for label, m in ((first, snap.best_evolved), ("best origin seed", snap.best_origin)):
         if m is not None:
-            h = snap.holdout.get(m.id)
-            extra = f", holdout {h:.3f}" if h is not None else ""
+            v, h = snap.validation.get(m.id), snap.holdout.get(m.id)
+            extra = (f", validation {v:.3f}" if v is not None else "") + (
+                f", holdout {h:.3f}" if h is not None else ""
+            )
             lines.append(f"{label}: {m.id[:12]} train {m.fitness:.3f} (generation {m.generation}){extra}")
+    if snap.champion_reason:
+        lines.append(snap.champion_reason)
     lines += [
         "next:",
         f"  python -m lineage --run-dir {snap.run_dir} best",

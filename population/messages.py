@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from population.errors import PopulationError
 
-WIRE_VERSION = 1
+WIRE_VERSION = 2  # 2: evaluate jobs name their tasks (racing blocks); reproduce jobs carry failures
 
 
 class MessageError(PopulationError):
@@ -34,6 +34,8 @@ class ReproduceJob:
         history: what the parent's ``reflect`` sees (plain dicts, seeds/README.md).
         island: the island the parent was picked on.
         generation: the children's generation.
+        failures: up to 5 of the parent's failed train tasks, ``{"task_id", "prompt", "entry_point",
+            "reason"}``, passed to a ``reproduce`` that names ``failures`` (a reflective rewrite).
     """
 
     KIND: ClassVar[str] = "reproduce"
@@ -47,6 +49,7 @@ class ReproduceJob:
     history: tuple[dict[str, Any], ...] = ()
     island: int = 0
     generation: int = 1
+    failures: tuple[dict[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +80,18 @@ class CrossoverJob:
 
 @dataclass(frozen=True, slots=True)
 class EvaluateJob:
-    """Score a seed on a suite split (cascade on the train split).
+    """Score a seed on some tasks of a suite split: one train block, or the final validation/holdout sample.
 
     Attributes:
         job_id: unique within the run.
         seed_id: the seed's id (``genome.seed_id``).
         source: its exact text.
         suite: task suite name.
-        split: ``"train"`` or ``"holdout"``.
-        task_limit: score only this many tasks of the split, chosen evenly across families (0: all).
-        parent_cascade: the parent's cascade-stage score (None: no parent or unknown).
+        split: ``"train"``, ``"validation"`` or ``"holdout"``.
+        tasks: the task ids to score, in order (empty: the whole split).
+        label: names the part in the record's suite version (``b3``: train block 3; ``validation24``).
+        inbox: island messages the seed's ``tools.inbox()`` returns (train evaluations only; a worker
+            ignores an inbox on any other split).
     """
 
     KIND: ClassVar[str] = "evaluate"
@@ -95,8 +100,9 @@ class EvaluateJob:
     source: str
     suite: str
     split: str = "train"
-    task_limit: int = 0
-    parent_cascade: float | None = None
+    tasks: tuple[str, ...] = ()
+    label: str = ""
+    inbox: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +145,7 @@ class EvaluateDone:
     seconds: float = 0.0
     busy_s: float = 0.0
     cpu_s: float = 0.0
+    digests: dict[str, str] = field(default_factory=dict)  # task id → behaviour digest (fitness.harness)
 
 
 Message = ReproduceJob | CrossoverJob | EvaluateJob | ReproduceDone | EvaluateDone
@@ -175,7 +182,16 @@ def decode(entry: dict[Any, Any]) -> Message:
     try:
         data = json.loads(fields_["data"])
         names = {f.name for f in fields(cls)}
-        for name in ("history", "children", "published", "operators", "problems"):
+        for name in (
+            "history",
+            "children",
+            "published",
+            "operators",
+            "problems",
+            "tasks",
+            "failures",
+            "inbox",
+        ):
             if name in data and name in names:
                 data[name] = tuple(data[name])
         if "checked" in data and "checked" in names:

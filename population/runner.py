@@ -24,11 +24,12 @@ from genome.registry import lookup
 from lineage import Archive
 from population import bus, keys
 from population.config import RunConfig
-from population.errors import RunDirError
+from population.errors import ConfigError, RunDirError
 from population.manager import Manager
 from population.novelty import NoveltyProcess
 from population.origins import load_origins
 from population.redis_server import EmbeddedRedis, connect
+from population.scheduler import Verdict, pass_fraction
 from population.selection import SELECTORS, Member
 from population.slots import parse_slots, slot_text
 from population.status import IslandStatus, LLMStatus, MemberStatus, Snapshot, write_status
@@ -57,6 +58,14 @@ def check_inputs(cfg: RunConfig) -> list[tuple[str, str]]:
     from fitness.suites import TASK_SUITES
 
     lookup(TASK_SUITES, cfg.suite, "task suite")
+    if cfg.final_holdout:
+        from fitness.suites import load_suite
+
+        if not load_suite(cfg.suite).split("validation"):
+            raise ConfigError(
+                f"task suite {cfg.suite!r} has no validation split, which chooses the champion; use a suite "
+                "with one (e.g. 'core') or set final_holdout = false"
+            )
     parse_slots(cfg.slots, cfg.model)
     return load_origins(list(cfg.origin))
 
@@ -107,6 +116,7 @@ class Run:
         self.novelty: NoveltyProcess | None = None
         self.notes: list[str] = []
         self.last: Snapshot | None = None  # what loop() published last
+        self.verdict: Verdict | None = None  # the champion, once chosen on validation
         with contextlib.ExitStack() as taken:
             (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
             self.archive = Archive.create(str(run_dir), cfg.to_toml())
@@ -125,9 +135,19 @@ class Run:
                 taken.callback(self.novelty.close)
             self.log = (run_dir / "logs" / "rejects.jsonl").open("a", encoding="utf-8")
             taken.callback(self.log.close)
+            self.messages = (run_dir / "logs" / "messages.jsonl").open("a", encoding="utf-8")
+            taken.callback(self.messages.close)
             loops = len(self.slots) * cfg.loops_per_slot
             self.manager = Manager(
-                cfg, self.archive, self.client, self.run_key, self.run_id, self.novelty, self.log, loops
+                cfg,
+                self.archive,
+                self.client,
+                self.run_key,
+                self.run_id,
+                self.novelty,
+                self.log,
+                loops,
+                self.messages,
             )
             taken.pop_all()  # started: from here on close() releases them
 
@@ -223,22 +243,32 @@ class Run:
                 last = time.monotonic()
                 self.publish(on_tick)
         if reason == "done" and self.cfg.final_holdout:
-            self._final_holdout(on_tick, tick_s)
+            self._final(on_tick, tick_s)
         self.last = self.publish(on_tick, state="finished" if reason == "done" else reason)
         return reason
 
-    def _final_holdout(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> None:
-        evolved, origin = self.manager.best_members()
-        sids = [m.seed_id for m in (evolved, origin) if m is not None]
-        self.manager.queue_holdout(sids)
+    def _final(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> None:
+        """Score the finalists on validation, name the champion and the best origin, score both on holdout."""
+        sched = self.manager.scheduler
+        self.manager.queue_final("validation", sched.finalists(), self.cfg.validation_tasks)
+        if not self._wait(on_tick, tick_s, "validation"):
+            return
+        self.verdict = sched.verdict()
+        chosen = [sid for sid in (self.verdict.champion, self.verdict.best_origin) if sid]
+        self.manager.queue_final("holdout", chosen, self.cfg.holdout_tasks)
+        self._wait(on_tick, tick_s, "holdout")
+
+    def _wait(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float, state: str) -> bool:
+        """Handle results until nothing is pending; False when stopped or the workers are gone."""
         last = 0.0
-        while self.manager.pending and not self.stop_requested():
-            if all(w.poll() is not None for w in self.workers):
-                return
+        while self.manager.pending:
+            if self.stop_requested() or all(w.poll() is not None for w in self.workers):
+                return False
             self.manager.drain()
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
-                self.publish(on_tick, state="holdout")
+                self.publish(on_tick, state=state)
+        return True
 
     def publish(self, on_tick: Callable[[Snapshot], None] | None, state: str = "running") -> Snapshot:
         """Take a snapshot, write it (``status.json``, the Redis status hash), hand it to ``on_tick``."""
@@ -284,6 +314,9 @@ class Run:
                 )
             )
         evolved, origin = m.best_members()
+        if self.verdict is not None:  # after validation: the champion and the best origin it chose
+            evolved = m.scheduler.member(self.verdict.champion)
+            origin = m.scheduler.member(self.verdict.best_origin)
         return Snapshot(
             state=state,
             run_dir=str(self.run_dir),
@@ -292,7 +325,7 @@ class Run:
             elapsed_s=time.monotonic() - self.started,
             counters=replace(m.counters, best_history=list(m.counters.best_history)),
             islands=tuple(islands),
-            queued=len(m.eval_queue),
+            queued=len(m.scheduler.queue),
             in_flight=len(m.pending),
             slots=tuple(slot_text(s) for s in self.slots),
             loops=m.loops,
@@ -300,12 +333,15 @@ class Run:
             llm=self.llm_stats(),
             best_evolved=_member_status(evolved),
             best_origin=_member_status(origin),
-            holdout={sid: r.aggregate for sid, r in m.holdout.items()},
+            holdout={sid: pass_fraction(r) for sid, r in m.holdout.items()},
             notes=tuple(m.notes),
             model=self.cfg.model,
             suite=self.cfg.suite,
             time_budget_s=self.cfg.time_budget_s,
             max_evals=self.cfg.max_evals,
+            validation={sid: pass_fraction(r) for sid, r in m.validation.items()},
+            champion=self.verdict.champion if self.verdict else None,
+            champion_reason=self.verdict.reason if self.verdict else "",
         )
 
     def close(self) -> None:
@@ -330,6 +366,8 @@ class Run:
             self.redis.stop()
         with contextlib.suppress(Exception):
             self.log.close()
+        with contextlib.suppress(Exception):
+            self.messages.close()
         self.archive.close()
 
 

@@ -24,6 +24,8 @@ class Member:
         generation: generations of descent from an origin seed.
         children: children proposed from it so far (the penalty of DGM/ShinkaEvolve-style selection).
         novelty: ``1 −`` similarity of its most novel piece at birth (1.0 for origins).
+        passed: train task ids it passed (its pass vector's true entries).
+        ran: train task ids it ran (the blocks it has evidence on).
     """
 
     seed_id: str
@@ -32,6 +34,8 @@ class Member:
     generation: int = 0
     children: int = 0
     novelty: float = 1.0
+    passed: frozenset[str] = frozenset()
+    ran: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +124,28 @@ class Uniform:
         return rng.choice(sorted(pool.members, key=lambda m: m.seed_id))
 
 
+class Lexicase:
+    """Lexicase selection over pass vectors: the tasks every member ran, in a random order; each task keeps
+    only the candidates that pass it (when any does); the first lone survivor, or a random one of the last
+    survivors. Favours specialists that solve what others miss, which a mean score averages away."""
+
+    name: ClassVar[str] = "lexicase"
+
+    def select(self, pool: Pool, rng: random.Random, params: SelectionParams) -> Member:
+        candidates = sorted(pool.members, key=lambda m: m.seed_id)
+        cases = sorted(frozenset.intersection(*(m.ran for m in candidates)))
+        rng.shuffle(cases)
+        for task in cases:
+            passing = [m for m in candidates if task in m.passed]
+            if passing:
+                candidates = passing
+            if len(candidates) == 1:
+                break
+        return rng.choice(candidates)
+
+
 SELECTORS: dict[str, Selector] = {
-    s.name: s for s in (Tournament(), Weighted(), MapElites(), Elite(), Uniform())
+    s.name: s for s in (Tournament(), Weighted(), MapElites(), Elite(), Uniform(), Lexicase())
 }
 """Selector name → selector. Add one here; ``tests/population`` runs every entry through the contract."""
 

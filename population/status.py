@@ -39,6 +39,13 @@ class Counters:
         novelty_cpu_s: CPU seconds the near-clone filter's process spent answering (model loading excluded).
         sandbox_s: wall seconds workers spent inside the sandboxes (LLM included).
         best_history: (evaluations, best train fitness) each time the best improved.
+        task_runs: train tasks run by evaluations (a block is several).
+        raced_out: children dropped because they were clearly behind their parent (racing).
+        promotions: members that became their island's elite by a paired comparison.
+        reevaluations: blocks given to elites on slots no child could use.
+        neutral: children that behaved exactly like their parent on their first block (equal behaviour
+            digests: same LLM conversation, same answer): an edge and this count, no island slot.
+        messages: island messages train evaluations published and the run delivered (cooperation).
     """
 
     evaluations: int = 0
@@ -60,6 +67,12 @@ class Counters:
     sandbox_s: float = 0.0
     started: float = field(default_factory=time.time)
     best_history: list[tuple[int, float]] = field(default_factory=list)
+    task_runs: int = 0
+    raced_out: int = 0
+    promotions: int = 0
+    reevaluations: int = 0
+    neutral: int = 0
+    messages: int = 0
 
     @property
     def best(self) -> float | None:
@@ -151,6 +164,9 @@ class Snapshot:
     suite: str
     time_budget_s: float
     max_evals: int
+    validation: dict[str, float] = field(default_factory=dict)
+    champion: str | None = None
+    champion_reason: str = ""
 
     def with_state(self, state: str) -> Snapshot:
         """A copy in another state (e.g. "manager gone")."""
@@ -168,6 +184,7 @@ class Snapshot:
         data["best_evolved"] = asdict(self.best_evolved) if self.best_evolved else None
         data["best_origin"] = asdict(self.best_origin) if self.best_origin else None
         data["holdout"] = dict(self.holdout)
+        data["validation"] = dict(self.validation)
         data["notes"] = list(self.notes)
         return data
 
@@ -204,6 +221,9 @@ class Snapshot:
                 suite=str(data.get("suite", "")),
                 time_budget_s=float(data.get("time_budget_s") or 0.0),
                 max_evals=int(data.get("max_evals") or 0),
+                validation={str(k): float(v) for k, v in data.get("validation", {}).items()},
+                champion=data.get("champion"),
+                champion_reason=str(data.get("champion_reason", "")),
             )
         except (KeyError, TypeError, AttributeError) as err:
             raise ValueError(f"status is malformed: {type(err).__name__}: {err}") from None
@@ -261,6 +281,8 @@ def run_figures(status: Snapshot) -> dict[str, float]:
         "rediscovery_rate": c.rediscoveries / n if n else nan,
         "novelty_reject_rate": c.novelty_rejects / n if n else nan,
         "invalid_rate": c.invalid / n if n else nan,
+        "neutral_rate": c.neutral / c.new if c.new else nan,
+        "task_runs_per_evaluation": c.task_runs / c.evaluations if c.evaluations else nan,
         "best": c.best if c.best is not None else nan,
         "overhead_per_child_ms": per_child(overhead),
         "manager_per_child_ms": per_child(c.manager_s),

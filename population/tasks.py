@@ -1,7 +1,12 @@
-"""Which tasks an evaluation scores: a split, optionally limited to N tasks spread evenly over families."""
+"""Which tasks an evaluation scores: the run's train blocks, a sample of another split, or a list of task ids.
+
+The run shuffles the train split once (from the run seed) and cuts it into blocks of ``block_size`` tasks;
+every seed runs the same blocks in the same order, so any two seeds compare on the same tasks.
+"""
 
 from __future__ import annotations
 
+import random
 from functools import cache
 
 from fitness.suites import load_suite
@@ -13,32 +18,42 @@ def family(task: Task) -> str:
     return task.tags[0] if task.tags else task.id
 
 
-def spread(tasks: tuple[Task, ...], limit: int) -> tuple[Task, ...]:
-    """The first ``limit`` tasks taken round-robin across families, in suite order. Pure; 0 = all."""
-    if limit <= 0 or limit >= len(tasks):
-        return tasks
+def blocks(tasks: tuple[Task, ...], size: int, rng: random.Random) -> tuple[tuple[str, ...], ...]:
+    """The train split shuffled once by ``rng`` and cut into blocks of ``size`` task ids (the last may be
+    shorter). Pure given ``rng``."""
+    ids = sorted(t.id for t in tasks)
+    rng.shuffle(ids)
+    return tuple(tuple(ids[i : i + size]) for i in range(0, len(ids), size))
+
+
+def sample(tasks: tuple[Task, ...], limit: int, rng: random.Random) -> tuple[str, ...]:
+    """``limit`` task ids (0: all) taken round-robin across families from a shuffled order, so a short sample
+    is neither the easiest tasks (suite files are sorted by difficulty) nor one family. Pure given ``rng``."""
+    order = sorted(tasks, key=lambda t: t.id)
+    rng.shuffle(order)
+    if limit <= 0 or limit >= len(order):
+        return tuple(t.id for t in order)
     groups: dict[str, list[Task]] = {}
-    for t in tasks:
+    for t in order:
         groups.setdefault(family(t), []).append(t)
-    picked: list[Task] = []
+    picked: list[str] = []
     depth = 0
     while len(picked) < limit:
         for group in groups.values():
             if depth < len(group) and len(picked) < limit:
-                picked.append(group[depth])
+                picked.append(group[depth].id)
         depth += 1
-    chosen = {t.id for t in picked}
-    return tuple(t for t in tasks if t.id in chosen)
+    return tuple(picked)
 
 
 @cache
-def eval_suite(name: str, split: str, limit: int) -> Suite:
-    """The suite an evaluation job runs: ``split``'s tasks, ``limit`` of them (0: all). Cached per process.
-
-    A limited suite's version says so (``core-1/train16``), so its records are never mistaken for full ones.
-    """
+def job_suite(name: str, split: str, task_ids: tuple[str, ...], label: str) -> Suite:
+    """The suite an evaluation job runs: the tasks ``task_ids`` of ``split``, in that order; all of the split
+    when ``task_ids`` is empty. Cached per process. The version names the part (``core-2/train/b3``), so a
+    block's record is never mistaken for a whole split's."""
     suite = load_suite(name)
-    tasks = spread(suite.split(split), limit)
-    if len(tasks) == len(suite.split(split)):
+    if not task_ids:
         return suite
-    return Suite(suite.name, f"{suite.version}/{split}{limit}", tasks)
+    by_id = {t.id: t for t in suite.split(split)}
+    tasks = tuple(by_id[t] for t in task_ids if t in by_id)
+    return Suite(suite.name, f"{suite.version}/{split}/{label}", tasks)

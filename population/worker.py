@@ -36,7 +36,7 @@ from population.messages import (
     encode,
 )
 from population.status import alive_pid
-from population.tasks import eval_suite
+from population.tasks import job_suite
 
 if TYPE_CHECKING:  # keeps llama_cpp out of workers that run without a model
     from llm.broker import Broker
@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # keeps llama_cpp out of workers that run without a model
 def eval_config(cfg: RunConfig) -> EvalConfig:
     """The harness settings of a run. Pure."""
     return EvalConfig(
-        cascade=CascadeConfig(cfg.cascade, cfg.cascade_size, float(cfg.cascade_factor)),
+        cascade=CascadeConfig(enabled=False),  # racing on blocks (population.scheduler) decides how far
         tokens_per_task=cfg.tokens_per_task,
         solve_timeout_s=float(cfg.solve_timeout_s),
         reproduce_timeout_s=float(cfg.reproduce_timeout_s),
@@ -189,6 +189,7 @@ class Loop:
                     llm_session=session,
                     partner_source=job.partner_source or None,
                     reflection=reflection or None,
+                    failures=list(job.failures) or None,
                 )
         finally:
             if session is not None:
@@ -230,13 +231,13 @@ class Loop:
         )
 
     def _evaluate(self, job: EvaluateJob, clock: JobClock) -> EvaluateDone:
-        suite = eval_suite(job.suite, job.split, job.task_limit)
+        suite = job_suite(job.suite, job.split, job.tasks, job.label)
         with clock.busy():
             evaluation = self.harness.evaluate(
                 job.source,
                 suite,
                 job.split,
-                parent_cascade=job.parent_cascade,
+                inbox=job.inbox if job.split == "train" else (),  # unseen splits never see island messages
                 cancelled=lambda: self._cancelled(job.job_id),
             )
         return EvaluateDone(
@@ -248,6 +249,7 @@ class Loop:
             clock.seconds,
             clock.busy_s,
             clock.overhead_cpu_s,
+            evaluation.digests,
         )
 
     def close(self) -> None:

@@ -360,7 +360,7 @@ def _call_reproduce(request: dict[str, Any], out: Out, llm: Any) -> None:
         params = inspect.signature(reproduce).parameters
     except (TypeError, ValueError):
         params = {}  # type: ignore[assignment]
-    for key in ("partner_source", "reflection"):
+    for key in ("partner_source", "reflection", "failures"):
         if key in params and request.get(key) is not None:
             kwargs[key] = request[key]
     try:

@@ -336,3 +336,51 @@ def solve(task, llm, tools):
 """
     evaluation = harness.evaluate(seed, SUITE, "train", inbox=["a", "b"])
     assert evaluation.published == ("seen a", "seen b", "seen a", "seen b")
+
+
+ASK_TWICE = """
+PROMPT = "Write {name}"
+
+
+def solve(task, llm, tools):
+    first = llm.complete(PROMPT.format(name=task.entry_point), temperature=0.0, max_tokens=5)
+    llm.complete(first + " again", temperature=0.0, max_tokens=5)
+    return first
+"""
+
+
+def test_behaviour_digests_are_equal_exactly_when_the_conversation_and_answer_are() -> None:
+    backend = ScriptedBackend("def double(x):\n    return 2 * x\n")
+    broker = Broker(backend)
+    config = EvalConfig(cascade=CascadeConfig(enabled=False), solve_timeout_s=10.0)
+    reworded = ASK_TWICE.replace('"Write {name}"', '"Please write {name}"')
+    comment = "# a comment changes the seed, not what it asks\n" + ASK_TWICE
+    try:
+        with Harness(broker, config, model="scripted") as h:
+            digests = [h.evaluate(s, SUITE).digests for s in (ASK_TWICE, comment, reworded, ASK_TWICE)]
+    finally:
+        broker.close()
+    assert set(digests[0]) == {"double", "square"} and digests[0]["double"] != digests[0]["square"]
+    assert digests[0] == digests[1] == digests[3]  # same requests, same replies, same answer
+    assert digests[2]["double"] != digests[0]["double"]  # another request: another behaviour
+    with Harness(None, config) as h:  # without a model the digest is the answer alone
+        plain = h.evaluate(SEED_FROM_TABLE, SUITE).digests
+        other = h.evaluate(SEED_FROM_TABLE.replace("x * 2", "x * x"), SUITE).digests
+    assert plain["double"] == other["double"] and plain["square"] != other["square"]
+
+
+def test_failures_reach_a_reproduce_that_names_them(harness: Harness) -> None:
+    seed = """
+def solve(task, llm, tools):
+    return ""
+
+
+def reproduce(source, n, rng_seed, genome, llm, failures=None):
+    return [source + "\\n# " + ",".join(f["task_id"] + ":" + f["reason"] for f in failures or []) + "\\n"]
+"""
+    failures = [{"task_id": "double", "prompt": "def double(x): ...", "entry_point": "double", "reason": "r"}]
+    (child,) = harness.reproduce(seed, 1, 3, failures=failures).children
+    assert child.source.endswith("# double:r\n")
+    plain = seed.replace(", failures=None", "").replace("failures or []", "[]")
+    (child,) = harness.reproduce(plain, 1, 3, failures=failures).children  # not named: not passed
+    assert child.source.endswith("# \n")

@@ -92,9 +92,11 @@ def write_seed(tmp: Path, name: str, text: str) -> str:
 def write_config(tmp: Path, **values: Any) -> Path:
     base: dict[str, Any] = {
         "model": "none",
-        "suite_tasks": 4,
+        "block_size": 2,
+        "race_blocks": 1,
+        "promote_min_tasks": 2,
+        "validation_tasks": 3,
         "holdout_tasks": 3,
-        "cascade_size": 2,
         "novelty": "off",
         "slots": "cpu:1",
         "loops_per_slot": 1,

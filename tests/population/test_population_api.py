@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow  # starts the embedded redis-server and a worker
 def test_run_returns_how_it_ended_with_the_final_snapshot(tmp_path: Path) -> None:
     ticks: list[population.Snapshot] = []
     keys = {"model": "none", "origin": ["templates"], "novelty": "off", "slots": "cpu:1", "loops_per_slot": 1}
-    keys |= {"max_evals": 2, "time_budget": 0, "suite_tasks": 2, "final_holdout": False, "display": False}
+    keys |= {"max_evals": 2, "time_budget": 0, "block_size": 2, "final_holdout": False, "display": False}
     result = population.run(keys, tmp_path / "run", on_tick=ticks.append)
     assert isinstance(result, population.RunResult) and result.ok and result.reason == "done"
     assert result.snapshot.state == "finished" and result.snapshot.counters.evaluations == 2

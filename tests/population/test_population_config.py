@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from population.__main__ import build_parser
-from population.config import KEYS, RunConfig, from_json, load_file, markdown_table, parse_duration, resolve
+from population.config import (
+    KEYS,
+    REMOVED,
+    RunConfig,
+    from_json,
+    load_file,
+    markdown_table,
+    parse_duration,
+    removed_notes,
+    resolve,
+)
 from population.errors import ConfigError
 
 FIXTURE_RUN = (
@@ -33,9 +43,31 @@ def test_fields_are_typed_values_not_a_dict() -> None:
         cfg.islands = 4  # type: ignore[misc]  # frozen
 
 
-def test_a_config_written_by_the_untyped_version_loads_and_writes_back_the_same_text() -> None:
-    text = (FIXTURE_RUN / "config.toml").read_text(encoding="utf-8")
-    assert resolve(load_file(FIXTURE_RUN / "config.toml")).to_toml() == text
+def test_a_config_written_by_an_older_version_loads_with_a_note_per_removed_key() -> None:
+    old = load_file(FIXTURE_RUN / "config.toml")
+    cfg = resolve(old)
+    kept = {k: v for k, v in old.items() if k not in REMOVED}
+    assert {k: v for k, v in cfg.as_dict().items() if k in kept} == kept  # every kept key as written
+    notes = removed_notes(old)
+    assert [n.split("'")[1] for n in notes] == [k for k in old if k in REMOVED] and notes
+    assert all("no longer used" in n and "racing" in n for n in notes)
+    assert resolve(tomllib.loads(cfg.to_toml())) == cfg
+
+
+@pytest.mark.parametrize(
+    ("values", "match"),
+    [
+        ({"block_size": 0}, "block_size = 0 must be at least 1"),
+        ({"race_alpha": 1.0}, "race_alpha = 1.0 must be between 0 and 1"),
+        ({"race_alpha": 0}, "race_alpha = 0 must be between 0 and 1"),
+        ({"finalists": 0}, "finalists = 0 must be at least 1"),
+        ({"validation_tasks": -1}, "validation_tasks = -1 must be 0 or more"),
+        ({"race_blcks": 2}, "did you mean 'race_blocks'"),
+    ],
+)
+def test_racing_keys_are_checked(values: dict[str, object], match: str) -> None:
+    with pytest.raises(ConfigError, match=match):
+        resolve(values)
 
 
 def test_unknown_key_names_the_closest_key() -> None:

@@ -61,12 +61,13 @@ def test_reproduce_problems_are_logged_and_counted(tmp_path: Path) -> None:
 
     from population.config import resolve
     from population.manager import Manager
-    from population.messages import ReproduceDone, ReproduceJob
+    from population.messages import ReproduceDone
+    from population.scheduler import Reproduce
 
     with Archive.create(str(tmp_path / "run")) as archive, (tmp_path / "rejects.jsonl").open("w") as log:
         run = archive.add_run("test")
         manager = Manager(resolve({"model": "none"}), archive, redis.Redis(), "t", run, None, log, 1)
-        job = ReproduceJob("j1", "p" * 64, "def solve(t, l, x):\n    return ''\n", 2, 1)
+        job = Reproduce("j1", "p" * 64, 2, 1, "", (), 0, 1)
         manager.pending[job.job_id] = job
         problems = ("child 1 is a int, not a str or {'source', 'operator'}: dropped", "returned 5 children")
         manager.handle(ReproduceDone("j1", (), problems=problems))

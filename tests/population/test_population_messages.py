@@ -24,8 +24,16 @@ MESSAGES = [
     ReproduceJob(
         "j1", "p", "def solve(): ...", 2, 123, "q", "src", ({"seed_id": "c", "aggregate": 0.5},), 1, 3
     ),
+    ReproduceJob(
+        "j5",
+        "p",
+        "src",
+        1,
+        5,
+        failures=({"task_id": "t", "prompt": "def f(): ...", "entry_point": "f", "reason": "x"},),
+    ),
     CrossoverJob("j4", "p", "def solve(): ...", "q", "def solve(): pass", 77, 1, 2),
-    EvaluateJob("j2", "s", "source", "core", "train", 16, 0.25),
+    EvaluateJob("j2", "s", "source", "core", "train", ("t1", "t2"), "b0"),
     EvaluateJob("j3", "s", "source", "core", "holdout"),
     ReproduceDone(
         "j1",
@@ -62,8 +70,8 @@ def test_a_result_from_a_worker_without_cpu_accounting_reads_as_zero() -> None:
 
 def test_other_versions_and_garbage_are_refused() -> None:
     fields = encode(MESSAGES[0])
-    with pytest.raises(MessageError, match="wire version '2'"):
-        decode({**fields, "v": "2"})
+    with pytest.raises(MessageError, match="wire version '1'"):
+        decode({**fields, "v": "1"})
     with pytest.raises(MessageError, match="unknown message kind 'pickle'"):
         decode({**fields, "kind": "pickle"})
     with pytest.raises(MessageError, match="malformed reproduce"):

@@ -30,7 +30,7 @@ def _archive_facts(run_dir: Path) -> tuple[list[str], list[tuple[str, tuple[str,
 
 def test_short_run_records_edges_rediscoveries_and_a_monotone_best(tmp_path: Path) -> None:
     toggle = write_seed(tmp_path, "toggle", TOGGLE)
-    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=8, seed=3)
+    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=8, seed=1)
     run_dir = tmp_path / "run"
     done = run_cli("run", "--config", str(cfg), "--run-dir", str(run_dir))
     assert done.returncode == 0, done.stderr[-2000:]
@@ -50,11 +50,13 @@ def test_short_run_records_edges_rediscoveries_and_a_monotone_best(tmp_path: Pat
         assert counts.dedup_hits == counters["rediscoveries"]
         assert counts.edges > counts.seeds
         scored = [s for s in archive.all_summaries() if s.best is not None]
-        assert len(scored) >= 8
-        for summary in archive.all_summaries():  # a canonical id is evaluated at most once on train
-            train = [r for r in archive.records(summary.id) if r.split == "train"]
-            assert len(train) <= 1
+        assert len(scored) >= 5  # some seeds ran more than one block (elite contests)
+        for summary in archive.all_summaries():  # a canonical id runs each train block at most once
+            blocks = [r.suite_version for r in archive.records(summary.id) if r.split == "train"]
+            assert len(blocks) == len(set(blocks)) and all("/train/b" in b for b in blocks)
     assert status["holdout"], "the final best seeds were scored on holdout"
+    assert status["champion"] in status["validation"] and "validation" in status["champion_reason"]
+    assert set(status["holdout"]) == {status["champion"], status["best_origin"]["id"]}
     assert processes_using(run_dir) == []
     shown = run_cli("status", "--run-dir", str(run_dir))
     assert shown.returncode == 0 and "finished" in shown.stdout

@@ -30,7 +30,12 @@ def test_the_json_form_is_versioned_and_round_trips(tmp_path: Path) -> None:
     assert data["format"] == SNAPSHOT_FORMAT == 2
     assert read_status(tmp_path) == snap
     old = json.loads((FIXTURE_RUN / "status.json").read_text(encoding="utf-8"))
-    assert {k: v for k, v in data.items() if k != "format"} == old  # the same keys as before, plus format
+    added = {"format", "champion", "champion_reason", "validation"}  # the same keys as before, plus these
+    assert {k: v for k, v in data.items() if k not in added | {"counters"}} == {
+        k: v for k, v in old.items() if k != "counters"
+    }
+    assert {k: v for k, v in data["counters"].items() if k in old["counters"]} == old["counters"]
+    assert data["champion"] is None and data["validation"] == {}
 
 
 def test_an_unknown_format_or_a_broken_file_is_refused_not_misread(tmp_path: Path) -> None:
