@@ -200,6 +200,7 @@ class _Batch:
     label: str
     inbox: Sequence[str] | None
     cancelled: Callable[[], bool] | None
+    on_task: Callable[[TaskScore], None] | None = None
 
     def __call__(self, batch: Sequence[Task], done: _Scored) -> Outcome | None:
         """Score ``batch`` into ``done``; ``INVALID`` or ``CRASHED`` when a solve says the seed is unusable.
@@ -214,6 +215,8 @@ class _Batch:
             done.scores[task.id] = score
             done.results.append(solved)
             done.digests[task.id] = solved.digest
+            if self.on_task is not None:
+                self.on_task(score)
             if solved.kind is SolveKind.INVALID:
                 return Outcome.INVALID
             if solved.kind is SolveKind.IMPORT_ERROR:
@@ -365,11 +368,14 @@ class Harness:
         parent_cascade: float | None = None,
         inbox: Sequence[str] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        on_task: Callable[[TaskScore], None] | None = None,
     ) -> Evaluation:
         """Score ``seed_source`` on ``suite``'s ``split``, with the cascade on the train split.
 
         Never raises for anything the seed does. Outcomes: ``INVALID`` (not Python, no ``solve``),
         ``CRASHED`` (the module raises at import), ``TIMED_OUT`` (every solve timed out), else ``SCORED``.
+        ``on_task`` is called with each task's score as soon as it is scored (progress reports; it must not
+        raise).
 
         Raises:
             EvaluationCancelled: ``cancelled()`` returned True before a task (asked before each one; the task
@@ -386,7 +392,7 @@ class Harness:
         if cascade.enabled and split == "train":
             first = cascade_sample(tasks, cascade.size, suite.version)
         done = _Scored()
-        run = _Batch(self, seed_source, header.seed_id, inbox, cancelled)
+        run = _Batch(self, seed_source, header.seed_id, inbox, cancelled, on_task)
         stopped = run(first, done)
         stage = "full"
         cascade_score: float | None = None

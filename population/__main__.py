@@ -37,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--run-dir", type=Path, help="where the run lives (default runs/<name or timestamp>)")
     _add_key_options(run)
     run.add_argument("--no-display", action="store_true", help="no live display (print the summary only)")
+    run.add_argument(
+        "--progress-every",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="off a terminal (a log file, a pipe): seconds between progress lines (default 30)",
+    )
     for name in ("status", "stop"):
         cmd = sub.add_parser(name, help=f"{name} of a run")
         cmd.add_argument("--run-dir", type=Path, required=True)
@@ -65,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides["display"] = False if args.no_display else None
         if args.generations is not None or args.max_evals is not None:
             overrides["time_budget"] = overrides["time_budget"] or 0
-        return cli.run_command(overrides, args.config, args.run_dir)
+        return cli.run_command(overrides, args.config, args.run_dir, args.progress_every)
     if args.command == "status":
         return cli.status_command(args.run_dir, args.json)
     if args.command == "stop":

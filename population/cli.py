@@ -20,13 +20,16 @@ from population.config import load_file, removed_notes, resolve
 from population.errors import RunDirError
 
 
-def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Path | None) -> int:
-    """``python -m population run``: :func:`population.run` with a live display, then the summary."""
+def run_command(
+    overrides: dict[str, Any], config_path: Path | None, run_dir: Path | None, progress_every: float = 30.0
+) -> int:
+    """``python -m population run``: :func:`population.run` with a live display (on a terminal) or a progress
+    line every ``progress_every`` seconds (off one), then the summary."""
     from rich.console import Console
     from rich.live import Live
 
     from population.api import run
-    from population.display import render, summary_lines
+    from population.display import ProgressPrinter, render, summary_lines
     from population.runner import default_run_dir
     from population.status import Snapshot
 
@@ -36,6 +39,9 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
         cfg = resolve(values, overrides)
     except SeedpopError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    if not progress_every > 0:
+        print(f"error: --progress-every must be > 0 seconds, got {progress_every:g}", file=sys.stderr)
         return 1
     for note in removed_notes(values):
         print(f"note: {note}", file=sys.stderr)
@@ -56,15 +62,20 @@ def run_command(overrides: dict[str, Any], config_path: Path | None, run_dir: Pa
             live.start()
         live.update(render(snap))
 
+    # Off a terminal (a log file, a pipe), no live table: a progress line every `progress_every` seconds.
+    printer = ProgressPrinter(
+        lambda line: console.print(line, highlight=False, markup=False, soft_wrap=True), progress_every
+    )
+    tick = on_tick if show else printer if cfg.display else None
     try:
         try:
-            result = run(cfg, target, on_tick=on_tick if show else None, tick_s=1.0 if show else 2.0)
+            result = run(cfg, target, on_tick=tick, tick_s=1.0 if show else min(2.0, progress_every))
         finally:
             if live.is_started:
                 live.stop()
         reason = result.reason
         for line in summary_lines(result.snapshot, "finished" if reason == "done" else reason):
-            console.print(line, highlight=False, markup=False)
+            console.print(line, highlight=False, markup=False, soft_wrap=True)
         if reason.startswith("workers exited"):
             print(f"error: {reason}", file=sys.stderr)
             return 1

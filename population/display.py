@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from population.progress import JobProgress
 from population.status import Snapshot
 
 
@@ -16,8 +20,11 @@ def _f(value: float | None, fmt: str = ".3f") -> str:
 STATES = {"holdout": "scoring the best seeds on holdout"}  # how a state reads in the header
 
 
-def render(snap: Snapshot) -> Group:
-    """A renderable of one snapshot: header line, islands table, counters line."""
+def render(snap: Snapshot, now: float | None = None) -> Group:
+    """A renderable of one snapshot: header line, islands table, jobs in flight (when any), counters line.
+
+    ``now`` (wall-clock seconds, default the current time) is when the jobs' seconds are counted to.
+    """
     c = snap.counters
     elapsed = snap.elapsed_s
     budget = snap.time_budget_s
@@ -70,7 +77,76 @@ def render(snap: Snapshot) -> Group:
         str(snap.grid_cells),
     )
     notes = [Text(n, style="yellow") for n in snap.notes]
-    return Group(head, table, foot, *notes)
+    if not snap.jobs:
+        return Group(head, table, foot, *notes)
+    return Group(head, table, jobs_table(snap.jobs, time.time() if now is None else now), foot, *notes)
+
+
+def _job_kind(job: JobProgress) -> str:
+    return f"{job.kind} {job.split}" if job.split else job.kind
+
+
+def _tasks(job: JobProgress) -> str:
+    return f"{job.done}/{job.total}" if job.total else "—"
+
+
+def jobs_table(jobs: tuple[JobProgress, ...], now: float) -> Table:
+    """Each job in flight: its loop, kind, seed (id prefix), tasks scored of N, tokens and seconds so far. Pure."""
+    table = Table(box=None, pad_edge=False, title="jobs in flight", title_justify="left", title_style="dim")
+    for col in ("loop", "job", "seed", "tasks", "tokens", "seconds"):
+        table.add_column(col, justify="left" if col in ("loop", "job", "seed") else "right")
+    for j in jobs:
+        table.add_row(
+            j.loop, _job_kind(j), j.seed[:12], _tasks(j), str(j.tokens), f"{max(0.0, now - j.started):.0f}"
+        )
+    return table
+
+
+def progress_line(snap: Snapshot, now: float | None = None) -> str:
+    """One line of progress for a run whose output is not a terminal (a log file, a pipe). Pure given ``now``."""
+    c = snap.counters
+    now = time.time() if now is None else now
+    budget = snap.time_budget_s
+    limit = f"/{snap.max_evals}" if snap.max_evals else ""
+    line = (
+        f"[{snap.elapsed_s / 60:5.1f}m" + (f"/{budget / 60:.0f}m" if budget else "") + f"] "
+        f"{STATES.get(snap.state, snap.state)}: evals {c.evaluations}{limit}, queued {snap.queued}, "
+        f"in flight {snap.in_flight}, best {_f(c.best)}, re-discoveries {c.rediscoveries}, "
+        f"novelty rejects {c.novelty_rejects}, invalid {c.invalid}"
+    )
+    jobs = [
+        f"{_job_kind(j)} {j.seed[:8]}"
+        + (f" {j.done}/{j.total} tasks {j.tokens} tok" if j.total else "")
+        + f" {max(0.0, now - j.started):.0f}s"
+        for j in snap.jobs
+    ]
+    return line + (" | " + "; ".join(jobs) if jobs else "")
+
+
+class ProgressPrinter:
+    """An ``on_tick`` for a run off a terminal: writes :func:`progress_line` at most every ``every_s`` seconds
+    (the first tick at once) and whenever the state changes (e.g. to the holdout phase).
+
+    Args:
+        write: where a line goes (e.g. ``print``).
+        every_s: seconds between lines.
+        clock: monotonic seconds (an argument so tests need not wait).
+    """
+
+    def __init__(
+        self, write: Callable[[str], None], every_s: float = 30.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.write = write
+        self.every_s = every_s
+        self.clock = clock
+        self._last: float | None = None
+        self._state: str | None = None
+
+    def __call__(self, snap: Snapshot) -> None:
+        now = self.clock()
+        if self._last is None or now - self._last >= self.every_s or snap.state != self._state:
+            self._last, self._state = now, snap.state
+            self.write(progress_line(snap))
 
 
 def summary_lines(snap: Snapshot, reason: str) -> list[str]:

@@ -9,7 +9,8 @@ Names are namespaced by the run id so that several runs can share one external R
 Plain keys: :func:`config` (the resolved run config as JSON, for workers on other machines), :func:`stop`
 (set to ask every process of the run to stop), :func:`status` (hash, the manager's latest counters),
 :func:`worker` (hash per worker loop: heartbeat and LLM stats), :func:`cancelled` (set of job ids the manager gave
-up on; a worker skips them, or stops one between tasks).
+up on; a worker skips them, or stops one between tasks), :func:`progress` (hash: each job in flight, as its
+worker last reported it; :mod:`population.progress`).
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ def cancelled(run: str) -> str:
 def status(run: str) -> str:
     """Hash: the manager's counters, refreshed while it runs."""
     return _key(run, "status")
+
+
+def progress(run: str) -> str:
+    """Hash: job id → that job's progress as JSON (``population.progress.JobProgress``), kept by the workers."""
+    return _key(run, "progress")
 
 
 def worker(run: str, name: str) -> str:

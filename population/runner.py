@@ -28,6 +28,7 @@ from population.errors import ConfigError, RunDirError
 from population.manager import Manager
 from population.novelty import NoveltyProcess
 from population.origins import load_origins
+from population.progress import read_progress
 from population.redis_server import EmbeddedRedis, connect
 from population.scheduler import Verdict, pass_fraction
 from population.selection import SELECTORS, Member
@@ -342,6 +343,7 @@ class Run:
             validation={sid: pass_fraction(r) for sid, r in m.validation.items()},
             champion=self.verdict.champion if self.verdict else None,
             champion_reason=self.verdict.reason if self.verdict else "",
+            jobs=read_progress(self.client, self.run_key),
         )
 
     def close(self) -> None:

@@ -12,6 +12,8 @@ from typing import Any
 
 import psutil  # type: ignore[import-untyped]  # no stubs in the venv (types-psutil)
 
+from population.progress import JobProgress
+
 STATUS_FILE = "status.json"
 SNAPSHOT_FORMAT = 2  # 1: the same keys without "format" (runs before the typed Snapshot)
 
@@ -140,7 +142,7 @@ class Snapshot:
 
     Its JSON form (:meth:`to_json`) is ``status.json`` and the run's Redis status hash, with
     ``"format": SNAPSHOT_FORMAT``; :meth:`from_json` also reads the unversioned form runs wrote before
-    (format 1: the same keys, no ``format``).
+    (format 1: the same keys, no ``format``). ``jobs`` is optional in both (runs before per-job progress).
     """
 
     state: str
@@ -167,6 +169,7 @@ class Snapshot:
     validation: dict[str, float] = field(default_factory=dict)
     champion: str | None = None
     champion_reason: str = ""
+    jobs: tuple[JobProgress, ...] = ()  # what each job in flight has done, as its worker reported it
 
     def with_state(self, state: str) -> Snapshot:
         """A copy in another state (e.g. "manager gone")."""
@@ -186,6 +189,7 @@ class Snapshot:
         data["holdout"] = dict(self.holdout)
         data["validation"] = dict(self.validation)
         data["notes"] = list(self.notes)
+        data["jobs"] = [asdict(j) for j in self.jobs]
         return data
 
     @classmethod
@@ -224,6 +228,7 @@ class Snapshot:
                 validation={str(k): float(v) for k, v in data.get("validation", {}).items()},
                 champion=data.get("champion"),
                 champion_reason=str(data.get("champion_reason", "")),
+                jobs=tuple(JobProgress.from_dict(j) for j in data.get("jobs", ())),
             )
         except (KeyError, TypeError, AttributeError) as err:
             raise ValueError(f"status is malformed: {type(err).__name__}: {err}") from None

@@ -35,6 +35,7 @@ from population.messages import (
     decode,
     encode,
 )
+from population.progress import ProgressBoard
 from population.status import alive_pid
 from population.tasks import job_suite
 
@@ -117,6 +118,7 @@ class Loop:
         self.client = redis.Redis.from_url(spec.url, socket_timeout=60)
         self.harness = Harness(broker, eval_config(cfg), cfg.model if broker is not None else "none")
         self.jobs_done = 0
+        self.progress = ProgressBoard(self.client, spec.run, self.name)  # the job in flight, for live views
 
     def _should_stop(self) -> bool:
         if self.stop.is_set():
@@ -147,16 +149,21 @@ class Loop:
         if not isinstance(job, ReproduceJob | CrossoverJob | EvaluateJob) or self._cancelled(job.job_id):
             self.client.xack(stream, keys.WORKER_GROUP, entry_id)  # not ours to run, or given up on
             return
-        if isinstance(job, ReproduceJob):
-            result = self._reproduce(job, clock)
-        elif isinstance(job, CrossoverJob):
-            result = self._crossover(job, clock)
-        else:
-            try:
-                result = self._evaluate(job, clock)
-            except EvaluationCancelled:
-                self.client.xack(stream, keys.WORKER_GROUP, entry_id)
-                return
+        try:
+            if isinstance(job, ReproduceJob):
+                self.progress.begin(job.job_id, job.KIND, job.parent_id)
+                result = self._reproduce(job, clock)
+            elif isinstance(job, CrossoverJob):
+                self.progress.begin(job.job_id, job.KIND, job.parent_id)
+                result = self._crossover(job, clock)
+            else:
+                try:
+                    result = self._evaluate(job, clock)
+                except EvaluationCancelled:
+                    self.client.xack(stream, keys.WORKER_GROUP, entry_id)
+                    return
+        finally:
+            self.progress.end()
         if self.stop.is_set():
             return  # killed mid-job: the result may be a casualty of shutdown, not the seed's doing
         pipe = self.client.pipeline(transaction=True)
@@ -232,6 +239,7 @@ class Loop:
 
     def _evaluate(self, job: EvaluateJob, clock: JobClock) -> EvaluateDone:
         suite = job_suite(job.suite, job.split, job.tasks, job.label)
+        self.progress.begin(job.job_id, job.KIND, job.seed_id, job.split, len(suite.split(job.split)))
         with clock.busy():
             evaluation = self.harness.evaluate(
                 job.source,
@@ -239,6 +247,7 @@ class Loop:
                 job.split,
                 inbox=job.inbox if job.split == "train" else (),  # unseen splits never see island messages
                 cancelled=lambda: self._cancelled(job.job_id),
+                on_task=lambda score: self.progress.scored(score.tokens),
             )
         return EvaluateDone(
             job.job_id,
@@ -274,6 +283,8 @@ def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loop
         )
     with contextlib.suppress(redis.exceptions.RedisError):
         bus.set_hash(client, keys.worker(spec.run, spec.name), info)
+    for loop in loops:  # the jobs in flight are still alive
+        loop.progress.refresh()
 
 
 def serve(spec: WorkerSpec) -> int:

@@ -7,8 +7,17 @@ from typing import Any
 
 from rich.console import Console
 
-from population.display import render, summary_lines
+from population.display import ProgressPrinter, progress_line, render, summary_lines
+from population.progress import JobProgress
 from population.status import Counters, Snapshot, counters_dict
+
+NOW = 1_800_000_000.0
+JOBS = (
+    JobProgress(
+        "j7", "evaluate", "0218b5a0cedc77" + "0" * 50, "train", 3, 8, 1534, "w0.0", NOW - 42.4, NOW - 2
+    ),
+    JobProgress("j9", "reproduce", "d8877b697526aa" + "0" * 50, "", 0, 0, 0, "w0.1", NOW - 7.0, NOW - 1),
+)
 
 
 def _snapshot(state: str, **extra: Any) -> Snapshot:
@@ -79,4 +88,41 @@ def test_the_summary_gives_train_and_holdout_scores_and_the_next_commands() -> N
         "  python -m lineage --run-dir runs/demo best",
         "  python -m lineage --run-dir runs/demo stats",
         "  python -m dashboard --run-dir runs/demo",
+    ]
+
+
+def test_the_live_view_lists_each_job_in_flight_with_its_progress() -> None:
+    console = Console(record=True, width=120)
+    console.print(render(replace(_snapshot("running"), jobs=JOBS), now=NOW))
+    rows = [" ".join(line.split()) for line in console.export_text().splitlines()]
+    at = rows.index("jobs in flight")
+    assert rows[at + 1] == "loop job seed tasks tokens seconds"
+    assert rows[at + 2] == "w0.0 evaluate train 0218b5a0cedc 3/8 1534 42"
+    assert rows[at + 3] == "w0.1 reproduce d8877b697526 — 0 7"
+    assert rows[at + 4].startswith("best ")  # the counters line follows
+
+
+def test_the_live_view_has_no_jobs_table_when_nothing_is_in_flight() -> None:
+    assert "jobs in flight" not in _text(_snapshot("running"))
+
+
+def test_a_progress_line_says_the_counters_and_each_job_on_one_line() -> None:
+    line = progress_line(replace(_snapshot("running"), jobs=JOBS), now=NOW)
+    assert "\n" not in line
+    assert line.startswith("[ 10.0m/10m] running: evals 7, queued 1, in flight 2, best —, re-discoveries 2, ")
+    assert line.endswith(" | evaluate train 0218b5a0 3/8 tasks 1534 tok 42s; reproduce d8877b69 7s")
+    assert " | " not in progress_line(_snapshot("holdout"), now=NOW)
+
+
+def test_the_progress_printer_writes_at_once_then_every_interval_and_on_a_state_change() -> None:
+    lines: list[str] = []
+    clock = iter([0.0, 1.0, 29.9, 30.0, 31.0, 45.0, 61.0])
+    printer = ProgressPrinter(lines.append, every_s=30.0, clock=lambda: next(clock))
+    for state in ("running", "running", "running", "running", "running", "holdout", "holdout"):
+        printer(_snapshot(state))
+    # Lines at 0 (the first tick), 30 (the interval) and 45 (the state changed); 61 is only 16 s after 45.
+    assert [line.split("] ")[1].split(":")[0] for line in lines] == [
+        "running",
+        "running",
+        "scoring the best seeds on holdout",
     ]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from population.progress import JobProgress
 from population.status import SNAPSHOT_FORMAT, Snapshot, read_status, write_status
 
 FIXTURE_RUN = Path(__file__).resolve().parent / "fixtures" / "run-v1"  # written by main before Snapshot
@@ -30,12 +32,30 @@ def test_the_json_form_is_versioned_and_round_trips(tmp_path: Path) -> None:
     assert data["format"] == SNAPSHOT_FORMAT == 2
     assert read_status(tmp_path) == snap
     old = json.loads((FIXTURE_RUN / "status.json").read_text(encoding="utf-8"))
-    added = {"format", "champion", "champion_reason", "validation"}  # the same keys as before, plus these
+    added = {
+        "format",
+        "champion",
+        "champion_reason",
+        "validation",
+        "jobs",
+    }  # the same keys as before, plus these
     assert {k: v for k, v in data.items() if k not in added | {"counters"}} == {
         k: v for k, v in old.items() if k != "counters"
     }
     assert {k: v for k, v in data["counters"].items() if k in old["counters"]} == old["counters"]
     assert data["champion"] is None and data["validation"] == {}
+    assert data["jobs"] == []
+
+
+def test_jobs_in_flight_round_trip_and_a_malformed_one_is_refused(tmp_path: Path) -> None:
+    snap = read_status(FIXTURE_RUN)
+    assert snap is not None and snap.jobs == ()  # a run before per-job progress has none
+    job = JobProgress("j3", "evaluate", "ab" * 32, "train", 2, 8, 900, "w0.1", 10.0, 12.5)
+    write_status(tmp_path, replace(snap, jobs=(job,)))
+    assert read_status(tmp_path) == replace(snap, jobs=(job,))
+    data = json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))
+    with pytest.raises(ValueError, match="malformed"):
+        Snapshot.from_json({**data, "jobs": [{"kind": "evaluate"}]})
 
 
 def test_an_unknown_format_or_a_broken_file_is_refused_not_misread(tmp_path: Path) -> None:
