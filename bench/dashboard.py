@@ -8,7 +8,11 @@ selected on the lineage page (the URL changes, the detail and graph redraw). *Sl
 ``_dash-update-component`` request: as the browser saw it (Resource Timing: queueing in the browser and the
 transfer included) and as the server spent it (a Flask hook around each callback request).
 
-    python bench/dashboard.py [--sizes 1000 10000 100000] [--work DIR]
+    python bench/dashboard.py [--sizes 1000 10000 100000] [--repeat N] [--work DIR]
+
+With ``--repeat N`` each size is measured N times (a fresh server and browser each time) and each column is the
+median: on a shared, loaded machine one measurement can be off by seconds. The slowest server callback's
+output is printed to stderr.
 
 Archives are kept in ``--work`` (default /tmp/seedpop-bench-dashboard) and reused: writing 100k seeds takes
 minutes. Figures are printed as a markdown table; tests never assert on them.
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -62,7 +67,8 @@ def _start():
 @app.server.after_request
 def _stop(resp):
     if "_dash-update-component" in flask.request.path:
-        print("callback", time.perf_counter() - flask.g.t, flush=True)
+        what = (flask.request.get_json(silent=True) or {}).get("output", "")[:60]
+        print("callback", time.perf_counter() - flask.g.t, what, flush=True)
     return resp
 app.run(host="127.0.0.1", port=int(sys.argv[2]))
 """
@@ -142,20 +148,24 @@ def measure(run_dir: Path) -> dict[str, float]:
         driver.quit()
         server.terminate()
         printed, _ = server.communicate(timeout=20)
-    out["server"] = max(
-        (
-            float(t) for t in re.findall(r"callback ([0-9.]+(?:e-?[0-9]+)?)", printed)
-        ),  # threads may interleave
-        default=float("nan"),
-    )
+    timed = [  # threads may interleave
+        (float(t), what) for t, what in re.findall(r"callback ([0-9.]+(?:e-?[0-9]+)?) ?(.*)", printed)
+    ]
+    out["server"], slowest_output = max(timed, default=(float("nan"), ""))
+    print(f"(slowest server callback: {out['server']:.3f} s for {slowest_output})", file=sys.stderr)
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="measurements per size; the table shows medians"
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/seedpop-bench-dashboard"))
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error(f"--repeat must be at least 1, got {args.repeat}")
     print(
         "| seeds | first paint: run | lineage | population | select a seed | slowest callback: server | browser |"
     )
@@ -166,7 +176,8 @@ def main() -> None:
             t = time.perf_counter()
             make_archive(run_dir, n)
             print(f"(wrote {n} seeds in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
-        m = measure(run_dir)
+        runs = [measure(run_dir) for _ in range(max(1, args.repeat))]
+        m = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
         print(
             f"| {n:,} | {m['run']:.2f} s | {m['lineage']:.2f} s | {m['population']:.2f} s | "
             f"{m['select']:.2f} s | {1000 * m['server']:.0f} ms | {1000 * m['slowest']:.0f} ms |",

@@ -8,7 +8,7 @@ import dash
 from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import ui
+from dashboard import foreground, ui
 from dashboard.live import TICK_MS
 from dashboard.pages import compare, lineage, population, run, runs
 from dashboard.registry import Registry
@@ -73,7 +73,8 @@ def create_app(registry: Registry) -> dash.Dash:
         if key == new_key:
             return no_update, no_update  # only the selection changed: the page updates itself
         try:
-            body = PAGES[page].layout(registry, name, q)
+            with foreground.serving():  # the page's own callbacks follow: readers it starts wait for them
+                body = PAGES[page].layout(registry, name, q)
         except Exception as err:
             body = ui.message(ui.explain(err))
         return html.Div([ui.nav(page, name), html.Div(body, className="content")]), new_key

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from dashboard import queries
+from dashboard import foreground, queries
 from dashboard.source import RunSource
 from lineage import LineageError
 
@@ -76,6 +76,8 @@ class Embeddings:
         if path is None:
             self.status = f"the {MODEL_PACKAGE.replace('_', '-')} package is not installed: no novelty map"
             return
+        # Importing torch holds the interpreter lock for seconds: not while the first page is being drawn.
+        foreground.wait_idle(max_wait_s=10.0, quiet_s=1.5)
         try:
             import torch
             from sentence_transformers import SentenceTransformer
@@ -97,6 +99,7 @@ class Embeddings:
         wanted = [s for s in self.source.cached("top", lambda c: queries.top_seeds(c, self.limit))]
         todo = [s for s in wanted if s not in self.vectors]
         for k, sid in enumerate(todo):
+            foreground.wait_idle()
             self.status = f"embedding seeds: {len(self.vectors)} of {len(wanted)} done"
             try:
                 parts = pieces(self.source.canonical(sid))

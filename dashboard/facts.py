@@ -15,7 +15,7 @@ import time
 import tomllib
 from dataclasses import dataclass
 
-from dashboard import queries
+from dashboard import foreground, queries
 from dashboard.source import RunSource
 from fitness.record import FitnessRecord
 from lineage import Kind, LineageError
@@ -88,6 +88,7 @@ class Facts:
         )
         rows = self.source.read(lambda c: queries.new_records(c, self._after, BATCH))
         for n, rid, sid, born in rows:
+            foreground.wait_idle()  # a page waiting on a callback comes first
             self._one(rid, sid, born)
             self._after = n
             self.read += 1

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlencode
 
 from dash import dcc, html
 
+from dashboard import foreground
 from genome.errors import SeedpopError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -84,7 +85,8 @@ def guarded(on_error: Callable[[str], Any]) -> Callable[[F], F]:
             from dash.exceptions import PreventUpdate
 
             try:
-                return fn(*args, **kwargs)
+                with foreground.serving():  # background readers pause meanwhile
+                    return fn(*args, **kwargs)
             except PreventUpdate:
                 raise
             except Exception as err:

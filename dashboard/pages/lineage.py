@@ -71,6 +71,36 @@ def layout(registry: Registry, run: str | None, q: dict[str, str]) -> Any:
     ]
 
 
+def graph_figure(
+    src: RunSource,
+    islands: list[int] | None,
+    gens: list[int] | None,
+    ops: list[str] | None,
+    focus: str | None,
+) -> Any:
+    """The lineage graph for these filters, cached per index version (the query and the figure both)."""
+
+    def make(c: Any) -> Any:
+        g = queries.graph(
+            c,
+            islands=islands or None,
+            generations=(gens[0], gens[1]) if gens else None,
+            operators=ops or None,
+            focus=focus,
+        )
+        return figures.lineage_graph(g, focus)
+
+    return src.cached(f"graph:{islands or []}:{gens}:{ops or None}:{focus}", make)
+
+
+def prefetch(src: RunSource) -> None:
+    """Compute what the page's first paint reads (the controls' choices, the unfiltered graph) into the cache."""
+    src.cached("islands", queries.islands)
+    src.cached("operators", queries.operators)
+    top = src.cached("max_generation", queries.max_generation)
+    graph_figure(src, [], [0, max(top, 1)], None, None)
+
+
 def seed_detail(src: RunSource, seed_id: str) -> list[Any]:
     """Everything about one seed; raises LineageError (missing/corrupt object) for the guard to show."""
     summary = src.read(lambda c: lq.summary(c, seed_id))
@@ -155,18 +185,7 @@ def register(app: dash.Dash, registry: Registry) -> None:
         focus = q.get("seed")
         if focus is not None and not src.read(functools.partial(lq.has, seed_id=focus)):
             focus = None
-        key = f"graph:{islands}:{gens}:{ops}:{focus}"
-        g = src.cached(
-            key,
-            lambda c: queries.graph(
-                c,
-                islands=islands or None,
-                generations=(gens[0], gens[1]) if gens else None,
-                operators=ops or None,
-                focus=focus,
-            ),
-        )
-        return figures.lineage_graph(g, focus)
+        return graph_figure(src, islands, gens, ops, focus)
 
     @app.callback(
         Output("url", "search"),

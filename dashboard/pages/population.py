@@ -10,6 +10,7 @@ from dash import Input, Output, State, dcc, html
 
 from dashboard import figures, queries, ui
 from dashboard.registry import Registry
+from dashboard.source import RunSource
 
 GRAPHS = ("pop-grid", "pop-islands", "pop-operators", "pop-novelty")
 
@@ -25,6 +26,12 @@ def layout(registry: Registry, run: str | None, q: dict[str, str]) -> Any:
             className="row",
         ),
     ]
+
+
+def prefetch(src: RunSource) -> None:
+    """Compute what the page's first paint reads from the index into the cache."""
+    src.cached("island_fitness", queries.island_fitness)
+    src.cached("operators_figure", lambda c: figures.operators(queries.operator_success(c)))
 
 
 def register(app: dash.Dash, registry: Registry) -> None:
@@ -50,7 +57,11 @@ def register(app: dash.Dash, registry: Registry) -> None:
         }
         vectors = emb.snapshot()
         ids = list(vectors)
-        info = src.cached("nodes_all", lambda c: {n.id: n for n in queries.graph(c, limit=emb.limit).nodes})
+        info = (  # only the seeds the map shows need their fitness and island
+            src.cached("nodes_all", lambda c: {n.id: n for n in queries.graph(c, limit=emb.limit).nodes})
+            if ids
+            else {}
+        )
         progress = f"records read for the grid: {facts.read} of {facts.total} · novelty map: {emb.status}"
         if facts.errors:
             progress += f" · {len(facts.errors)} unreadable: {facts.errors[-1][:160]}"
@@ -62,7 +73,7 @@ def register(app: dash.Dash, registry: Registry) -> None:
                 len(set(facts.families.values())),
             ),
             figures.islands(src.cached("island_fitness", queries.island_fitness), members),
-            figures.operators(src.cached("operator_success", queries.operator_success)),
+            src.cached("operators_figure", lambda c: figures.operators(queries.operator_success(c))),
             figures.novelty_map(
                 ids,
                 np.stack([vectors[s] for s in ids]) if ids else np.zeros((0, 2)),

@@ -12,6 +12,7 @@ from dash import Input, Output, State, dcc, html
 
 from dashboard import figures, queries, ui
 from dashboard.registry import Registry
+from dashboard.source import RunSource
 
 GRAPHS = ("run-fitness", "run-activity", "run-throughput", "run-load")
 
@@ -27,6 +28,15 @@ def layout(registry: Registry, run: str | None, q: dict[str, str]) -> Any:
         html.H4("latest events"),
         html.Div(id="run-events"),
     ]
+
+
+def prefetch(src: RunSource) -> None:
+    """Compute what the page's first paint reads from the index into the cache (its figures included)."""
+    src.cached("totals", queries.totals)
+    src.cached("champion", lambda conn: queries.champion(conn, False))
+    src.cached("origin", lambda conn: queries.champion(conn, True))
+    src.cached("fitness_figure", lambda c: figures.fitness_curves(queries.evaluations(c)))
+    src.cached("activity_figure", lambda c: figures.activity(queries.activity(c)))
 
 
 def _score_line(scores: dict[str, float]) -> str:
@@ -121,8 +131,8 @@ def register(app: dash.Dash, registry: Registry) -> None:
         samples = list(live.samples)
         return (
             cards(registry, run),
-            figures.fitness_curves(src.cached("evaluations", queries.evaluations)),
-            figures.activity(src.cached("activity", queries.activity)),
+            src.cached("fitness_figure", lambda c: figures.fitness_curves(queries.evaluations(c))),
+            src.cached("activity_figure", lambda c: figures.activity(queries.activity(c))),
             figures.live_series(
                 samples,
                 [("tokens_per_s", "tokens/s"), ("llm_busy", "LLM busy fraction")],

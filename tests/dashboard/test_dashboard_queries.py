@@ -135,3 +135,22 @@ def test_new_records_reads_incrementally(small_run) -> None:
     first = src.read(lambda c: queries.new_records(c, 0, 25))
     rest = src.read(lambda c: queries.new_records(c, first[-1][0], 1000))
     assert len(first) == 25 and len(rest) == 35 and not {r[1] for r in first} & {r[1] for r in rest}
+
+
+def test_warming_a_run_answers_the_first_paint_from_the_cache(small_run) -> None:
+    """``python -m dashboard`` warms before it serves: the run, lineage and population pages' first callbacks then
+    find their figures computed (the very objects, not recomputed) for the index as it is."""
+    from dashboard.cli import warm
+    from dashboard.pages import lineage
+    from dashboard.registry import Registry
+
+    run, _ids = small_run
+    registry = Registry(run_dir=str(run))
+    warm(registry)
+    src = registry.get(None).source
+    warmed = dict(src._cache)
+    assert {"totals", "champion", "fitness_figure", "activity_figure", "operators_figure"} <= set(warmed)
+    top = src.cached("max_generation", queries.max_generation)
+    first = lineage.graph_figure(src, [], [0, max(top, 1)], None, None)  # what the page's first paint asks
+    assert any(first is value for _version, value in warmed.values())
+    assert lineage.graph_figure(src, [0], [0, max(top, 1)], None, None) is not first  # another filter: computed
