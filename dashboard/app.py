@@ -8,7 +8,7 @@ import dash
 from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import foreground, ui
+from dashboard import figures, foreground, ui
 from dashboard.live import TICK_MS
 from dashboard.pages import compare, lineage, population, run, runs
 from dashboard.registry import Registry
@@ -37,7 +37,8 @@ code.cmd { background: #111827; color: #e5e7eb; padding: 4px 8px; border-radius:
 
 
 def create_app(registry: Registry) -> dash.Dash:
-    """A Dash app over the runs of ``registry`` (read-only)."""
+    """A Dash app over the runs of ``registry`` (read-only). Sets plotly's default template (figures.use_template)."""
+    figures.use_template()
     app = dash.Dash(
         __name__,
         title="seedpop dashboard",
