@@ -10,6 +10,7 @@ import errno
 import json
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +141,7 @@ def status_command(run_dir: Path, as_json: bool) -> int:
     from population.display import render
 
     if not alive and snap.state == "running":
-        snap = snap.with_state("manager gone (killed?)")
+        snap = replace(snap.with_state("manager gone (killed?)"), jobs=())  # its jobs are no longer running
     Console().print(render(snap))
     return 0
 

@@ -153,4 +153,5 @@ def test_warming_a_run_answers_the_first_paint_from_the_cache(small_run) -> None
     top = src.cached("max_generation", queries.max_generation)
     first = lineage.graph_figure(src, [], [0, max(top, 1)], None, None)  # what the page's first paint asks
     assert any(first is value for _version, value in warmed.values())
-    assert lineage.graph_figure(src, [0], [0, max(top, 1)], None, None) is not first  # another filter: computed
+    # Another filter is computed, not served from the first paint's figure.
+    assert lineage.graph_figure(src, [0], [0, max(top, 1)], None, None) is not first

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from population_helpers import REPO, processes_using, run_cli, write_config, write_seed
 
+from fitness.suites import load_suite
 from population import keys
 from population.config import resolve
 from population.messages import EvaluateDone, EvaluateJob, decode, encode
@@ -43,7 +44,7 @@ def test_a_workers_progress_entry_appears_counts_its_tasks_and_disappears(tmp_pa
     try:
         client = connect(server.url)
         run = "progress-test"
-        cfg = resolve({"model": "none", "cascade": False, "slots": "cpu:1", "loops_per_slot": 1})
+        cfg = resolve({"model": "none", "slots": "cpu:1", "loops_per_slot": 1})
         client.set(keys.config(run), cfg.to_json())
         for stream, group in ((keys.jobs(run), keys.WORKER_GROUP), (keys.results(run), keys.MANAGER_GROUP)):
             client.xgroup_create(stream, group, id="0", mkstream=True)
@@ -65,7 +66,9 @@ def test_a_workers_progress_entry_appears_counts_its_tasks_and_disappears(tmp_pa
             stderr=subprocess.PIPE,
             text=True,
         )
-        client.xadd(keys.jobs(run), encode(EvaluateJob("job-1", "ab" * 32, SLOW, "core", "train", 3)))  # type: ignore[arg-type]
+        block = tuple(t.id for t in load_suite("core").split("train")[:3])
+        job = EvaluateJob("job-1", "ab" * 32, SLOW, "core", "train", block, "b0")
+        client.xadd(keys.jobs(run), encode(job))  # type: ignore[arg-type]
         seen: list[tuple[str, str, str, int, int, str]] = []
         deadline = time.monotonic() + 120
         result = None
