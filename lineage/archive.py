@@ -25,9 +25,11 @@ from lineage.model import (
     AddResult,
     AddStatus,
     Counts,
+    Evidence,
     GenerationStats,
     OperatorStats,
     Proposal,
+    Ranked,
     RecordResult,
     Relative,
     SeedSummary,
@@ -238,9 +240,16 @@ class Archive:
         *,
         island: int | None = None,
         suite: str | None = None,
-        split: str | None = None,
-    ) -> list[SeedSummary]:
-        return queries.best(self._conn, limit, island=island, suite=suite, split=split)
+        version: str | None = None,
+        split: str = "train",
+    ) -> list[Ranked]:
+        """Best seeds by the Wilson 95% lower bound of their pass rate on ``split`` (see
+        :func:`lineage.queries.best`)."""
+        return queries.best(self._conn, limit, island=island, suite=suite, version=version, split=split)
+
+    def evidence(self, seed_id: str) -> list[Evidence]:
+        """The seed's evidence per (suite, base version, split), train first (see :class:`Evidence`)."""
+        return queries.evidence(self._conn, seed_id)
 
     def by_generation(self, generation: int) -> list[SeedSummary]:
         return queries.by_generation(self._conn, generation)

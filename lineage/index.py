@@ -14,6 +14,7 @@ from contextlib import contextmanager, suppress
 
 from fitness.record import FitnessRecord
 from lineage.edge import Edge
+from lineage.evidence import base_version, task_counts, wilson
 from lineage.errors import IndexUnavailableError, UnknownIdError
 from lineage.model import AddStatus
 from lineage.schema import DDL, SCHEMA_VERSION
@@ -175,9 +176,11 @@ def insert_record(conn: sqlite3.Connection, record: FitnessRecord, record_id: st
         raise UnknownIdError(
             f"fitness record for seed {record.seed_id}, which is not in the archive; add it first"
         )
+    tasks, passed = task_counts(record)
+    base = base_version(record.suite_version)
     cur = conn.execute(
-        "INSERT OR IGNORE INTO records (id, seed, suite, suite_version, split, outcome, aggregate, stage)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT OR IGNORE INTO records (id, seed, suite, suite_version, split, outcome, aggregate, stage, base,"
+        " tasks, passed) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (
             bytes.fromhex(record_id),
             sn,
@@ -187,9 +190,41 @@ def insert_record(conn: sqlite3.Connection, record: FitnessRecord, record_id: st
             record.outcome.value,
             record.aggregate,
             record.stage,
+            base,
+            tasks,
+            passed,
         ),
     )
-    return AddStatus.NEW if cur.rowcount == 1 else AddStatus.ALREADY_RECORDED
+    if cur.rowcount == 0:
+        return AddStatus.ALREADY_RECORDED
+    refresh_evidence(conn, sn, record.suite, base, record.split)
+    return AddStatus.NEW
+
+
+def refresh_evidence(conn: sqlite3.Connection, seed: int, suite: str, base: str, split: str) -> None:
+    """Recompute one evidence row from the seed's records (a handful of rows, by the ``records_seed``
+    index). Call inside a transaction.
+
+    One record per suite version counts: a block scored twice (a retried job) is not evidence twice; the
+    longest record counts, then the lowest record id — never the luckier one.
+    """
+    count, tasks, passed = conn.execute(
+        """
+        SELECT COUNT(*), COALESCE(SUM(tasks), 0), COALESCE(SUM(passed), 0) FROM (
+            SELECT tasks, passed, ROW_NUMBER() OVER (PARTITION BY suite_version ORDER BY tasks DESC, id) AS k
+            FROM records WHERE seed = ? AND suite = ? AND base = ? AND split = ?
+        ) WHERE k = 1
+        """,
+        (seed, suite, base, split),
+    ).fetchone()
+    low, high = wilson(int(passed), int(tasks))
+    conn.execute(
+        "INSERT INTO evidence (seed, suite, base, split, records, tasks, passed, low, high)"
+        " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (seed, split, suite, base) DO UPDATE SET"
+        " records=excluded.records, tasks=excluded.tasks, passed=excluded.passed, low=excluded.low,"
+        " high=excluded.high",
+        (seed, suite, base, split, count, tasks, passed, low, high),
+    )
 
 
 def insert_run(conn: sqlite3.Connection, run_id: str) -> AddStatus:
