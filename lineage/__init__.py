@@ -15,7 +15,6 @@ Public API:
 
 from lineage.archive import Archive
 from lineage.edge import Edge
-from lineage.evidence import base_version, make_evidence, wilson
 from lineage.errors import (
     AmbiguousIdError,
     ArchiveBusyError,
@@ -26,6 +25,7 @@ from lineage.errors import (
     NotAnArchiveError,
     UnknownIdError,
 )
+from lineage.evidence import base_version, make_evidence, wilson
 from lineage.model import (
     AddResult,
     AddStatus,

@@ -35,6 +35,7 @@ from lineage.model import (
     SeedSummary,
 )
 from lineage.objects import Kind, ObjectStore
+from lineage.upgrade import upgrade_from_1
 
 
 def _utf8(text: str) -> bytes:
@@ -67,13 +68,18 @@ class Archive:
         existed = os.path.exists(Layout(os.path.abspath(run_dir)).version_file)
         layout = create_layout(run_dir)
         lock = ArchiveLock(layout, exclusive=False)
+        store = ObjectStore(layout.objects, durable=durable)
         try:
             # An existing archive whose index is gone gets no empty index behind the user's back: reindex.
-            conn = index.connect(layout.index, create=not existed or os.path.exists(layout.index))
+            conn = index.connect(
+                layout.index,
+                create=not existed or os.path.exists(layout.index),
+                upgrade=lambda c: upgrade_from_1(c, store, layout.index),
+            )
         except BaseException:
             lock.release()
             raise
-        archive = cls(layout, conn, ObjectStore(layout.objects, durable=durable), lock)
+        archive = cls(layout, conn, store, lock)
         if config_text is not None:
             archive.add_run(config_text)
         return archive
@@ -85,16 +91,18 @@ class Archive:
         Raises:
             NotAnArchiveError: missing or foreign run directory.
             IndexUnavailableError: the index is missing, locked, or unusable (the message says to reindex).
+                An index of schema 1 (before evidence) is upgraded in place first.
             ArchiveBusyError: a reindex is running.
         """
         layout = check_layout(run_dir)
         lock = ArchiveLock(layout, exclusive=False)
+        store = ObjectStore(layout.objects, durable=durable)
         try:
-            conn = index.connect(layout.index)
+            conn = index.connect(layout.index, upgrade=lambda c: upgrade_from_1(c, store, layout.index))
         except BaseException:
             lock.release()
             raise
-        return cls(layout, conn, ObjectStore(layout.objects, durable=durable), lock)
+        return cls(layout, conn, store, lock)
 
     def close(self) -> None:
         """Close the index and release the lock. Idempotent."""

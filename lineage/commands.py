@@ -319,10 +319,10 @@ def cmd_tree(args: argparse.Namespace, console: Console) -> int:
     def label(d: dict[str, object]) -> str:
         train = d["train"]
         fitness = (
-            "no train record"
-            if train is None
-            else f"train {train['passed']}/{train['tasks']}, fitness {train['low']:.3f}"
-        )  # type: ignore[index]
+            f"train {train['passed']}/{train['tasks']}, fitness {train['low']:.3f}"
+            if isinstance(train, dict)
+            else "no train record"
+        )
         text = f"{str(d['id'])[:SHORT]}  gen {d['generation']}  {d['operator']}  {fitness}"
         if d.get("seen"):
             text += "  (shown above)"

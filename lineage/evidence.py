@@ -34,11 +34,6 @@ def base_version(suite_version: str) -> str:
     return suite_version.split("/", 1)[0]
 
 
-def part_of(suite_version: str) -> str:
-    """What follows the base version (``train/b3``; ``""`` for a whole-split record). Pure."""
-    return suite_version.partition("/")[2]
-
-
 def task_counts(record: FitnessRecord) -> tuple[int, int]:
     """(tasks run, tasks fully passed) of one record: every hidden test of a task must pass, as in the
     scheduler's pass vector. A record that stopped early (a crash) holds only the tasks it reached. Pure."""

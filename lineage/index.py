@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
 from fitness.record import FitnessRecord
 from lineage.edge import Edge
-from lineage.evidence import base_version, task_counts, wilson
 from lineage.errors import IndexUnavailableError, UnknownIdError
+from lineage.evidence import base_version, task_counts, wilson
 from lineage.model import AddStatus
 from lineage.schema import DDL, SCHEMA_VERSION
 
@@ -27,8 +27,13 @@ def _fix(path: str) -> str:
     return f"run `python -m lineage --run-dir {run_dir} reindex` to rebuild it from objects/"
 
 
-def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
+def connect(
+    path: str, *, create: bool = False, upgrade: Callable[[sqlite3.Connection], None] | None = None
+) -> sqlite3.Connection:
     """Open the index at ``path``; with ``create``, make an empty one there first.
+
+    With ``upgrade``, an index of schema 1 is brought to this schema in place, in one transaction (another
+    process that got there first leaves nothing to do): ``upgrade(conn)`` fills what schema 1 lacks.
 
     Raises:
         IndexUnavailableError: missing (without ``create``), not a database, another schema, or locked.
@@ -50,6 +55,13 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
                             conn.execute(statement)
                     conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if upgrade is not None and row is not None and row[0] == "1":
+            with transaction(conn, path):
+                row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if row[0] == "1":
+                    upgrade(conn)
+                    conn.execute("UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),))
+                    row = (str(SCHEMA_VERSION),)
     except sqlite3.DatabaseError as err:
         raise unavailable(path, err) from None
     if row is None or row[0] != str(SCHEMA_VERSION):

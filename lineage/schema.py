@@ -77,3 +77,10 @@ CREATE TABLE evidence (
 CREATE INDEX evidence_rank ON evidence(split, low DESC, tasks DESC);
 CREATE TABLE runs (n INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE);
 """
+
+# Schema 1 → 2 in place (``lineage.upgrade``): the new columns, then the evidence table and its index.
+UPGRADE_FROM_1 = """
+ALTER TABLE records ADD COLUMN base TEXT NOT NULL DEFAULT '';
+ALTER TABLE records ADD COLUMN tasks INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE records ADD COLUMN passed INTEGER NOT NULL DEFAULT 0;
+""" + DDL[DDL.index("CREATE TABLE evidence") : DDL.index("CREATE TABLE runs")]

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import os
 import random
+import sqlite3
 
 import pytest
 from lineage_helpers import make_record, make_source
 
 from fitness.record import Outcome
-from lineage import Archive, base_version, reindex, wilson
+from lineage import Archive, IndexUnavailableError, base_version, reindex, wilson
 from lineage.cli import main
 from population.racing import wilson as racing_wilson
 
@@ -214,3 +215,56 @@ def test_cli_best_show_and_champion(tmp_path: object, capsys: pytest.CaptureFixt
         ("train", 4, 4),
         ("validation", 2, 2),
     ]
+
+
+def _downgrade_to_schema_1(run_dir: str) -> None:
+    """Make the index what a seedpop before evidence wrote: no evidence table, no record counts."""
+    conn = sqlite3.connect(os.path.join(run_dir, "lineage.sqlite"))
+    with conn:
+        conn.execute("DROP TABLE evidence")
+        for column in ("base", "tasks", "passed"):
+            conn.execute(f"ALTER TABLE records DROP COLUMN {column}")
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    conn.close()
+
+
+def test_an_index_of_schema_1_is_upgraded_in_place(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_dir = str(tmp_path)
+    with Archive.create(run_dir, durable=False) as a:
+        root = a.add(make_source(0), time=1.0).seed_id
+        child = a.add(make_source(1), (root,), "mutate", 1, time=2.0).seed_id
+        a.add_record(make_record(root, 0.5, results="110011001100", version="core-1/train12"))
+        _blocks(a, child, "11110111", version="core-1")
+        a.add_record(make_record(child, 0.4, "holdout", results="10", version="core-1/holdout8"))
+        before = a.dump()
+    _downgrade_to_schema_1(run_dir)
+    best = json.loads(_cli(capsys, run_dir, "best", "--json"))
+    assert [(b["id"], b["evidence"]["passed"], b["evidence"]["tasks"]) for b in best] == [
+        (child, 7, 8),
+        (root, 6, 12),
+    ]
+    with Archive.open(run_dir) as a:
+        assert a.dump() == before
+
+
+def test_an_upgrade_that_meets_a_corrupt_record_says_reindex(tmp_path: object) -> None:
+    run_dir = str(tmp_path)
+    with Archive.create(run_dir, durable=False) as a:
+        sid = a.add(make_source(0)).seed_id
+        rid = a.add_record(make_record(sid, 0.5, results="11")).record_id
+        path = a.store.path(rid)
+    _downgrade_to_schema_1(run_dir)
+    os.chmod(path, 0o644)
+    with open(path, "wb") as fh:
+        fh.write(b"not an object")
+    with pytest.raises(IndexUnavailableError, match=r"could not be upgraded.*reindex"):
+        Archive.open(run_dir)
+    conn = sqlite3.connect(os.path.join(run_dir, "lineage.sqlite"))
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("1",)  # rolled back
+    conn.close()
+    report = reindex(run_dir)
+    assert report.records == 0 and len(report.problems) == 1
+    with Archive.open(run_dir) as a:
+        assert a.evidence(sid) == []
