@@ -35,7 +35,7 @@ from lineage.model import (
     SeedSummary,
 )
 from lineage.objects import Kind, ObjectStore
-from lineage.upgrade import upgrade_from_1
+from lineage.upgrade import add_evidence
 
 
 def _utf8(text: str) -> bytes:
@@ -74,7 +74,7 @@ class Archive:
             conn = index.connect(
                 layout.index,
                 create=not existed or os.path.exists(layout.index),
-                upgrade=lambda c: upgrade_from_1(c, store, layout.index),
+                upgrade=lambda c: add_evidence(c, store, layout.index),
             )
         except BaseException:
             lock.release()
@@ -91,14 +91,14 @@ class Archive:
         Raises:
             NotAnArchiveError: missing or foreign run directory.
             IndexUnavailableError: the index is missing, locked, or unusable (the message says to reindex).
-                An index of schema 1 (before evidence) is upgraded in place first.
+                An index written before the evidence table gets it in place first (``lineage.upgrade``).
             ArchiveBusyError: a reindex is running.
         """
         layout = check_layout(run_dir)
         lock = ArchiveLock(layout, exclusive=False)
         store = ObjectStore(layout.objects, durable=durable)
         try:
-            conn = index.connect(layout.index, upgrade=lambda c: upgrade_from_1(c, store, layout.index))
+            conn = index.connect(layout.index, upgrade=lambda c: add_evidence(c, store, layout.index))
         except BaseException:
             lock.release()
             raise

@@ -17,7 +17,7 @@ from lineage.edge import Edge
 from lineage.errors import IndexUnavailableError, UnknownIdError
 from lineage.evidence import base_version, task_counts, wilson
 from lineage.model import AddStatus
-from lineage.schema import DDL, SCHEMA_VERSION
+from lineage.schema import DDL, EVIDENCE_VERSION, SCHEMA_VERSION
 
 BUSY_TIMEOUT_S = 60.0
 
@@ -32,8 +32,9 @@ def connect(
 ) -> sqlite3.Connection:
     """Open the index at ``path``; with ``create``, make an empty one there first.
 
-    With ``upgrade``, an index of schema 1 is brought to this schema in place, in one transaction (another
-    process that got there first leaves nothing to do): ``upgrade(conn)`` fills what schema 1 lacks.
+    With ``upgrade``, an index without the evidence table (written before it existed) gets it in place, in
+    one transaction (another process that got there first leaves nothing to do): ``upgrade(conn)`` adds and
+    fills it. Without ``upgrade`` such an index opens as it is (for reads that do not need evidence).
 
     Raises:
         IndexUnavailableError: missing (without ``create``), not a database, another schema, or locked.
@@ -54,14 +55,18 @@ def connect(
                         if statement.strip():
                             conn.execute(statement)
                     conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                    conn.execute("INSERT INTO meta VALUES ('evidence', ?)", (str(EVIDENCE_VERSION),))
         row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if upgrade is not None and row is not None and row[0] == "1":
+        if (
+            upgrade is not None
+            and row is not None
+            and row[0] == str(SCHEMA_VERSION)
+            and not _has_evidence(conn)
+        ):
             with transaction(conn, path):
-                row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-                if row[0] == "1":
+                if not _has_evidence(conn):
                     upgrade(conn)
-                    conn.execute("UPDATE meta SET value=? WHERE key='schema'", (str(SCHEMA_VERSION),))
-                    row = (str(SCHEMA_VERSION),)
+                    conn.execute("INSERT INTO meta VALUES ('evidence', ?)", (str(EVIDENCE_VERSION),))
     except sqlite3.DatabaseError as err:
         raise unavailable(path, err) from None
     if row is None or row[0] != str(SCHEMA_VERSION):
@@ -71,6 +76,10 @@ def connect(
             f"index {path} has schema {found!r}, this seedpop reads {SCHEMA_VERSION}; {_fix(path)}"
         )
     return conn
+
+
+def _has_evidence(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM meta WHERE key='evidence'").fetchone() is not None
 
 
 def unavailable(path: str, err: sqlite3.Error) -> IndexUnavailableError:

@@ -87,8 +87,13 @@ def summary(conn: sqlite3.Connection, seed_id: str) -> SeedSummary:
 
 def recent(conn: sqlite3.Connection, limit: int) -> list[SeedSummary]:
     """The ``limit`` most recently born seeds, newest first."""
-    rows = conn.execute(_SUMMARY + " ORDER BY e.time DESC, e.id DESC LIMIT ?", (limit,)).fetchall()
-    return [_summary(r) for r in rows]
+    # Pick the rows first, then summarise only those (the summary's subqueries cost a lookup per row).
+    sql = (
+        _SUMMARY
+        + " WHERE s.n IN (SELECT s.n FROM seeds s JOIN edges e ON e.n = s.birth ORDER BY e.time DESC, e.id DESC"
+        " LIMIT ?) ORDER BY e.time DESC, e.id DESC"
+    )
+    return [_summary(r) for r in conn.execute(sql, (limit,)).fetchall()]
 
 
 def by_generation(conn: sqlite3.Connection, generation: int) -> list[SeedSummary]:

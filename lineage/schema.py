@@ -17,7 +17,12 @@ Everything here is derived from ``objects/`` and rebuilt by ``reindex``:
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # 2: records.base/tasks/passed and the evidence table
+SCHEMA_VERSION = 1
+# An additive change on top of schema 1, marked by its own meta key so that readers of schema 1 (the
+# read-only dashboard) keep reading an index that has it: records.base/tasks/passed and the evidence table.
+# ``Archive.open``/``create`` add it to an index that lacks it (``lineage.upgrade``); a reader that needs
+# the evidence table checks ``meta['evidence'] == EVIDENCE_VERSION``.
+EVIDENCE_VERSION = 1
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,8 +83,8 @@ CREATE INDEX evidence_rank ON evidence(split, low DESC, tasks DESC);
 CREATE TABLE runs (n INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE);
 """
 
-# Schema 1 → 2 in place (``lineage.upgrade``): the new columns, then the evidence table and its index.
-UPGRADE_FROM_1 = """
+# Evidence added to an index of schema 1 without it (``lineage.upgrade``): the columns, the table, its index.
+ADD_EVIDENCE = """
 ALTER TABLE records ADD COLUMN base TEXT NOT NULL DEFAULT '';
 ALTER TABLE records ADD COLUMN tasks INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE records ADD COLUMN passed INTEGER NOT NULL DEFAULT 0;

@@ -217,18 +217,18 @@ def test_cli_best_show_and_champion(tmp_path: object, capsys: pytest.CaptureFixt
     ]
 
 
-def _downgrade_to_schema_1(run_dir: str) -> None:
+def _remove_evidence(run_dir: str) -> None:
     """Make the index what a seedpop before evidence wrote: no evidence table, no record counts."""
     conn = sqlite3.connect(os.path.join(run_dir, "lineage.sqlite"))
     with conn:
         conn.execute("DROP TABLE evidence")
         for column in ("base", "tasks", "passed"):
             conn.execute(f"ALTER TABLE records DROP COLUMN {column}")
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+        conn.execute("DELETE FROM meta WHERE key = 'evidence'")
     conn.close()
 
 
-def test_an_index_of_schema_1_is_upgraded_in_place(
+def test_an_index_without_evidence_is_upgraded_in_place(
     tmp_path: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run_dir = str(tmp_path)
@@ -239,7 +239,7 @@ def test_an_index_of_schema_1_is_upgraded_in_place(
         _blocks(a, child, "11110111", version="core-1")
         a.add_record(make_record(child, 0.4, "holdout", results="10", version="core-1/holdout8"))
         before = a.dump()
-    _downgrade_to_schema_1(run_dir)
+    _remove_evidence(run_dir)
     best = json.loads(_cli(capsys, run_dir, "best", "--json"))
     assert [(b["id"], b["evidence"]["passed"], b["evidence"]["tasks"]) for b in best] == [
         (child, 7, 8),
@@ -255,14 +255,15 @@ def test_an_upgrade_that_meets_a_corrupt_record_says_reindex(tmp_path: object) -
         sid = a.add(make_source(0)).seed_id
         rid = a.add_record(make_record(sid, 0.5, results="11")).record_id
         path = a.store.path(rid)
-    _downgrade_to_schema_1(run_dir)
+    _remove_evidence(run_dir)
     os.chmod(path, 0o644)
     with open(path, "wb") as fh:
         fh.write(b"not an object")
     with pytest.raises(IndexUnavailableError, match=r"could not be upgraded.*reindex"):
         Archive.open(run_dir)
     conn = sqlite3.connect(os.path.join(run_dir, "lineage.sqlite"))
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("1",)  # rolled back
+    assert conn.execute("SELECT value FROM meta WHERE key = 'evidence'").fetchone() is None  # rolled back
+    assert "evidence" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     report = reindex(run_dir)
     assert report.records == 0 and len(report.problems) == 1
