@@ -4,6 +4,8 @@ Public API:
 
 * :class:`Archive` (``create``/``open``, ``add``/``add_many``/``add_record``/``add_run`` and the queries).
 * :class:`AddStatus`, :class:`AddResult`, :class:`Proposal`, :class:`RecordResult` and the summary types.
+* :class:`Evidence`, :class:`Ranked` and :func:`wilson`, :func:`base_version`, :func:`make_evidence` — a
+  seed's records on one split added up, with the Wilson 95% interval (``lineage.evidence``).
 * :func:`reindex`, :func:`verify`, :func:`pack` — rebuild the index from ``objects/``; re-hash every
   object; move loose objects into a pack file.
 * :class:`Edge`, :class:`ObjectStore`, :class:`Kind` — the store underneath.
@@ -23,13 +25,16 @@ from lineage.errors import (
     NotAnArchiveError,
     UnknownIdError,
 )
+from lineage.evidence import base_version, make_evidence, wilson
 from lineage.model import (
     AddResult,
     AddStatus,
     Counts,
+    Evidence,
     GenerationStats,
     OperatorStats,
     Proposal,
+    Ranked,
     RecordResult,
     Relative,
     SeedSummary,
@@ -46,6 +51,7 @@ __all__ = [
     "CorruptObjectError",
     "Counts",
     "Edge",
+    "Evidence",
     "GenerationStats",
     "IndexUnavailableError",
     "Kind",
@@ -56,13 +62,17 @@ __all__ = [
     "OperatorStats",
     "PackReport",
     "Proposal",
+    "Ranked",
     "RecordResult",
     "ReindexReport",
     "Relative",
     "SeedSummary",
     "UnknownIdError",
     "VerifyReport",
+    "base_version",
+    "make_evidence",
     "pack",
     "reindex",
     "verify",
+    "wilson",
 ]

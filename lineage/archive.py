@@ -25,14 +25,17 @@ from lineage.model import (
     AddResult,
     AddStatus,
     Counts,
+    Evidence,
     GenerationStats,
     OperatorStats,
     Proposal,
+    Ranked,
     RecordResult,
     Relative,
     SeedSummary,
 )
 from lineage.objects import Kind, ObjectStore
+from lineage.upgrade import add_evidence
 
 
 def _utf8(text: str) -> bytes:
@@ -65,13 +68,18 @@ class Archive:
         existed = os.path.exists(Layout(os.path.abspath(run_dir)).version_file)
         layout = create_layout(run_dir)
         lock = ArchiveLock(layout, exclusive=False)
+        store = ObjectStore(layout.objects, durable=durable)
         try:
             # An existing archive whose index is gone gets no empty index behind the user's back: reindex.
-            conn = index.connect(layout.index, create=not existed or os.path.exists(layout.index))
+            conn = index.connect(
+                layout.index,
+                create=not existed or os.path.exists(layout.index),
+                upgrade=lambda c: add_evidence(c, store, layout.index),
+            )
         except BaseException:
             lock.release()
             raise
-        archive = cls(layout, conn, ObjectStore(layout.objects, durable=durable), lock)
+        archive = cls(layout, conn, store, lock)
         if config_text is not None:
             archive.add_run(config_text)
         return archive
@@ -83,16 +91,18 @@ class Archive:
         Raises:
             NotAnArchiveError: missing or foreign run directory.
             IndexUnavailableError: the index is missing, locked, or unusable (the message says to reindex).
+                An index written before the evidence table gets it in place first (``lineage.upgrade``).
             ArchiveBusyError: a reindex is running.
         """
         layout = check_layout(run_dir)
         lock = ArchiveLock(layout, exclusive=False)
+        store = ObjectStore(layout.objects, durable=durable)
         try:
-            conn = index.connect(layout.index)
+            conn = index.connect(layout.index, upgrade=lambda c: add_evidence(c, store, layout.index))
         except BaseException:
             lock.release()
             raise
-        return cls(layout, conn, ObjectStore(layout.objects, durable=durable), lock)
+        return cls(layout, conn, store, lock)
 
     def close(self) -> None:
         """Close the index and release the lock. Idempotent."""
@@ -238,9 +248,16 @@ class Archive:
         *,
         island: int | None = None,
         suite: str | None = None,
-        split: str | None = None,
-    ) -> list[SeedSummary]:
-        return queries.best(self._conn, limit, island=island, suite=suite, split=split)
+        version: str | None = None,
+        split: str = "train",
+    ) -> list[Ranked]:
+        """Best seeds by the Wilson 95% lower bound of their pass rate on ``split`` (see
+        :func:`lineage.queries.best`)."""
+        return queries.best(self._conn, limit, island=island, suite=suite, version=version, split=split)
+
+    def evidence(self, seed_id: str) -> list[Evidence]:
+        """The seed's evidence per (suite, base version, split), train first (see :class:`Evidence`)."""
+        return queries.evidence(self._conn, seed_id)
 
     def by_generation(self, generation: int) -> list[SeedSummary]:
         return queries.by_generation(self._conn, generation)

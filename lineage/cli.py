@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", help="a config file to store as the run's config")
     p = add("log", commands.cmd_log, "recent seeds with generation, operator and fitness")
     p.add_argument("-n", type=_positive, default=20, help="how many (default 20)")
-    p = add("show", commands.cmd_show, "a seed's source, parents, records and children")
+    p = add("show", commands.cmd_show, "a seed's source, parents, evidence per split, records and children")
     p.add_argument("id", help="seed id or unique prefix")
     p = add("diff", commands.cmd_diff, "unified diff of two seeds' sources")
     p.add_argument("a", help="seed id or unique prefix")
@@ -59,11 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("tree", commands.cmd_tree, "a seed's ancestry as a tree")
     p.add_argument("id", help="seed id or unique prefix")
     p.add_argument("--depth", type=_positive, default=12, help="generations to show (default 12)")
-    p = add("best", commands.cmd_best, "seeds with the best fitness")
+    p = add(
+        "best",
+        commands.cmd_best,
+        "seeds ranked by the Wilson 95%% lower bound of their pass rate over every task of a split they ran",
+    )
     p.add_argument("-n", type=_positive, default=10, help="how many (default 10)")
     p.add_argument("--island", type=int, help="only seeds proposed on this island")
-    p.add_argument("--suite", help="only records of this suite")
-    p.add_argument("--split", help="only records of this split (train, holdout, all)")
+    p.add_argument("--suite", help="only records of this suite (core)")
+    p.add_argument("--version", help="only records of this suite version (core-2; never added to another)")
+    p.add_argument(
+        "--split", default="train", help="the split whose evidence ranks (default train; validation, holdout)"
+    )
     add("stats", commands.cmd_stats, "counts, dedup hits, operators, per-generation fitness")
     p = add("export", commands.cmd_export, "the lineage graph as JSON or GraphML")
     p.add_argument("--format", choices=FORMATS, default="json")

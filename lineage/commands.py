@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
+import re
 import sys
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -19,8 +21,9 @@ from rich.table import Table
 from rich.tree import Tree
 
 from lineage.archive import Archive
+from lineage.evidence import task_counts
 from lineage.export import export_graphml, export_json
-from lineage.model import SeedSummary
+from lineage.model import Evidence, Ranked, SeedSummary
 from lineage.rebuild import pack, reindex, verify
 
 SHORT = 12
@@ -38,23 +41,77 @@ def _when(ts: float) -> str:
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _seed_table(title: str, seeds: list[SeedSummary]) -> Table:
-    table = Table(title=title)
-    for name in ("id", "gen", "island", "operator", "fitness", "proposals", "born (UTC)"):
+def _tasks(ev: Evidence | None) -> str:
+    return "-" if ev is None else f"{ev.passed}/{ev.tasks}"
+
+
+def _rate(ev: Evidence | None) -> str:
+    return "-" if ev is None or ev.rate is None else f"{ev.rate:.3f}"
+
+
+def _interval(ev: Evidence | None) -> str:
+    return "-" if ev is None else f"{ev.low:.3f}–{ev.high:.3f}"
+
+
+def _fitness(ev: Evidence | None) -> str:
+    """A seed's train fitness in one phrase: ``13/16 passed (0.812), lower bound 0.570``."""
+    if ev is None:
+        return "no train record"
+    return f"{ev.passed}/{ev.tasks} passed ({_rate(ev)}), lower bound {ev.low:.3f}"
+
+
+# Columns kept whole when an 80-column pipe squeezes a table (the others wrap): name → width.
+_WHOLE = {"id": SHORT, "passed": 5, "rate": 5, "95% interval": 11, "fitness": 7}
+
+
+def _columns(table: Table, names: tuple[str, ...], left: set[str]) -> None:
+    for name in names:
+        width = _WHOLE.get(name)
         table.add_column(
-            name, justify="right" if name in {"gen", "island", "fitness", "proposals"} else "left"
+            name,
+            justify="left" if name in left else "right",
+            no_wrap=width is not None,
+            min_width=width,
         )
+
+
+def _seed_table(title: str, seeds: list[SeedSummary]) -> Table:
+    table = Table(
+        title=title, caption="fitness = lower bound of the Wilson 95% interval of the train pass rate"
+    )
+    names = ("id", "gen", "isl", "operator", "passed", "fitness", "born (UTC)")
+    _columns(table, names, {"id", "operator", "born (UTC)"})
     for s in seeds:
         table.add_row(
             s.id[:SHORT],
             str(s.generation),
             str(s.island),
             s.operator,
-            _fit(s.best),
-            str(s.proposals),
+            _tasks(s.train),
+            _fit(None if s.train is None else s.train.low),
             _when(s.time),
         )
     return table
+
+
+def _champion(run_dir: str) -> str | None:
+    """The run's champion (``status.json`` ``champion``, chosen on validation), or None: no status file yet,
+    or one this reader cannot parse (``best`` still prints; the mark is only a hint)."""
+    try:
+        with open(os.path.join(run_dir, "status.json"), encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    champion = data.get("champion") if isinstance(data, dict) else None
+    return champion if isinstance(champion, str) and champion else None
+
+
+def _evidence_json(ev: Evidence | None) -> dict[str, object] | None:
+    return None if ev is None else asdict(ev)
+
+
+def _summary_json(s: SeedSummary) -> dict[str, object]:
+    return {**asdict(s), "train": _evidence_json(s.train)}
 
 
 def cmd_init(args: argparse.Namespace, console: Console) -> int:
@@ -75,7 +132,7 @@ def cmd_log(args: argparse.Namespace, console: Console) -> int:
     with Archive.open(args.run_dir) as archive:
         seeds = archive.recent(args.n)
     if args.json:
-        _emit([asdict(s) for s in seeds])
+        _emit([_summary_json(s) for s in seeds])
     else:
         console.print(_seed_table(f"latest {len(seeds)} seeds", seeds))
     return 0
@@ -83,12 +140,57 @@ def cmd_log(args: argparse.Namespace, console: Console) -> int:
 
 def cmd_best(args: argparse.Namespace, console: Console) -> int:
     with Archive.open(args.run_dir) as archive:
-        seeds = archive.best(args.n, island=args.island, suite=args.suite, split=args.split)
+        ranked = archive.best(
+            args.n, island=args.island, suite=args.suite, version=args.version, split=args.split
+        )
+    champion = _champion(args.run_dir)
     if args.json:
-        _emit([asdict(s) for s in seeds])
-    else:
-        console.print(_seed_table(f"best {len(seeds)} seeds", seeds))
+        _emit(
+            [
+                {**_summary_json(r.seed), "evidence": asdict(r.evidence), "champion": r.seed.id == champion}
+                for r in ranked
+            ]
+        )
+        return 0
+    console.print(_ranked_table(args.split, ranked, champion))
+    if champion is not None and all(r.seed.id != champion for r in ranked):
+        console.print(f"run champion {champion[:SHORT]} (chosen on validation) is not among these")
     return 0
+
+
+def _ranked_table(split: str, ranked: list[Ranked], champion: str | None) -> Table:
+    versions = sorted({f"{r.evidence.suite} {r.evidence.version}" for r in ranked})
+    on = f" on {versions[0]}" if len(versions) == 1 else ""
+    table = Table(
+        title=f"best {len(ranked)} seeds{on} by {split} fitness: the lower bound of the Wilson 95% interval of "
+        f"the pass rate over every {split} task run",
+        caption="★ = the run's champion (status.json, chosen on validation)" if champion else None,
+    )
+    # One suite version (the usual case) is named in the title; several get a column (never added together).
+    names = (
+        "",
+        "id",
+        *(("version",) if len(versions) > 1 else ()),
+        "passed",
+        "rate",
+        "95% interval",
+        "fitness",
+    )
+    _columns(table, (*names, "gen", "operator"), {"", "id", "version", "operator"})
+    for r in ranked:
+        ev = r.evidence
+        table.add_row(
+            "★" if r.seed.id == champion else "",
+            r.seed.id[:SHORT],
+            *((f"{ev.suite} {ev.version}",) if len(versions) > 1 else ()),
+            _tasks(ev),
+            _rate(ev),
+            _interval(ev),
+            f"{ev.low:.3f}",
+            str(r.seed.generation),
+            r.seed.operator,
+        )
+    return table
 
 
 def cmd_show(args: argparse.Namespace, console: Console) -> int:
@@ -98,11 +200,14 @@ def cmd_show(args: argparse.Namespace, console: Console) -> int:
         source = archive.source(sid)
         edges = archive.edges(sid)
         records = archive.records(sid)
+        evidence = archive.evidence(sid)
         children = archive.children(sid)
+    records.sort(key=lambda r: (r.split, r.suite, _natural(r.suite_version)))
     if args.json:
         _emit(
             {
-                "seed": asdict(summary),
+                "seed": _summary_json(summary),
+                "evidence": [asdict(ev) for ev in evidence],
                 "source": source,
                 "edges": [{**asdict(e), "parents": list(e.parents)} for e in edges],
                 "records": [json.loads(r.to_json()) for r in records],
@@ -120,14 +225,26 @@ def cmd_show(args: argparse.Namespace, console: Console) -> int:
         console.print(
             f"  proposed by {parents} via {e.operator} in generation {e.generation}, island {e.island}"
         )
-    for r in records:
+    console.print(f"  fitness (train): {_fitness(summary.train)}")
+    for ev in evidence:
         console.print(
-            f"  record {r.suite}/{r.split}: {r.outcome.value}, aggregate {r.aggregate:.3f}, "
-            f"{len(r.tasks)} tasks, {r.seconds:.1f} s"
+            f"  {ev.split} {ev.suite} {ev.version}: {ev.passed}/{ev.tasks} tasks passed ({_rate(ev)}), "
+            f"95% interval {_interval(ev)}, over {ev.records} record{'s' if ev.records != 1 else ''}"
+        )
+    for r in records:
+        tasks, passed = task_counts(r)
+        console.print(
+            f"    record {r.suite} {r.suite_version} ({r.split}): {r.outcome.value}, {passed}/{tasks} tasks "
+            f"passed, aggregate {r.aggregate:.3f}, {r.seconds:.1f} s"
         )
     console.print(f"  children: {', '.join(c[:SHORT] for c in children) or '(none)'}")
     _code(console, source, "python", line_numbers=True)
     return 0
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts ``b2`` before ``b10``."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", text) if p)
 
 
 def _code(console: Console, text: str, lexer: str, line_numbers: bool = False) -> None:
@@ -180,6 +297,7 @@ def cmd_tree(args: argparse.Namespace, console: Console) -> int:
                 "generation": s.generation,
                 "operator": s.operator,
                 "best": s.best,
+                "train": _evidence_json(s.train),
                 "parents": [],
             }
             if sid in seen:
@@ -199,7 +317,13 @@ def cmd_tree(args: argparse.Namespace, console: Console) -> int:
         return 0
 
     def label(d: dict[str, object]) -> str:
-        text = f"{str(d['id'])[:SHORT]}  gen {d['generation']}  {d['operator']}  fitness {_fit(d['best'])}"  # type: ignore[arg-type]
+        train = d["train"]
+        fitness = (
+            f"train {train['passed']}/{train['tasks']}, fitness {train['low']:.3f}"
+            if isinstance(train, dict)
+            else "no train record"
+        )
+        text = f"{str(d['id'])[:SHORT]}  gen {d['generation']}  {d['operator']}  {fitness}"
         if d.get("seen"):
             text += "  (shown above)"
         if d.get("truncated"):
@@ -236,7 +360,8 @@ def cmd_stats(args: argparse.Namespace, console: Console) -> int:
         f"{counts.seeds} seeds, {counts.edges} edges, {counts.records} records, {counts.runs} runs; "
         f"{counts.dedup_hits} dedup hits (proposals of a seed already archived)"
     )
-    table = Table(title="operators")
+    console.print("fitness = lower bound of the Wilson 95% interval of a seed's train pass rate")
+    table = Table(title="operators: fitness of the seeds each gave birth to")
     for name in ("operator", "proposals", "new", "duplicates", "scored", "mean", "best"):
         table.add_column(name, justify="left" if name == "operator" else "right")
     for o in ops:
@@ -250,7 +375,7 @@ def cmd_stats(args: argparse.Namespace, console: Console) -> int:
             _fit(o.best),
         )
     console.print(table)
-    table = Table(title="generations")
+    table = Table(title="generations: fitness of the seeds born in each")
     for name in ("generation", "seeds", "proposals", "scored", "mean", "best"):
         table.add_column(name, justify="right")
     for g in gens:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
 from fitness.record import FitnessRecord
 from lineage.edge import Edge
 from lineage.errors import IndexUnavailableError, UnknownIdError
+from lineage.evidence import base_version, task_counts, wilson
 from lineage.model import AddStatus
-from lineage.schema import DDL, SCHEMA_VERSION
+from lineage.schema import DDL, EVIDENCE_VERSION, SCHEMA_VERSION
 
 BUSY_TIMEOUT_S = 60.0
 
@@ -26,8 +27,14 @@ def _fix(path: str) -> str:
     return f"run `python -m lineage --run-dir {run_dir} reindex` to rebuild it from objects/"
 
 
-def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
+def connect(
+    path: str, *, create: bool = False, upgrade: Callable[[sqlite3.Connection], None] | None = None
+) -> sqlite3.Connection:
     """Open the index at ``path``; with ``create``, make an empty one there first.
+
+    With ``upgrade``, an index without the evidence table (written before it existed) gets it in place, in
+    one transaction (another process that got there first leaves nothing to do): ``upgrade(conn)`` adds and
+    fills it. Without ``upgrade`` such an index opens as it is (for reads that do not need evidence).
 
     Raises:
         IndexUnavailableError: missing (without ``create``), not a database, another schema, or locked.
@@ -48,7 +55,18 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
                         if statement.strip():
                             conn.execute(statement)
                     conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+                    conn.execute("INSERT INTO meta VALUES ('evidence', ?)", (str(EVIDENCE_VERSION),))
         row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if (
+            upgrade is not None
+            and row is not None
+            and row[0] == str(SCHEMA_VERSION)
+            and not _has_evidence(conn)
+        ):
+            with transaction(conn, path):
+                if not _has_evidence(conn):
+                    upgrade(conn)
+                    conn.execute("INSERT INTO meta VALUES ('evidence', ?)", (str(EVIDENCE_VERSION),))
     except sqlite3.DatabaseError as err:
         raise unavailable(path, err) from None
     if row is None or row[0] != str(SCHEMA_VERSION):
@@ -58,6 +76,10 @@ def connect(path: str, *, create: bool = False) -> sqlite3.Connection:
             f"index {path} has schema {found!r}, this seedpop reads {SCHEMA_VERSION}; {_fix(path)}"
         )
     return conn
+
+
+def _has_evidence(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM meta WHERE key='evidence'").fetchone() is not None
 
 
 def unavailable(path: str, err: sqlite3.Error) -> IndexUnavailableError:
@@ -175,9 +197,11 @@ def insert_record(conn: sqlite3.Connection, record: FitnessRecord, record_id: st
         raise UnknownIdError(
             f"fitness record for seed {record.seed_id}, which is not in the archive; add it first"
         )
+    tasks, passed = task_counts(record)
+    base = base_version(record.suite_version)
     cur = conn.execute(
-        "INSERT OR IGNORE INTO records (id, seed, suite, suite_version, split, outcome, aggregate, stage)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT OR IGNORE INTO records (id, seed, suite, suite_version, split, outcome, aggregate, stage, base,"
+        " tasks, passed) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (
             bytes.fromhex(record_id),
             sn,
@@ -187,9 +211,41 @@ def insert_record(conn: sqlite3.Connection, record: FitnessRecord, record_id: st
             record.outcome.value,
             record.aggregate,
             record.stage,
+            base,
+            tasks,
+            passed,
         ),
     )
-    return AddStatus.NEW if cur.rowcount == 1 else AddStatus.ALREADY_RECORDED
+    if cur.rowcount == 0:
+        return AddStatus.ALREADY_RECORDED
+    refresh_evidence(conn, sn, record.suite, base, record.split)
+    return AddStatus.NEW
+
+
+def refresh_evidence(conn: sqlite3.Connection, seed: int, suite: str, base: str, split: str) -> None:
+    """Recompute one evidence row from the seed's records (a handful of rows, by the ``records_seed``
+    index). Call inside a transaction.
+
+    One record per suite version counts: a block scored twice (a retried job) is not evidence twice; the
+    longest record counts, then the lowest record id — never the luckier one.
+    """
+    count, tasks, passed = conn.execute(
+        """
+        SELECT COUNT(*), COALESCE(SUM(tasks), 0), COALESCE(SUM(passed), 0) FROM (
+            SELECT tasks, passed, ROW_NUMBER() OVER (PARTITION BY suite_version ORDER BY tasks DESC, id) AS k
+            FROM records WHERE seed = ? AND suite = ? AND base = ? AND split = ?
+        ) WHERE k = 1
+        """,
+        (seed, suite, base, split),
+    ).fetchone()
+    low, high = wilson(int(passed), int(tasks))
+    conn.execute(
+        "INSERT INTO evidence (seed, suite, base, split, records, tasks, passed, low, high)"
+        " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (seed, split, suite, base) DO UPDATE SET"
+        " records=excluded.records, tasks=excluded.tasks, passed=excluded.passed, low=excluded.low,"
+        " high=excluded.high",
+        (seed, suite, base, split, count, tasks, passed, low, high),
+    )
 
 
 def insert_run(conn: sqlite3.Connection, run_id: str) -> AddStatus:

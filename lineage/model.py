@@ -74,7 +74,10 @@ class SeedSummary:
         id: seed id.
         generation, island, operator, time: of its birth (its earliest edge by time, then edge id).
         proposals: how many edges proposed it (1 + the number of re-discoveries).
-        best: its highest record aggregate, None when it has no record.
+        best: its highest single record aggregate, None when it has no record. In a racing run that is one
+            block of 4 tasks: read ``train`` for the seed's fitness.
+        train: its train evidence, all blocks added up (of the suite version where its lower bound is
+            highest, when it was scored on several); None when it has no train record.
     """
 
     id: str
@@ -84,6 +87,43 @@ class SeedSummary:
     time: float
     proposals: int
     best: float | None
+    train: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A seed's results on one split of one suite version, all its records there added up.
+
+    Attributes:
+        suite: suite name (``"core"``).
+        version: base suite version (``"core-2"``): records ``core-2/train/b0``, ``core-2/train/b1`` … and a
+            whole-split ``core-2`` record all count here; ``core-1`` records never do.
+        split: ``"train"``, ``"validation"``, ``"holdout"`` …
+        records: records counted (one per block; a block scored twice counts once, its longest record).
+        tasks: task results in those records (tasks run).
+        passed: tasks whose hidden tests all passed.
+        rate: ``passed / tasks``; None with no task.
+        low, high: the Wilson 95% interval of the pass rate (``(0, 1)`` with no task). ``low`` on train is
+            the seed's fitness: what the scheduler ranks by and ``best`` sorts on.
+    """
+
+    suite: str
+    version: str
+    split: str
+    records: int
+    tasks: int
+    passed: int
+    rate: float | None
+    low: float
+    high: float
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A row of :meth:`lineage.Archive.best`: the seed, and the evidence it was ranked by."""
+
+    seed: SeedSummary
+    evidence: Evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +136,8 @@ class Relative:
 
 @dataclass(frozen=True, slots=True)
 class OperatorStats:
-    """How one operator did: proposals, how many were new, and the fitness of the children it made."""
+    """How one operator did: proposals, how many were new, and the fitness (train lower bound) of the
+    children it made: ``scored`` of them have train evidence, ``mean`` and ``best`` are over those."""
 
     operator: str
     proposals: int
@@ -109,7 +150,7 @@ class OperatorStats:
 
 @dataclass(frozen=True, slots=True)
 class GenerationStats:
-    """Seeds born in one generation and their fitness (best record aggregate of each)."""
+    """Seeds born in one generation and their fitness (train lower bound of each; see ``Evidence.low``)."""
 
     generation: int
     seeds: int

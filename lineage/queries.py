@@ -6,7 +6,8 @@ import sqlite3
 from collections.abc import Sequence
 
 from lineage.errors import AmbiguousIdError, UnknownIdError
-from lineage.model import Counts, GenerationStats, OperatorStats, Relative, SeedSummary
+from lineage.evidence import base_version, make_evidence
+from lineage.model import Counts, Evidence, GenerationStats, OperatorStats, Ranked, Relative, SeedSummary
 
 _HEX = frozenset("0123456789abcdef")
 _CHUNK = 900
@@ -44,12 +45,22 @@ def has(conn: sqlite3.Connection, seed_id: str) -> bool:
     return conn.execute("SELECT 1 FROM seeds WHERE id=?", (key,)).fetchone() is not None
 
 
-_SUMMARY = """
+# A seed's train evidence in summaries: its row with the highest lower bound (the one ``best`` ranks it by).
+_TRAIN = """(SELECT w.n FROM evidence w WHERE w.seed = s.n AND w.split = 'train'
+             ORDER BY w.low DESC, w.tasks DESC, w.base DESC, w.suite LIMIT 1)"""
+_SUMMARY = f"""
 SELECT s.id, e.generation, e.island, e.operator, e.time,
        (SELECT COUNT(*) FROM edges x WHERE x.child = s.n),
-       (SELECT MAX(aggregate) FROM records r WHERE r.seed = s.n)
-FROM seeds s JOIN edges e ON e.n = s.birth
+       (SELECT MAX(aggregate) FROM records r WHERE r.seed = s.n),
+       v.suite, v.base, v.split, v.records, v.tasks, v.passed
+FROM seeds s JOIN edges e ON e.n = s.birth LEFT JOIN evidence v ON v.n = {_TRAIN}
 """
+
+
+def _evidence(row: Sequence[object]) -> Evidence:
+    """(suite, base, split, records, tasks, passed) → Evidence; the interval is recomputed, not read, so it
+    is exactly :func:`lineage.evidence.wilson` of the counts."""
+    return make_evidence(str(row[0]), str(row[1]), str(row[2]), int(row[3]), int(row[4]), int(row[5]))  # type: ignore[call-overload]
 
 
 def _summary(row: Sequence[object]) -> SeedSummary:
@@ -62,6 +73,7 @@ def _summary(row: Sequence[object]) -> SeedSummary:
         time=float(row[4]),  # type: ignore[arg-type]
         proposals=int(row[5]),  # type: ignore[call-overload]
         best=None if best is None else float(best),  # type: ignore[arg-type]
+        train=None if row[7] is None else _evidence(row[7:13]),
     )
 
 
@@ -75,8 +87,13 @@ def summary(conn: sqlite3.Connection, seed_id: str) -> SeedSummary:
 
 def recent(conn: sqlite3.Connection, limit: int) -> list[SeedSummary]:
     """The ``limit`` most recently born seeds, newest first."""
-    rows = conn.execute(_SUMMARY + " ORDER BY e.time DESC, e.id DESC LIMIT ?", (limit,)).fetchall()
-    return [_summary(r) for r in rows]
+    # Pick the rows first, then summarise only those (the summary's subqueries cost a lookup per row).
+    sql = (
+        _SUMMARY
+        + " WHERE s.n IN (SELECT s.n FROM seeds s JOIN edges e ON e.n = s.birth ORDER BY e.time DESC, e.id DESC"
+        " LIMIT ?) ORDER BY e.time DESC, e.id DESC"
+    )
+    return [_summary(r) for r in conn.execute(sql, (limit,)).fetchall()]
 
 
 def by_generation(conn: sqlite3.Connection, generation: int) -> list[SeedSummary]:
@@ -85,40 +102,64 @@ def by_generation(conn: sqlite3.Connection, generation: int) -> list[SeedSummary
     return [_summary(r) for r in rows]
 
 
+_SPLIT_ORDER = {"train": 0, "validation": 1, "holdout": 2}
+
+
+def evidence(conn: sqlite3.Connection, seed_id: str) -> list[Evidence]:
+    """A seed's evidence per (suite, base version, split): train, validation, holdout, then other splits;
+    within a split, newest-looking version first (by name). Empty for a seed without records or not in the
+    index. One indexed read."""
+    rows = conn.execute(
+        "SELECT v.suite, v.base, v.split, v.records, v.tasks, v.passed FROM evidence v"
+        " JOIN seeds s ON s.n = v.seed WHERE s.id = ?",
+        (bytes.fromhex(seed_id),),
+    ).fetchall()
+    found = [_evidence(r) for r in rows]
+    found.sort(key=lambda v: (v.version, v.suite), reverse=True)
+    found.sort(key=lambda v: (_SPLIT_ORDER.get(v.split, len(_SPLIT_ORDER)), v.split))
+    return found
+
+
 def best(
     conn: sqlite3.Connection,
     limit: int,
     *,
     island: int | None = None,
     suite: str | None = None,
-    split: str | None = None,
-) -> list[SeedSummary]:
-    """The ``limit`` seeds with the highest record aggregate, best first (ties: older first).
+    version: str | None = None,
+    split: str = "train",
+) -> list[Ranked]:
+    """The ``limit`` best (seed, suite version) evidence rows of ``split`` by the Wilson 95% lower bound of
+    the pass rate, best first; ties: more tasks, then older birth, then id. A seed scored on two suite
+    versions may appear once for each (they are never added together).
+
+    Reads the top of the ``evidence_rank`` index: cost grows with ``limit``, not with the archive.
 
     Args:
         island: only seeds proposed on this island (by any of their edges).
-        suite, split: only records of this suite / split count.
+        suite: only this suite (``core``).
+        version: only this base version (``core-2``; ``core-2/train/b3`` means the same).
+        split: which split's evidence ranks (default train: the scheduler's fitness).
     """
-    where = ["1"]
-    args: list[object] = []
+    where = ["v.split = ?"]
+    args: list[object] = [split]
     if suite is not None:
-        where.append("r.suite = ?")
+        where.append("v.suite = ?")
         args.append(suite)
-    if split is not None:
-        where.append("r.split = ?")
-        args.append(split)
+    if version is not None:
+        where.append("v.base = ?")
+        args.append(base_version(version))
     if island is not None:
-        where.append("r.seed IN (SELECT child FROM edges WHERE island = ?)")
+        where.append("v.seed IN (SELECT child FROM edges WHERE island = ?)")
         args.append(island)
     sql = f"""
-    WITH top AS (SELECT r.seed, MAX(r.aggregate) AS agg FROM records r WHERE {" AND ".join(where)}
-                 GROUP BY r.seed)
-    SELECT s.id, e.generation, e.island, e.operator, e.time,
-           (SELECT COUNT(*) FROM edges x WHERE x.child = s.n), top.agg
-    FROM top JOIN seeds s ON s.n = top.seed JOIN edges e ON e.n = s.birth
-    ORDER BY top.agg DESC, e.time, s.id LIMIT ?
+    SELECT s.id, v.suite, v.base, v.split, v.records, v.tasks, v.passed
+    FROM evidence v JOIN seeds s ON s.n = v.seed JOIN edges e ON e.n = s.birth
+    WHERE {" AND ".join(where)}
+    ORDER BY v.low DESC, v.tasks DESC, e.time, s.id LIMIT ?
     """
-    return [_summary(r) for r in conn.execute(sql, (*args, limit)).fetchall()]
+    rows = conn.execute(sql, (*args, limit)).fetchall()
+    return [Ranked(summary(conn, bytes(r[0]).hex()), _evidence(r[1:7])) for r in rows]
 
 
 def parents(conn: sqlite3.Connection, seed_id: str) -> list[str]:
@@ -262,11 +303,13 @@ def counts(conn: sqlite3.Connection) -> Counts:
     )
 
 
-_BEST = "WITH best AS (SELECT seed, MAX(aggregate) AS agg FROM records GROUP BY seed) "
+# Each seed's fitness for the statistics: its highest train lower bound (as in summaries and ``best``).
+_BEST = "WITH best AS (SELECT seed, MAX(low) AS agg FROM evidence WHERE split = 'train' GROUP BY seed) "
 
 
 def operator_stats(conn: sqlite3.Connection) -> list[OperatorStats]:
-    """Per operator: proposals, new seeds, re-discoveries, and the fitness of the seeds it gave birth to."""
+    """Per operator: proposals, new seeds, re-discoveries, and the fitness (train lower bound) of the seeds
+    it gave birth to."""
     sql = (
         _BEST
         + """
@@ -286,7 +329,7 @@ def operator_stats(conn: sqlite3.Connection) -> list[OperatorStats]:
 
 
 def generation_stats(conn: sqlite3.Connection) -> list[GenerationStats]:
-    """Per generation: seeds born, proposals made, and the fitness of the seeds born (best record each)."""
+    """Per generation: seeds born, proposals made, and the fitness (train lower bound) of the seeds born."""
     proposals = dict(conn.execute("SELECT generation, COUNT(*) FROM edges GROUP BY generation").fetchall())
     sql = (
         _BEST
@@ -323,8 +366,12 @@ def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     ):
         links.setdefault(en, []).append(bytes(pid).hex())
     records = conn.execute(
-        "SELECT r.id, s.id, suite, suite_version, split, outcome, aggregate, stage FROM records r"
-        " JOIN seeds s ON s.n = r.seed"
+        "SELECT r.id, s.id, suite, suite_version, split, outcome, aggregate, stage, base, tasks, passed"
+        " FROM records r JOIN seeds s ON s.n = r.seed"
+    ).fetchall()
+    evidence = conn.execute(
+        "SELECT s.id, suite, base, split, records, tasks, passed, low, high FROM evidence v"
+        " JOIN seeds s ON s.n = v.seed"
     ).fetchall()
     return {
         "seeds": sorted((hx(a), hx(b)) for a, b in seeds),
@@ -343,6 +390,7 @@ def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
             for r in edges
         ),
         "records": sorted((hx(r[0]), hx(r[1]), *r[2:]) for r in records),
+        "evidence": sorted((hx(r[0]), *r[1:]) for r in evidence),
         "runs": sorted((hx(r[0]),) for r in conn.execute("SELECT id FROM runs")),
     }
 

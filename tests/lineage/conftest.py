@@ -30,8 +30,8 @@ def fixture_archive(tmp_path: object) -> tuple[str, dict[str, str]]:
         # re-discovery of "a", differently formatted, by another operator
         again = a.add(make_source(2, "again"), (ids["b"],), "llm_rewrite", 2, 0, run, time=105.0)
         assert again.seed_id == ids["a"]
-        a.add_record(make_record(ids["a"], 0.5))
-        a.add_record(make_record(ids["x"], 0.75))
+        a.add_record(make_record(ids["a"], 0.5, results="1101"))  # train 3/4
+        a.add_record(make_record(ids["x"], 0.75, results="11111111"))  # train 8/8
         a.add_record(make_record(ids["x"], 0.25, split="holdout"))
-        a.add_record(make_record(ids["root2"], 0.1))
+        a.add_record(make_record(ids["root2"], 0.1, results="0"))  # train 0/1
     return run_dir, ids

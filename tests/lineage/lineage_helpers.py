@@ -14,8 +14,23 @@ def make_source(i: int, comment: str = "") -> str:
     )
 
 
-def make_record(seed_id: str, aggregate: float, split: str = "train") -> FitnessRecord:
-    tasks = (TaskScore("t1", 1, 2, "wrong", 10, 0.5), TaskScore("t2", 2, 2))
+def make_record(
+    seed_id: str,
+    aggregate: float,
+    split: str = "train",
+    *,
+    results: str = "01",
+    version: str = "1",
+    suite: str = "core",
+    first: int = 1,
+    outcome: Outcome = Outcome.SCORED,
+) -> FitnessRecord:
+    """A record whose task ``t<first + i>`` passes every hidden test where ``results[i]`` is ``"1"`` and one
+    of two where it is ``"0"``."""
+    tasks = tuple(
+        TaskScore(f"t{first + i}", 2, 2) if r == "1" else TaskScore(f"t{first + i}", 1, 2, "wrong", 10, 0.5)
+        for i, r in enumerate(results)
+    )
     return FitnessRecord(
-        seed_id, "core", "1", split, Outcome.SCORED, aggregate, tasks, 5, 7, 1.25, "", "full", "m"
+        seed_id, suite, version, split, outcome, aggregate, tasks, 5, 7, 1.25, "", "full", "m"
     )

@@ -20,6 +20,7 @@ from lineage import (
     UnknownIdError,
     reindex,
     verify,
+    wilson,
 )
 
 
@@ -72,18 +73,18 @@ def test_queries_on_fixture(fixture_archive: tuple[str, dict[str, str]]) -> None
         assert {r.id for r in a.ancestors(ids["x"], max_depth=1)} == {ids["a"], ids["root2"]}
         desc = {r.id: r.depth for r in a.descendants(ids["root"])}
         assert desc == {ids["a"]: 1, ids["b"]: 1, ids["x"]: 2}
-        assert [s.id for s in a.best(2)] == [ids["x"], ids["a"]]
-        assert a.best(1)[0].best == 0.75
-        assert [s.id for s in a.best(5, split="holdout")] == [ids["x"]]
-        assert [s.id for s in a.best(5, island=1)] == [ids["x"], ids["root2"]]
+        assert [r.seed.id for r in a.best(2)] == [ids["x"], ids["a"]]
+        assert a.best(1)[0].seed.best == 0.75
+        assert [r.seed.id for r in a.best(5, split="holdout")] == [ids["x"]]
+        assert [r.seed.id for r in a.best(5, island=1)] == [ids["x"], ids["root2"]]
         assert {s.id for s in a.by_generation(1)} == {ids["a"], ids["b"]}
         summary = a.summary(ids["a"])
         assert (summary.generation, summary.operator, summary.proposals) == (1, "mutate", 2)
         ops = {o.operator: o for o in a.operator_stats()}
-        assert (ops["mutate"].proposals, ops["mutate"].new, ops["mutate"].best) == (2, 2, 0.5)
+        assert (ops["mutate"].proposals, ops["mutate"].new, ops["mutate"].best) == (2, 2, wilson(3, 4)[0])
         assert (ops["llm_rewrite"].new, ops["llm_rewrite"].duplicates) == (0, 1)
         gens = {g.generation: g for g in a.generation_stats()}
-        assert (gens[2].seeds, gens[2].proposals, gens[2].best) == (1, 2, 0.75)
+        assert (gens[2].seeds, gens[2].proposals, gens[2].best) == (1, 2, wilson(8, 8)[0])
         assert [r.aggregate for r in a.records(ids["x"])] == [0.75, 0.25]
         assert a.recent(1)[0].id == ids["x"]
         with pytest.raises(UnknownIdError):

@@ -44,6 +44,7 @@ def test_log_show_best_stats(
     assert show["children"] == [ids["x"]] and show["records"][0]["aggregate"] == 0.5  # type: ignore[index]
     code, out, _ = run(capsys, "--run-dir", run_dir, "show", ids["x"][:8])
     assert code == 0 and "crossover" in out and "0.750" in out
+    assert "train core 1: 8/8 tasks passed (1.000)" in out and "holdout core 1: 1/2 tasks passed" in out
     best = run_json(capsys, run_dir, "best", "-n", "1")
     assert [s["id"] for s in best] == [ids["x"]]  # type: ignore[index]
     code, out, _ = run(capsys, "--run-dir", run_dir, "best", "--island", "1")

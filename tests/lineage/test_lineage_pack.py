@@ -30,7 +30,9 @@ def test_pack_moves_everything_and_reads_stay_the_same(fixture_archive: tuple[st
         assert [r.aggregate for r in a.records(ids["x"])] == [0.75, 0.25]
         # writing goes on: new objects are loose, existing ones are not written again
         a.add(make_source(50), (ids["x"],), "mutate", 3)
-        a.add_record(make_record(ids["a"], 0.5))  # already packed: ALREADY_RECORDED, nothing new
+        a.add_record(
+            make_record(ids["a"], 0.5, results="1101")
+        )  # already packed: ALREADY_RECORDED, nothing new
         live = a.dump()
     assert len(list(early.loose_ids())) == 3  # seed, source, edge of the new child
     assert pack(run_dir).packed == 3
