@@ -183,7 +183,9 @@ def fallback(task: Any) -> str:
 def generate(task: Any, llm: Any, tools: Any, n: int) -> Iterator[str]:
     """Up to ``n`` candidates: the templates of the function's arity over its parameters, in order. Lazy."""
     names = parameters(task.prompt, task.entry_point)
-    for template in TEMPLATES.get(len(names), [])[:n] if names is not None else []:
+    if names is None:
+        return
+    for template in TEMPLATES.get(len(names), [])[:n]:
         yield candidate(task.prompt, template.format(*names))
 
 
