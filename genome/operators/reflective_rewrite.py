@@ -6,13 +6,16 @@ A *prompt gene* is a module-level ``NAME = "text"`` (upper-case name, a plain or
 literal of at least :data:`MIN_GENE_CHARS` characters) that ``solve`` reaches: read by ``solve`` or by a
 module-level function that ``solve`` calls, directly or through others. A constant no step reads is left
 alone: rewriting it would change no behaviour. The new text must keep the old text's ``{placeholders}``
-exactly, since the seed fills them in with ``str.format``. One model call (seeded from the rng) per attempt.
+exactly, since the seed fills them in with ``str.format``; a reply to a template that has no braces at all is
+read as advice and appended to the template (a small model often answers with the lessons alone). A reply that
+is code, not instructions, is refused. One model call (seeded from the rng) per attempt.
 """
 
 from __future__ import annotations
 
 import ast
 import random
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +30,9 @@ from genome.parsed import Parsed
 MIN_GENE_CHARS = 20
 MAX_FAILURES = 3  # failures shown per request (sampled with the rng when there are more)
 MAX_SHOWN_CHARS = 1200  # of each gene, task prompt and reason in the request
-MAX_TOKENS = 384  # of the reply
+MAX_TOKENS = 200  # of the reply: room for a prompt with a few sentences of lessons, not for a program
+MAX_SENTENCES = 3  # of advice the request asks the model to add at most
+_CODE_LINE = re.compile(r"^\s*(def|class|import|from|return)\s+\w", re.MULTILINE)
 SYSTEM = (
     "You improve the instructions that a program gives to a language model which writes Python functions. "
     "You reply with the new instructions only, inside one ``` block."
@@ -128,8 +133,9 @@ def build_messages(
         f"A program asks a language model to write Python functions. It builds its requests from these "
         f"texts:\n\n{shown}\n\nWith them, the model wrote a wrong function for these tasks:\n\n{tasks}\n\n"
         f"Read the tasks and what went wrong, find what the model misunderstood or overlooked, and write a new "
-        f"version of {gene} that would make the model get tasks like these right. State the general lessons "
-        f"(edge cases, types, the exact output format), not the answers to these tasks.{keep}\n"
+        f"version of {gene} that would make the model get tasks like these right: its current text with at most "
+        f"{MAX_SENTENCES} short sentences of general lessons added (edge cases, types, the exact output format). "
+        f"Do not solve the tasks and write no code.{keep}\n"
         f"Reply with the new text of {gene} only, inside one ``` block."
     )
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": request}]
@@ -151,8 +157,19 @@ def parse_reply(reply: str) -> str | None:
     return text or None
 
 
+def apply_reply(old: str, new: str) -> str:
+    """The gene's new value from the model's text ``new``: ``new`` itself, or, when ``old`` is a template with
+    placeholders and ``new`` has no braces at all (lessons without the template), ``old`` with ``new``
+    appended. Pure."""
+    if placeholders(old) and "{" not in new and "}" not in new:
+        return f"{old.rstrip()}\n\n{new}"
+    return new
+
+
 def check_value(old: str, new: str) -> str | None:
     """Why ``new`` may not replace the prompt gene ``old``, or ``None`` when it may. Pure."""
+    if _CODE_LINE.search(new):
+        return "the model's reply is code, not instructions"
     if new.strip() == old.strip():
         return "the model's reply is the gene's current text"
     if len(new) > max(4 * len(old), len(old) + MAX_SHOWN_CHARS):
@@ -193,9 +210,10 @@ class ReflectiveRewrite:
             )
         except Exception as err:  # the client is someone else's code (a budget or a deadline may end it)
             return Rejected(f"the model call failed: {type(err).__name__}: {err}"[:200])
-        new = parse_reply(reply) if isinstance(reply, str) else None
-        if new is None:
+        text = parse_reply(reply) if isinstance(reply, str) else None
+        if text is None:
             return Rejected("the model's reply is empty")
+        new = apply_reply(gene.value, text)
         problem = check_value(gene.value, new)
         if problem is not None:
             return Rejected(problem)

@@ -283,16 +283,20 @@ def reflective(source: str, reply: str, seed: int = 0, failures: object = FAILUR
 
 def test_reflective_rewrite_replaces_a_prompt_gene_that_solve_reaches() -> None:
     llm = ScriptedLLM("Here it is:\n```text\nWrite the function below. Mind empty lists.\n```\nGood luck.")
-    chosen = {
+    children = {
         mutate(REFLECTIVE_BEFORE, "reflective_rewrite", random.Random(s), llm=llm, failures=FAILURES).source
         for s in range(8)
     }
-    assert chosen == {
+    assert children == {
         REFLECTIVE_BEFORE.replace(
             '"Write the function below. Reply with code only."',
             "'Write the function below. Mind empty lists.'",
         ),
-        None,  # TEMPLATE was chosen, and this reply drops its placeholders
+        # A reply without braces to a template is read as advice: appended, the placeholders kept.
+        REFLECTIVE_BEFORE.replace(
+            '"{hints}Task:\\n{prompt}"',
+            "'{hints}Task:\\n{prompt}\\n\\nWrite the function below. Mind empty lists.'",
+        ),
     }
     assert all(isinstance(call["seed"], int) for call in llm.calls)
     request = llm.calls[0]["messages"][-1]["content"]  # type: ignore[index]
@@ -320,6 +324,7 @@ def test_reflective_rewrite_keeps_a_templates_placeholders() -> None:
         ("```\n{hints}{prompt} in {braces\n```", "unbalanced braces"),
         ("```\n{hints}{prompt} for {name}\n```", "adds the placeholder {name}"),
         ("```\n{hints}Task:\n{prompt}\n```", "current text"),
+        ("```python\ndef a(xs):\n    return xs[0] if xs else None\n```", "code, not instructions"),
         ("```\n\n```", "empty"),
         ("```\n" + "x" * 5000 + "\n```", "far longer"),
     ],
