@@ -1,14 +1,18 @@
-"""``reflective_rewrite``: show the model a seed's prompt genes and the tasks the seed failed (``failures=``), and
-ask it for a better version of one prompt gene; the reply replaces that constant's value (after GEPA's
-reflective prompt mutation, which reads failed rollouts and feedback to write a new instruction).
+"""``reflective_rewrite``: show the model a seed's prompt genes and the tasks the seed failed (``failures=``), ask
+it for a few sentences of lessons that would have avoided those failures, and add them to one prompt gene (after
+GEPA's reflective prompt mutation, which reads failed rollouts and their feedback to write a better instruction).
 
 A *prompt gene* is a module-level ``NAME = "text"`` (upper-case name, a plain or implicitly concatenated string
 literal of at least :data:`MIN_GENE_CHARS` characters) that ``solve`` reaches: read by ``solve`` or by a
 module-level function that ``solve`` calls, directly or through others. A constant no step reads is left
-alone: rewriting it would change no behaviour. The new text must keep the old text's ``{placeholders}``
-exactly, since the seed fills them in with ``str.format``; a reply to a template that has no braces at all is
-read as advice and appended to the template (a small model often answers with the lessons alone). A reply that
-is code, not instructions, is refused. One model call (seeded from the rng) per attempt.
+alone: rewriting it would change no behaviour.
+
+The model is asked for lessons to append rather than for a whole new text: measured with the default model
+(Qwen2.5-Coder-0.5B), a request for the whole new text came back as code, as a template with a placeholder the
+seed never fills, or as a fragment of the old text. Appending keeps the gene's ``{placeholders}`` and what it
+already says; lessons accumulate over generations, up to :data:`MAX_GENE_CHARS`. A reply that is code, has
+curly braces (the seed may ``str.format`` the gene), repeats the gene or is empty is refused with the reason.
+One model call (seeded from the rng) per attempt.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from __future__ import annotations
 import ast
 import random
 import re
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -30,8 +33,10 @@ from genome.parsed import Parsed
 MIN_GENE_CHARS = 20
 MAX_FAILURES = 3  # failures shown per request (sampled with the rng when there are more)
 MAX_SHOWN_CHARS = 1200  # of each gene, task prompt and reason in the request
-MAX_TOKENS = 200  # of the reply: room for a prompt with a few sentences of lessons, not for a program
-MAX_SENTENCES = 3  # of advice the request asks the model to add at most
+MAX_TOKENS = 160  # of the reply: room for a few sentences of lessons, not for a program
+MAX_SENTENCES = 3  # of lessons the request asks for
+MAX_LESSON_CHARS = 800
+MAX_GENE_CHARS = 4000  # a gene that would grow past this gets no more lessons
 _CODE_LINE = re.compile(r"^\s*(def|class|import|from|return)\s+\w", re.MULTILINE)
 SYSTEM = (
     "You improve the instructions that a program gives to a language model which writes Python functions. "
@@ -97,15 +102,6 @@ def prompt_genes(parsed: Parsed) -> list[PromptGene]:
     return genes
 
 
-def placeholders(text: str) -> set[str] | None:
-    """The ``str.format`` fields of ``text`` (``{prompt}`` → ``"prompt"``), or ``None`` if it is no valid
-    format string. Pure."""
-    try:
-        return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
-    except ValueError:
-        return None
-
-
 def _clip(text: str) -> str:
     return text if len(text) <= MAX_SHOWN_CHARS else text[: MAX_SHOWN_CHARS - 1] + "…"
 
@@ -122,21 +118,13 @@ def build_messages(
         f"What went wrong: {_clip(f.reason.strip())}"
         for k, f in enumerate(failures, start=1)
     )
-    fields = sorted(placeholders(next(g.value for g in genes if g.name == gene)) or ())
-    keep = (
-        f" Keep the placeholders {', '.join('{' + f + '}' for f in fields)} exactly as they are: the program "
-        "fills them in. Write no other curly braces."
-        if fields
-        else ""
-    )
     request = (
         f"A program asks a language model to write Python functions. It builds its requests from these "
         f"texts:\n\n{shown}\n\nWith them, the model wrote a wrong function for these tasks:\n\n{tasks}\n\n"
-        f"Read the tasks and what went wrong, find what the model misunderstood or overlooked, and write a new "
-        f"version of {gene} that would make the model get tasks like these right: its current text with at most "
-        f"{MAX_SENTENCES} short sentences of general lessons added (edge cases, types, the exact output format). "
-        f"Do not solve the tasks and write no code.{keep}\n"
-        f"Reply with the new text of {gene} only, inside one ``` block."
+        f"Read the tasks and what went wrong, and find what the model misunderstood or overlooked. Then write at "
+        f"most {MAX_SENTENCES} short sentences of general advice to add to {gene}, so that the model gets tasks "
+        f"like these right (edge cases, types, the exact output format). Do not solve these tasks; write no code "
+        f"and no curly braces.\nReply with the sentences only, inside one ``` block."
     )
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": request}]
 
@@ -157,31 +145,19 @@ def parse_reply(reply: str) -> str | None:
     return text or None
 
 
-def apply_reply(old: str, new: str) -> str:
-    """The gene's new value from the model's text ``new``: ``new`` itself, or, when ``old`` is a template with
-    placeholders and ``new`` has no braces at all (lessons without the template), ``old`` with ``new``
-    appended. Pure."""
-    if placeholders(old) and "{" not in new and "}" not in new:
-        return f"{old.rstrip()}\n\n{new}"
-    return new
-
-
-def check_value(old: str, new: str) -> str | None:
-    """Why ``new`` may not replace the prompt gene ``old``, or ``None`` when it may. Pure."""
-    if _CODE_LINE.search(new):
-        return "the model's reply is code, not instructions"
-    if new.strip() == old.strip():
-        return "the model's reply is the gene's current text"
-    if len(new) > max(4 * len(old), len(old) + MAX_SHOWN_CHARS):
-        return f"the model's reply has {len(new)} characters, far longer than the gene's {len(old)}"
-    before, after = placeholders(old), placeholders(new)
-    if before is None or after == before:
-        return None
-    if after is None:
-        return "the model's reply has unbalanced braces, which the program's str.format would trip over"
-    if before - after:
-        return f"the model's reply drops the placeholder {{{sorted(before - after)[0]}}}"
-    return f"the model's reply adds the placeholder {{{sorted(after - before)[0]}}}, which the program never fills"
+def check_lessons(old: str, lessons: str) -> str | None:
+    """Why ``lessons`` may not be added to the prompt gene ``old``, or ``None`` when they may. Pure."""
+    if _CODE_LINE.search(lessons) or "```" in lessons:
+        return "the model's reply is code, not advice"
+    if "{" in lessons or "}" in lessons:
+        return "the model's reply has curly braces, which the seed's str.format would trip over"
+    if lessons in old:
+        return "the model's reply repeats the gene's own text"
+    if len(lessons) > MAX_LESSON_CHARS:
+        return f"the model's reply has {len(lessons)} characters, more than {MAX_SENTENCES} short sentences"
+    if len(old) + len(lessons) + 2 > MAX_GENE_CHARS:
+        return f"the gene would grow past {MAX_GENE_CHARS} characters"
+    return None
 
 
 class ReflectiveRewrite:
@@ -210,12 +186,12 @@ class ReflectiveRewrite:
             )
         except Exception as err:  # the client is someone else's code (a budget or a deadline may end it)
             return Rejected(f"the model call failed: {type(err).__name__}: {err}"[:200])
-        text = parse_reply(reply) if isinstance(reply, str) else None
-        if text is None:
+        lessons = parse_reply(reply) if isinstance(reply, str) else None
+        if lessons is None:
             return Rejected("the model's reply is empty")
-        new = apply_reply(gene.value, text)
-        problem = check_value(gene.value, new)
+        problem = check_lessons(gene.value, lessons)
         if problem is not None:
             return Rejected(problem)
+        new = f"{gene.value.rstrip()}\n\n{lessons}"
         replacement = cst.SimpleString(repr(new), lpar=gene.node.lpar, rpar=gene.node.rpar)
-        return Edit(node, replacement, f"model rewrote {gene.name} from {len(failures)} failure(s)")
+        return Edit(node, replacement, f"model added lessons from {len(failures)} failure(s) to {gene.name}")

@@ -11,7 +11,13 @@ import pytest
 
 from genome import OPERATORS, MutationResult, MutationStatus, Parsed, mutate
 from genome.operators import Failure
-from genome.operators.reflective_rewrite import build_messages, parse_reply, prompt_genes, reached_names
+from genome.operators.reflective_rewrite import (
+    MAX_GENE_CHARS,
+    build_messages,
+    parse_reply,
+    prompt_genes,
+    reached_names,
+)
 
 
 def child(before: str, operator: str, seed: int = 0, **context: object) -> str:
@@ -281,8 +287,8 @@ def reflective(source: str, reply: str, seed: int = 0, failures: object = FAILUR
     )
 
 
-def test_reflective_rewrite_replaces_a_prompt_gene_that_solve_reaches() -> None:
-    llm = ScriptedLLM("Here it is:\n```text\nWrite the function below. Mind empty lists.\n```\nGood luck.")
+def test_reflective_rewrite_adds_lessons_to_a_prompt_gene_that_solve_reaches() -> None:
+    llm = ScriptedLLM("Here it is:\n```text\nMind empty lists.\n```\nGood luck.")
     children = {
         mutate(REFLECTIVE_BEFORE, "reflective_rewrite", random.Random(s), llm=llm, failures=FAILURES).source
         for s in range(8)
@@ -290,12 +296,11 @@ def test_reflective_rewrite_replaces_a_prompt_gene_that_solve_reaches() -> None:
     assert children == {
         REFLECTIVE_BEFORE.replace(
             '"Write the function below. Reply with code only."',
-            "'Write the function below. Mind empty lists.'",
+            "'Write the function below. Reply with code only.\\n\\nMind empty lists.'",
         ),
-        # A reply without braces to a template is read as advice: appended, the placeholders kept.
+        # A template keeps its placeholders: the lessons come after them.
         REFLECTIVE_BEFORE.replace(
-            '"{hints}Task:\\n{prompt}"',
-            "'{hints}Task:\\n{prompt}\\n\\nWrite the function below. Mind empty lists.'",
+            '"{hints}Task:\\n{prompt}"', "'{hints}Task:\\n{prompt}\\n\\nMind empty lists.'"
         ),
     }
     assert all(isinstance(call["seed"], int) for call in llm.calls)
@@ -305,34 +310,27 @@ def test_reflective_rewrite_replaces_a_prompt_gene_that_solve_reaches() -> None:
     assert "DORMANT" not in request  # solve never reads it: rewriting it would change nothing
 
 
-def test_reflective_rewrite_keeps_a_templates_placeholders() -> None:
-    after = child(
-        ONLY_TEMPLATE,
-        "reflective_rewrite",
-        llm=ScriptedLLM("```\n{hints}Write this function; handle empty inputs:\n{prompt}\n```"),
-        failures=FAILURES,
-    )
-    assert after == ONLY_TEMPLATE.replace(
-        '"{hints}Task:\\n{prompt}"', "'{hints}Write this function; handle empty inputs:\\n{prompt}'"
-    )
-
-
 @pytest.mark.parametrize(
     ("reply", "reason"),
     [
-        ("```\nTask: {prompt}\n```", "drops the placeholder {hints}"),
-        ("```\n{hints}{prompt} in {braces\n```", "unbalanced braces"),
-        ("```\n{hints}{prompt} for {name}\n```", "adds the placeholder {name}"),
-        ("```\n{hints}Task:\n{prompt}\n```", "current text"),
-        ("```python\ndef a(xs):\n    return xs[0] if xs else None\n```", "code, not instructions"),
+        ("```python\ndef a(xs):\n    return xs[0] if xs else None\n```", "code, not advice"),
+        ("```\nUse {prompt} well.\n```", "curly braces"),
+        ("```\nTask:\n```", "repeats the gene's own text"),
         ("```\n\n```", "empty"),
-        ("```\n" + "x" * 5000 + "\n```", "far longer"),
+        ("```\n" + "Be careful. " * 100 + "\n```", "more than 3 short sentences"),
     ],
 )
 def test_reflective_rewrite_reports_why_a_reply_was_refused(reply: str, reason: str) -> None:
     result = reflective(ONLY_TEMPLATE, reply)
     assert result.status is MutationStatus.NO_CANDIDATES and result.source is None
     assert reason in result.reason  # type: ignore[union-attr]
+
+
+def test_reflective_rewrite_stops_growing_a_gene_at_the_limit() -> None:
+    big = ONLY_TEMPLATE.replace("Task:", "Task: " + "x" * (MAX_GENE_CHARS - 40))
+    result = reflective(big, "```\nMind empty lists and negative numbers.\n```")
+    assert result.status is MutationStatus.NO_CANDIDATES
+    assert f"grow past {MAX_GENE_CHARS}" in result.reason  # type: ignore[union-attr]
 
 
 def test_reflective_rewrite_needs_failures_and_survives_a_failing_client() -> None:
@@ -381,14 +379,13 @@ def test_reflective_reply_parsing(reply: str, text: str | None) -> None:
     assert parse_reply(reply) == text
 
 
-def test_reflection_request_names_the_placeholders_and_clips_long_text() -> None:
+def test_reflection_request_shows_the_genes_and_clips_long_text() -> None:
     genes = prompt_genes(Parsed(REFLECTIVE_BEFORE))
     assert [g.name for g in genes] == ["PROMPT", "TEMPLATE"]
     long = [Failure("t/x", "def x():\n" + "y" * 5000, "x", "it failed")]
     request = build_messages("TEMPLATE", genes, long)[-1]["content"]
-    assert "Keep the placeholders {hints}, {prompt} exactly" in request
-    assert "new text of TEMPLATE" in request and len(request) < 3500
-    assert "Keep the placeholders" not in build_messages("PROMPT", genes, long)[-1]["content"]
+    assert "advice to add to TEMPLATE" in request and "{hints}Task:\n{prompt}" in request
+    assert "it failed" in request and len(request) < 3500
 
 
 def test_reached_names_follow_calls_from_solve_only() -> None:

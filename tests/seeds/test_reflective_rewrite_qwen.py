@@ -1,6 +1,7 @@
 """``reflective_rewrite`` with the default model (Qwen2.5-Coder-0.5B) through the real LLM service: an origin seed
 and the failures of a few ``core`` train tasks give children that pass ``genome.validate`` and differ from the
-parent in one prompt gene only, or a result that says why the model's reply was refused; never an exception."""
+parent in one prompt gene only (lessons appended), or a result that says why the model's reply was refused; never
+an exception."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from seeds import origin_source
 pytestmark = pytest.mark.slow
 
 MODEL = "qwen2.5-coder-0.5b"
-ATTEMPTS = 3  # model calls; each is a few hundred prompt and reply tokens
+ATTEMPTS = 4  # model calls; each is about 700 prompt and up to 160 reply tokens
 
 
 def failures() -> list[dict[str, str]]:
@@ -77,9 +78,11 @@ def test_reflective_rewrite_with_the_default_model(broker: Broker) -> None:
             assert len(changed) == 1 and changed <= {"SYSTEM_PROMPT", "USER_TEMPLATE", "REPAIR_TEMPLATE"}
             # The seed formats the new template without error: every placeholder kept, no stray brace.
             name = changed.pop()
-            print(name, "->", ast.literal_eval(after[name]))
-            if "{" in before[name]:
-                ast.literal_eval(after[name]).format(prompt="p", failure="f", hints="h")
+            old, new = ast.literal_eval(before[name]), ast.literal_eval(after[name])
+            print(name, "->", new)
+            assert new.startswith(old.rstrip()) and len(new) > len(old)  # lessons appended, the text kept
+            if "{" in old:  # the seed formats the template as before
+                new.format(prompt="p", failure="f", hints="h")
         else:
             assert result.status is genome.MutationStatus.NO_CANDIDATES
             assert result.reason.startswith("the model")  # type: ignore[union-attr]
