@@ -11,7 +11,8 @@ The model is asked for lessons to append rather than for a whole new text: measu
 (Qwen2.5-Coder-0.5B), a request for the whole new text came back as code, as a template with a placeholder the
 seed never fills, or as a fragment of the old text. Appending keeps the gene's ``{placeholders}`` and what it
 already says; lessons accumulate over generations, up to :data:`MAX_GENE_CHARS`. A reply that is code, has
-curly braces (the seed may ``str.format`` the gene), repeats the gene or is empty is refused with the reason.
+curly braces (the seed may ``str.format`` the gene), echoes the request, repeats the gene or is empty is refused
+with the reason.
 One model call (seeded from the rng) per attempt.
 """
 
@@ -37,6 +38,8 @@ MAX_TOKENS = 160  # of the reply: room for a few sentences of lessons, not for a
 MAX_SENTENCES = 3  # of lessons the request asks for
 MAX_LESSON_CHARS = 800
 MAX_GENE_CHARS = 4000  # a gene that would grow past this gets no more lessons
+# Phrases of the request itself: the default model sometimes copies the request back as its "advice".
+_ECHOES = ("----- ", "What went wrong:", "Read the tasks and what went wrong")
 _CODE_LINE = re.compile(r"^\s*(def|class|import|from|return)\s+\w", re.MULTILINE)
 SYSTEM = (
     "You improve the instructions that a program gives to a language model which writes Python functions. "
@@ -149,6 +152,8 @@ def check_lessons(old: str, lessons: str) -> str | None:
     """Why ``lessons`` may not be added to the prompt gene ``old``, or ``None`` when they may. Pure."""
     if _CODE_LINE.search(lessons) or "```" in lessons:
         return "the model's reply is code, not advice"
+    if any(marker in lessons for marker in _ECHOES):
+        return "the model's reply echoes the request"
     if "{" in lessons or "}" in lessons:
         return "the model's reply has curly braces, which the seed's str.format would trip over"
     if lessons in old:

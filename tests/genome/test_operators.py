@@ -315,6 +315,10 @@ def test_reflective_rewrite_adds_lessons_to_a_prompt_gene_that_solve_reaches() -
     [
         ("```python\ndef a(xs):\n    return xs[0] if xs else None\n```", "code, not advice"),
         ("```\nUse {prompt} well.\n```", "curly braces"),
+        (
+            "```\nTask 1:\n- fine.\nRead the tasks and what went wrong, and find it.\n```",
+            "echoes the request",
+        ),
         ("```\nTask:\n```", "repeats the gene's own text"),
         ("```\n\n```", "empty"),
         ("```\n" + "Be careful. " * 100 + "\n```", "more than 3 short sentences"),
