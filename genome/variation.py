@@ -9,12 +9,13 @@ key) raise, as :class:`SeedpopError` subclasses.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from typing import Any
 
 import libcst as cst
 
 from genome.errors import SeedpopError, UnparseableError
-from genome.operators import CROSSOVER_OPERATORS, OPERATORS, Context, Operator
+from genome.operators import CROSSOVER_OPERATORS, OPERATORS, Context, Failure, Operator, Rejected
 from genome.parsed import Parsed
 from genome.registry import lookup
 from genome.result import Mutated, MutationResult, NoCandidates, Unchanged, Unparseable
@@ -35,7 +36,25 @@ def _context(values: dict[str, Any]) -> Context:
         values = {**values, "partner": Parsed(partner)}
     if "strings" in values:
         values = {**values, "strings": tuple(values["strings"])}
+    if values.get("failures") is not None:
+        values = {**values, "failures": _failures(values["failures"])}
     return Context(**values)
+
+
+def _failures(items: Any) -> tuple[Failure, ...]:
+    """``failures=`` as :class:`Failure` values: each a ``Failure`` or a mapping with ``task_id``, ``prompt``,
+    ``entry_point`` and ``reason`` (missing keys read as ""). Anything else is dropped rather than raised on:
+    the list reaches the genome through a seed's own (evolving) ``reproduce``."""
+    if not isinstance(items, list | tuple):
+        return ()
+    found: list[Failure] = []
+    for item in items:
+        if isinstance(item, Failure):
+            found.append(item)
+        elif isinstance(item, Mapping):
+            fields = ("task_id", "prompt", "entry_point", "reason")
+            found.append(Failure(*(str(item.get(k) or "") for k in fields)))
+    return tuple(found)
 
 
 def apply_operator(parsed: Parsed, op: Operator, rng: random.Random, context: Context) -> MutationResult:
@@ -49,8 +68,12 @@ def apply_operator(parsed: Parsed, op: Operator, rng: random.Random, context: Co
     if not nodes:
         return NoCandidates(op.name, f"{op.name} found nothing to change in this program")
     unchanged = 0
+    rejected = ""  # the last reason an operator gave for making no edit
     for index in rng.sample(range(len(nodes)), k=min(len(nodes), op.attempts)):
         edit = op.apply(parsed, nodes[index], rng, context)
+        if isinstance(edit, Rejected):
+            rejected = edit.reason
+            continue
         if edit is None:
             continue
         try:
@@ -68,7 +91,7 @@ def apply_operator(parsed: Parsed, op: Operator, rng: random.Random, context: Co
         return Unchanged(
             op.name, f"{unchanged} edit(s) tried, each left the program's canonical form as it was"
         )
-    return NoCandidates(op.name, f"none of the edits {op.name} tried gave a valid child")
+    return NoCandidates(op.name, rejected or f"none of the edits {op.name} tried gave a valid child")
 
 
 def _parse(source: str | bytes | Parsed, operator: str) -> Parsed | Unparseable:
@@ -88,7 +111,7 @@ def mutate(source: str | bytes | Parsed, operator: str, rng: random.Random, **co
         operator: a name in ``OPERATORS``.
         rng: the only source of randomness; the same state gives the same result.
         **context: see :class:`genome.operators.Context` (``partner``, ``strings``, ``llm``, ``instruction``,
-            ``temperature``, ``scale``).
+            ``temperature``, ``scale``, ``min_length``, ``failures``).
 
     Raises:
         UnknownNameError: ``operator`` is not registered (the message suggests the closest name).

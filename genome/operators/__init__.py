@@ -7,7 +7,7 @@ and add before/after tests in ``tests/genome/test_operators.py``. The contract t
 
 from __future__ import annotations
 
-from genome.operators.base import Context, Edit, Operator
+from genome.operators.base import Context, Edit, Failure, Operator, Rejected
 from genome.operators.crossover_function import CrossoverFunction
 from genome.operators.crossover_subtree import CrossoverSubtree
 from genome.operators.delete_statement import DeleteStatement
@@ -16,6 +16,7 @@ from genome.operators.llm_rewrite import LlmRewrite
 from genome.operators.negate_if import NegateIf
 from genome.operators.perturb_default import PerturbDefault
 from genome.operators.perturb_number import PerturbNumber
+from genome.operators.reflective_rewrite import ReflectiveRewrite
 from genome.operators.replace_string import ReplaceString
 from genome.operators.swap_arith import SwapArith
 from genome.operators.swap_boolean import SwapBoolean
@@ -40,10 +41,11 @@ OPERATORS: dict[str, Operator] = {
         CrossoverFunction(),
         CrossoverSubtree(),
         LlmRewrite(),
+        ReflectiveRewrite(),
     )
 }
 
 #: Operators that need a second parent (``partner=``).
 CROSSOVER_OPERATORS = ("crossover_function", "crossover_subtree")
 
-__all__ = ["CROSSOVER_OPERATORS", "OPERATORS", "Context", "Edit", "Operator"]
+__all__ = ["CROSSOVER_OPERATORS", "OPERATORS", "Context", "Edit", "Failure", "Operator", "Rejected"]

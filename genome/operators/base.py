@@ -30,6 +30,7 @@ class Context:
         scale: relative size of numeric perturbations (0.25 = up to ±25 %).
         min_length: ``replace_string`` leaves strings shorter than this alone (e.g. keys like ``"role"``,
             when the pool holds prompt fragments).
+        failures: the parent's failed train tasks, for ``reflective_rewrite`` (``None``: none were given).
     """
 
     partner: Parsed | None = None
@@ -39,6 +40,32 @@ class Context:
     temperature: float = 0.8
     scale: float = 0.25
     min_length: int = 0
+    failures: tuple[Failure, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One task the parent failed, as the harness describes it to ``reflective_rewrite``.
+
+    Attributes:
+        task_id: the task's id in its suite.
+        prompt: the task's prompt (signature and docstring).
+        entry_point: the function the solution had to define.
+        reason: what went wrong, in words (the visible example that failed, the error or the wrong output).
+    """
+
+    task_id: str
+    prompt: str
+    entry_point: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """``apply`` made no edit, for a reason worth reporting (e.g. the model's reply could not be used): the
+    reason becomes the :class:`~genome.result.NoCandidates` result's when no other edit succeeds."""
+
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +88,11 @@ class Operator(Protocol):
         """Nodes of ``parsed.module`` this operator could change, in a deterministic order. Pure."""
         ...
 
-    def apply(self, parsed: Parsed, node: cst.CSTNode, rng: random.Random, context: Context) -> Edit | None:
-        """One edit at ``node``, or ``None`` when this node yields nothing. Pure given ``rng``."""
+    def apply(
+        self, parsed: Parsed, node: cst.CSTNode, rng: random.Random, context: Context
+    ) -> Edit | Rejected | None:
+        """One edit at ``node``, or ``None`` (or a :class:`Rejected` with the reason) when this node yields
+        nothing. Pure given ``rng``."""
         ...
 
 

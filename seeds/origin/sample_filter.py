@@ -2,14 +2,22 @@
 keep the one that passes most (ties: the first). Reads its island's inbox for hints and publishes the system
 prompt when a sample passes every visible example.
 
-Genes: ``SYSTEM_PROMPT``, ``USER_TEMPLATE``, ``SAMPLES``, ``TEMPERATURE``, ``MAX_TOKENS``, ``INBOX_HINTS``,
-``OPERATOR_WEIGHTS``, ``EDITS_PER_CHILD``, ``PROMPT_FRAGMENTS``. Self-contained: imports nothing of the framework.
+The strategy is made of named steps, the same names and signatures in every origin seed: ``generate`` (lazy
+candidate solutions), ``select`` (here: run them on the visible examples, stop at the first that passes all),
+``repair`` (here: none), composed by ``solve``. Crossing with a partner (``crossover_function``) swaps one step for
+the partner's; the genes every origin's steps read are declared here too (``REPAIR_*``), so a step taken from a
+partner finds its genes.
+
+Genes: ``SYSTEM_PROMPT``, ``USER_TEMPLATE``, ``SAMPLES``, ``TEMPERATURE``, ``MAX_TOKENS``, ``LLM_SEED``,
+``INBOX_HINTS``, ``REPAIR_TEMPLATE``, ``REPAIR_ROUNDS``, ``REPAIR_TEMPERATURE``, ``OPERATOR_WEIGHTS``,
+``EDITS_PER_CHILD``, ``PROMPT_FRAGMENTS``. Self-contained: imports nothing of the framework.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 SYSTEM_PROMPT = (
@@ -20,13 +28,22 @@ USER_TEMPLATE = "{hints}Write this Python function:\n\n```python\n{prompt}\n```"
 SAMPLES = 4
 TEMPERATURE = 0.7
 MAX_TOKENS = 384
+LLM_SEED = 0
 INBOX_HINTS = 1  # how many island messages to show the model
+# Read only by a repairing ``repair`` step (this seed's does not repair): the values of the ``repair`` origin.
+REPAIR_TEMPLATE = (
+    "Your function is wrong on this example.\n{failure}\n"
+    "Fix it. Reply with the whole corrected function in one ```python code block."
+)
+REPAIR_ROUNDS = 2
+REPAIR_TEMPERATURE = 0.3
 
 # How this seed varies itself: operator weights (genes too, so the way it mutates evolves).
 OPERATOR_WEIGHTS = {
     "replace_string": 2.0,
     "perturb_number": 3.0,
     "llm_rewrite": 1.0,
+    "reflective_rewrite": 2.0,
     "crossover_function": 1.0,
     "swap_compare": 0.3,
     "delete_statement": 0.3,
@@ -62,16 +79,46 @@ def passed(results: list[dict[str, Any]]) -> int:
     return sum(1 for r in results if r.get("passed"))
 
 
-def solve(task: Any, llm: Any, tools: Any) -> str:
-    hints = "".join(f"Hint: {h}\n" for h in tools.inbox()[-INBOX_HINTS:] if INBOX_HINTS > 0)
-    messages = [
+def first_failure(task: Any, results: list[dict[str, Any]]) -> str | None:
+    """A description of the first failing visible example, or ``None`` when all pass."""
+    for example, result in zip(task.visible, results, strict=False):
+        if result.get("passed"):
+            continue
+        call = f"{task.entry_point}({', '.join(repr(a) for a in example.args)})"
+        if result.get("error"):
+            return f"{call} raised: {result['error']}"
+        return f"{call} returned {result.get('output')!r}, expected {example.expected!r}"
+    return None
+
+
+# ---- the strategy, in named steps (the same names and signatures in every origin seed, so crossover_function
+# with a partner swaps one step of a strategy for another's) ----
+
+
+def prompt_messages(task: Any, tools: Any) -> list[dict[str, str]]:
+    """The chat that asks for a solution: the system prompt, then the task (after up to ``INBOX_HINTS`` of the
+    island's hints, where ``USER_TEMPLATE`` has a ``{hints}`` field)."""
+    hints = "".join(f"Hint: {h}\n" for h in tools.inbox()[-INBOX_HINTS:]) if INBOX_HINTS > 0 else ""
+    return [
         {"role": "system", "content": SYSTEM_PROMPT},
         {"role": "user", "content": USER_TEMPLATE.format(hints=hints, prompt=task.prompt)},
     ]
+
+
+def generate(task: Any, llm: Any, tools: Any, n: int) -> Iterator[str]:
+    """Up to ``n`` candidate solutions, sample ``i`` with LLM seed ``LLM_SEED + i``. Lazy: the model is asked for
+    a sample only when ``select`` reads it."""
+    messages = prompt_messages(task, tools)
+    for i in range(max(1, n)):
+        reply = llm.chat(messages, seed=LLM_SEED + i, temperature=TEMPERATURE, max_tokens=MAX_TOKENS)
+        yield extract_code(reply, task.prompt, task.entry_point)
+
+
+def select(candidates: Iterable[str], task: Any, tools: Any) -> str:
+    """The candidate that passes most visible examples (ties: the first); reading stops at the first that passes
+    them all, which is published to the island as the system prompt that worked."""
     best, best_passed = "", -1
-    for i in range(max(1, SAMPLES)):
-        reply = llm.chat(messages, seed=i, temperature=TEMPERATURE, max_tokens=MAX_TOKENS)
-        code = extract_code(reply, task.prompt, task.entry_point)
+    for code in candidates:
         score = passed(tools.run(code, task.visible)) if task.visible else 0
         if score > best_passed:
             best, best_passed = code, score
@@ -79,6 +126,15 @@ def solve(task: Any, llm: Any, tools: Any) -> str:
             tools.publish(SYSTEM_PROMPT)
             break
     return best
+
+
+def repair(code: str, task: Any, llm: Any, tools: Any) -> str:
+    """No repair: the selected candidate as it is."""
+    return code
+
+
+def solve(task: Any, llm: Any, tools: Any) -> str:
+    return repair(select(generate(task, llm, tools, SAMPLES), task, tools), task, llm, tools)
 
 
 def reflect(history: list[dict[str, Any]]) -> dict[str, Any]:
@@ -102,9 +158,12 @@ def reproduce(
     llm: Any,
     partner_source: str | None = None,
     reflection: dict[str, Any] | None = None,
+    failures: list[dict[str, str]] | None = None,
 ) -> list[dict[str, str]]:
     """Up to ``n`` children of ``source``, each made by ``EDITS_PER_CHILD`` operators drawn by weight, and
-    labelled with the operators that changed it (``reflect`` learns from those labels)."""
+    labelled with the operators that changed it (``reflect`` learns from those labels). ``failures`` (this
+    seed's failed train tasks) let ``reflective_rewrite`` join the draw: the model reads them and rewrites a
+    prompt gene; without them it is left out, as ``crossover_function`` is without a partner."""
     rng = random.Random(rng_seed)
     weights = dict(OPERATOR_WEIGHTS)
     for op, factor in ((reflection or {}).get("operator_factors") or {}).items():
@@ -112,6 +171,8 @@ def reproduce(
             weights[op] *= float(factor)
     if partner_source is None:
         weights.pop("crossover_function", None)
+    if not failures:
+        weights.pop("reflective_rewrite", None)
     names = sorted(weights)
     children: list[dict[str, str]] = []
     seen = {genome.seed_id(source)}
@@ -130,6 +191,7 @@ def reproduce(
                 llm=llm,
                 strings=PROMPT_FRAGMENTS if fragments else (),
                 min_length=MIN_PROMPT_LENGTH if fragments else 0,
+                failures=failures or None,
             )
             if result.source is not None:
                 child, used = result.source, [*used, name]

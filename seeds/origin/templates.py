@@ -4,6 +4,10 @@ runs each candidate on the visible examples and returns the first that passes th
 Evolution can grow or prune the template lists (statement and string operators reach them), so a run works
 with no model, and crossover can carry this strategy's pieces into LLM seeds.
 
+The strategy uses the named steps of every origin seed: ``generate`` (the templates, lazily), ``select`` (the
+first that passes the visible examples), ``repair`` (none), composed by ``solve``; ``select`` and ``repair`` need
+nothing of this seed, so crossing them into an LLM seed gives a working child.
+
 Genes: ``TEMPLATES`` (by arity), ``MAX_CANDIDATES``, ``FALLBACK``, ``OPERATOR_WEIGHTS``, ``EDITS_PER_CHILD``,
 ``PROMPT_FRAGMENTS``. Self-contained: imports nothing of the framework.
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import random
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 TEMPLATES: dict[int, list[str]] = {
@@ -165,13 +170,30 @@ def candidate(prompt: str, expression: str) -> str:
     return prompt.rstrip() + f"\n    return {expression}\n"
 
 
-def solve(task: Any, llm: Any, tools: Any) -> str:
+def fallback(task: Any) -> str:
+    """What to return when no template applies: ``FALLBACK`` under the prompt's signature."""
+    if parameters(task.prompt, task.entry_point) is None:
+        return f"def {task.entry_point}(*args):\n    return {FALLBACK}\n"
+    return candidate(task.prompt, FALLBACK)
+
+
+# ---- the strategy, in named steps (the same names and signatures as the LLM origin seeds' steps) ----
+
+
+def generate(task: Any, llm: Any, tools: Any, n: int) -> Iterator[str]:
+    """Up to ``n`` candidates: the templates of the function's arity over its parameters, in order. Lazy."""
     names = parameters(task.prompt, task.entry_point)
     if names is None:
-        return f"def {task.entry_point}(*args):\n    return {FALLBACK}\n"
-    best, best_passed = candidate(task.prompt, FALLBACK), -1
-    for template in TEMPLATES.get(len(names), [])[:MAX_CANDIDATES]:
-        code = candidate(task.prompt, template.format(*names))
+        return
+    for template in TEMPLATES.get(len(names), [])[:n]:
+        yield candidate(task.prompt, template.format(*names))
+
+
+def select(candidates: Iterable[str], task: Any, tools: Any) -> str:
+    """The first candidate that passes every visible example, else the one that passes most (ties: the first);
+    with no visible examples, the first. ``""`` when there is no candidate."""
+    best, best_passed = "", -1
+    for code in candidates:
         if not task.visible:
             return code
         passed = sum(1 for r in tools.run(code, task.visible) if r.get("passed"))
@@ -180,6 +202,17 @@ def solve(task: Any, llm: Any, tools: Any) -> str:
         if passed == len(task.visible):
             break
     return best
+
+
+def repair(code: str, task: Any, llm: Any, tools: Any) -> str:
+    """No repair (and no model): the selected candidate as it is."""
+    return code
+
+
+def solve(task: Any, llm: Any, tools: Any) -> str:
+    return repair(
+        select(generate(task, llm, tools, MAX_CANDIDATES), task, tools) or fallback(task), task, llm, tools
+    )
 
 
 def reflect(history: list[dict[str, Any]]) -> dict[str, Any]:
@@ -203,9 +236,12 @@ def reproduce(
     llm: Any,
     partner_source: str | None = None,
     reflection: dict[str, Any] | None = None,
+    failures: list[dict[str, str]] | None = None,
 ) -> list[dict[str, str]]:
     """Up to ``n`` children of ``source``, each made by ``EDITS_PER_CHILD`` operators drawn by weight, and
-    labelled with the operators that changed it (``reflect`` learns from those labels)."""
+    labelled with the operators that changed it (``reflect`` learns from those labels). ``failures`` (this
+    seed's failed train tasks) let ``reflective_rewrite`` join the draw: the model reads them and rewrites a
+    prompt gene; without them it is left out, as ``crossover_function`` is without a partner."""
     rng = random.Random(rng_seed)
     weights = dict(OPERATOR_WEIGHTS)
     for op, factor in ((reflection or {}).get("operator_factors") or {}).items():
@@ -213,6 +249,8 @@ def reproduce(
             weights[op] *= float(factor)
     if partner_source is None:
         weights.pop("crossover_function", None)
+    if not failures:
+        weights.pop("reflective_rewrite", None)
     names = sorted(weights)
     children: list[dict[str, str]] = []
     seen = {genome.seed_id(source)}
@@ -231,6 +269,7 @@ def reproduce(
                 llm=llm,
                 strings=PROMPT_FRAGMENTS if fragments else (),
                 min_length=MIN_PROMPT_LENGTH if fragments else 0,
+                failures=failures or None,
             )
             if result.source is not None:
                 child, used = result.source, [*used, name]

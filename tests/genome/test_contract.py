@@ -58,12 +58,18 @@ def reproduce(source, n, rng_seed, genome, llm):
     return out
 '''
 PARTNER = FIXTURE.replace("SAMPLES = 3", "SAMPLES = 5").replace("s > best_score", "s >= best_score")
+FAILURES = [
+    {"task_id": "t/1", "prompt": "def f(xs):\n", "entry_point": "f", "reason": "f([]) raised IndexError"}
+]
 
 
 class EchoLLM:
-    """Scripted rewrite (not a test of the LLM): the same function with one statement added after its header."""
+    """Scripted rewrite (not a test of the LLM): the same function with one statement added after its header;
+    to a reflection request (``reflective_rewrite``), a new prompt without placeholders."""
 
     def chat(self, messages: list[dict[str, str]], **params: object) -> str:
+        if "----- end of" in messages[-1]["content"]:
+            return "```\nWrite the function. Think about empty inputs first.\n```"
         function = messages[-1]["content"].split("```python\n", 1)[1].rsplit("```", 1)[0]
         lines = function.lstrip("\n").splitlines()
         at = next(i for i, line in enumerate(lines) if line.startswith("def ")) + 1
@@ -84,7 +90,7 @@ def programs() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("label", "source"), programs(), ids=[p[0] for p in programs()])
 def test_operator_contract(name: str, label: str, source: str) -> None:
     for seed in range(5):
-        result = mutate(source, name, random.Random(seed), partner=PARTNER, llm=EchoLLM())
+        result = mutate(source, name, random.Random(seed), partner=PARTNER, llm=EchoLLM(), failures=FAILURES)
         assert result.status in (
             MutationStatus.MUTATED,
             MutationStatus.NO_CANDIDATES,
@@ -107,7 +113,7 @@ def test_operator_is_deterministic_given_the_rng(name: str) -> None:
 
 def test_every_operator_finds_something_in_the_fixture() -> None:
     for name in sorted(OPERATORS):
-        result = mutate(FIXTURE, name, random.Random(0), partner=PARTNER, llm=EchoLLM())
+        result = mutate(FIXTURE, name, random.Random(0), partner=PARTNER, llm=EchoLLM(), failures=FAILURES)
         assert isinstance(result, Mutated), (name, result)
 
 

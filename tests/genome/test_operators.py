@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import ast
 import random
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from genome import OPERATORS, MutationStatus, mutate
+from genome import OPERATORS, MutationResult, MutationStatus, Parsed, mutate
+from genome.operators import Failure
+from genome.operators.reflective_rewrite import (
+    MAX_GENE_CHARS,
+    build_messages,
+    parse_reply,
+    prompt_genes,
+    reached_names,
+)
 
 
 def child(before: str, operator: str, seed: int = 0, **context: object) -> str:
@@ -239,6 +248,154 @@ def test_llm_rewrite_survives_a_failing_client() -> None:
 
     result = mutate("def f():\n    return 1\n", "llm_rewrite", random.Random(0), llm=Broken())
     assert result.status is MutationStatus.NO_CANDIDATES
+
+
+REFLECTIVE_BEFORE = """\
+# the prompt
+PROMPT = "Write the function below. Reply with code only."  # gene
+TEMPLATE = "{hints}Task:\\n{prompt}"
+DORMANT = "Nothing that solve reaches reads this text."
+
+
+def ask(task, llm):
+    return llm.chat([{"role": "user", "content": PROMPT + TEMPLATE.format(hints="", prompt=task.prompt)}])
+
+
+def solve(task, llm, tools):
+    return ask(task, llm)
+"""
+FAILURES = [
+    {
+        "task_id": "core/a",
+        "prompt": "def a(xs):\n    'First item.'\n",
+        "entry_point": "a",
+        "reason": "a([]) raised",
+    },
+    {
+        "task_id": "core/b",
+        "prompt": "def b(n):\n",
+        "entry_point": "b",
+        "reason": "b(0) returned 1, expected 0",
+    },
+]
+ONLY_TEMPLATE = REFLECTIVE_BEFORE.replace("PROMPT = ", "prompt_ = ").replace("PROMPT +", "prompt_ +")
+
+
+def reflective(source: str, reply: str, seed: int = 0, failures: object = FAILURES) -> MutationResult:
+    return mutate(
+        source, "reflective_rewrite", random.Random(seed), llm=ScriptedLLM(reply), failures=failures
+    )
+
+
+def test_reflective_rewrite_adds_lessons_to_a_prompt_gene_that_solve_reaches() -> None:
+    llm = ScriptedLLM("Here it is:\n```text\nMind empty lists.\n```\nGood luck.")
+    children = {
+        mutate(REFLECTIVE_BEFORE, "reflective_rewrite", random.Random(s), llm=llm, failures=FAILURES).source
+        for s in range(8)
+    }
+    assert children == {
+        REFLECTIVE_BEFORE.replace(
+            '"Write the function below. Reply with code only."',
+            "'Write the function below. Reply with code only.\\n\\nMind empty lists.'",
+        ),
+        # A template keeps its placeholders: the lessons come after them.
+        REFLECTIVE_BEFORE.replace(
+            '"{hints}Task:\\n{prompt}"', "'{hints}Task:\\n{prompt}\\n\\nMind empty lists.'"
+        ),
+    }
+    assert all(isinstance(call["seed"], int) for call in llm.calls)
+    request = llm.calls[0]["messages"][-1]["content"]  # type: ignore[index]
+    assert "a([]) raised" in request and "b(0) returned 1, expected 0" in request
+    assert "----- PROMPT -----" in request and "----- TEMPLATE -----" in request
+    assert "DORMANT" not in request  # solve never reads it: rewriting it would change nothing
+
+
+@pytest.mark.parametrize(
+    ("reply", "reason"),
+    [
+        ("```python\ndef a(xs):\n    return xs[0] if xs else None\n```", "code, not advice"),
+        ("```\nUse {prompt} well.\n```", "curly braces"),
+        (
+            "```\nTask 1:\n- fine.\nRead the tasks and what went wrong, and find it.\n```",
+            "echoes the request",
+        ),
+        ("```\nTask:\n```", "repeats the gene's own text"),
+        ("```\n\n```", "empty"),
+        ("```\n" + "Be careful. " * 100 + "\n```", "more than 3 short sentences"),
+    ],
+)
+def test_reflective_rewrite_reports_why_a_reply_was_refused(reply: str, reason: str) -> None:
+    result = reflective(ONLY_TEMPLATE, reply)
+    assert result.status is MutationStatus.NO_CANDIDATES and result.source is None
+    assert reason in result.reason  # type: ignore[union-attr]
+
+
+def test_reflective_rewrite_stops_growing_a_gene_at_the_limit() -> None:
+    big = ONLY_TEMPLATE.replace("Task:", "Task: " + "x" * (MAX_GENE_CHARS - 40))
+    result = reflective(big, "```\nMind empty lists and negative numbers.\n```")
+    assert result.status is MutationStatus.NO_CANDIDATES
+    assert f"grow past {MAX_GENE_CHARS}" in result.reason  # type: ignore[union-attr]
+
+
+def test_reflective_rewrite_needs_failures_and_survives_a_failing_client() -> None:
+    no_failures = mutate(REFLECTIVE_BEFORE, "reflective_rewrite", random.Random(0), llm=ScriptedLLM("x"))
+    assert no_failures.status is MutationStatus.NO_CANDIDATES
+    assert "failures" in no_failures.reason  # type: ignore[union-attr]
+
+    class Broken:
+        def chat(self, messages: list[dict[str, str]], **params: object) -> str:
+            raise RuntimeError("budget exhausted")
+
+    result = mutate(
+        REFLECTIVE_BEFORE, "reflective_rewrite", random.Random(0), llm=Broken(), failures=FAILURES
+    )
+    assert result.status is MutationStatus.NO_CANDIDATES
+    assert "budget exhausted" in result.reason  # type: ignore[union-attr]
+
+
+def test_reflective_rewrite_drops_malformed_failures_and_is_deterministic() -> None:
+    assert reflective(REFLECTIVE_BEFORE, "x", failures=["not a dict", 3, None]).status is (
+        MutationStatus.NO_CANDIDATES
+    )
+    first, again = ScriptedLLM("```\nNew prompt text.\n```"), ScriptedLLM("```\nNew prompt text.\n```")
+    many = FAILURES * 3  # more than MAX_FAILURES: a sample of them, drawn from the rng
+    a = mutate(REFLECTIVE_BEFORE, "reflective_rewrite", random.Random(4), llm=first, failures=many)
+    b = mutate(REFLECTIVE_BEFORE, "reflective_rewrite", random.Random(4), llm=again, failures=many)
+    assert a == b and first.calls == again.calls
+
+
+@pytest.mark.parametrize(
+    ("reply", "text"),
+    [
+        ("```\nBe exact.\n```", "Be exact."),
+        ("Sure!\n```text\nBe exact.\n```\nHope it helps.", "Be exact."),
+        (
+            "```\nReply in one ```python block.\n```",
+            "Reply in one ```python block.",
+        ),  # an inner fence survives
+        ("Be exact.", "Be exact."),
+        ("```Be exact.```", "Be exact."),
+        ("```\n\n```", None),
+        ("", None),
+    ],
+)
+def test_reflective_reply_parsing(reply: str, text: str | None) -> None:
+    assert parse_reply(reply) == text
+
+
+def test_reflection_request_shows_the_genes_and_clips_long_text() -> None:
+    genes = prompt_genes(Parsed(REFLECTIVE_BEFORE))
+    assert [g.name for g in genes] == ["PROMPT", "TEMPLATE"]
+    long = [Failure("t/x", "def x():\n" + "y" * 5000, "x", "it failed")]
+    request = build_messages("TEMPLATE", genes, long)[-1]["content"]
+    assert "advice to add to TEMPLATE" in request and "{hints}Task:\n{prompt}" in request
+    assert "it failed" in request and len(request) < 3500
+
+
+def test_reached_names_follow_calls_from_solve_only() -> None:
+    reached = reached_names(ast.parse(REFLECTIVE_BEFORE))
+    assert {"ask", "PROMPT", "TEMPLATE"} <= reached and "DORMANT" not in reached
+    assert reached_names(ast.parse("X = 1\n")) == set()
 
 
 def test_every_operator_has_a_before_after_test_here() -> None:
