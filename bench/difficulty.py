@@ -83,6 +83,15 @@ def append_row(path: Path, row: dict[str, Any]) -> None:
         os.fsync(fh.fileno())
 
 
+CLOCK_BOUND = ("DeadlineExceeded", "timed out")
+"""Reasons that say the run ran out of wall-clock time: on a loaded machine those measure the load."""
+
+
+def clock_bound(reason: str) -> bool:
+    """Whether a run's failure reason is a deadline or timeout rather than the seed's answer. Pure."""
+    return any(mark in reason for mark in CLOCK_BOUND)
+
+
 def plan(
     task_ids: list[str], seeds: list[str], samples: int, version: str, model: str, done: set[tuple[Any, ...]]
 ) -> list[tuple[str, str, int]]:
@@ -134,14 +143,23 @@ def measure(args: argparse.Namespace) -> int:
     by_id = {t.id: t for t in tasks}
     harnesses: dict[int, Harness] = {}
     start = time.monotonic()
+    deferred = 0
     try:
         for n, (task_id, seed, k) in enumerate(todo, 1):
             if k not in harnesses:
-                config = EvalConfig(cascade=CascadeConfig(enabled=False), rng_seed=k)
+                config = EvalConfig(
+                    cascade=CascadeConfig(enabled=False), rng_seed=k, solve_timeout_s=args.solve_timeout
+                )
                 harnesses[k] = Harness(broker, config, args.model)
             score, _ = harnesses[k].score_task(
                 origin_source(seed), by_id[task_id], label=f"difficulty-{seed}"
             )
+            if clock_bound(score.reason):
+                # The machine was too slow for the deadline: that measures its load, not the task. Leave the
+                # run unrecorded so the next invocation measures it again.
+                deferred += 1
+                print(f"[{n}/{len(todo)}] {task_id} {seed} #{k}: deferred ({score.reason[:80]})", flush=True)
+                continue
             row = {
                 "suite_version": suite.version,
                 "model": args.model,
@@ -166,6 +184,10 @@ def measure(args: argparse.Namespace) -> int:
             harness.close()
         if broker is not None:
             broker.close()
+    if deferred:
+        print(
+            f"{deferred} runs hit a deadline and were not recorded; run again (on a quieter machine) to measure them"
+        )
     return 0
 
 
@@ -201,6 +223,13 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="samples per task and seed (rng_seed 0..N-1; the origin seeds pass explicit LLM seeds, so their "
         "repeated samples replay the completion cache: 1 is enough for them)",
+    )
+    parser.add_argument(
+        "--solve-timeout",
+        type=float,
+        default=600.0,
+        help="wall seconds per solve (LLM deadline included); generous, because a run that hits it is not "
+        "recorded (default 600)",
     )
     parser.add_argument(
         "--shuffle", type=int, default=None, metavar="SEED", help="measure the tasks in a fixed random order"

@@ -144,3 +144,11 @@ def test_labels_follow_the_measurement_only_once_every_task_is_measured(tmp_path
     assert {i: t.difficulty for i, t in built.items()} == labels
     # the core-1 holdout tasks stay in holdout whatever the labels say
     assert all(built[i].split == "holdout" for i in CORE1_HOLDOUT)
+
+
+def test_a_run_that_ran_out_of_time_is_deferred_not_recorded_as_unsolved() -> None:
+    b = bench()
+    assert b.clock_bound("solve raised DeadlineExceeded: LLM deadline of 120 s for 'x' has passed")
+    assert b.clock_bound("solve timed out (whole process tree killed)")
+    assert not b.clock_bound("test 0: wrong answer")
+    assert not b.clock_bound("")

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 import genome
-from fitness.llm.broker import Broker
-from fitness.llm.devices import Slot
 from fitness.suites import load_suite
+from llm.broker import Broker
+from llm.devices import Slot
 from seeds import origin_source
 
 pytestmark = pytest.mark.slow
