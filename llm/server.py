@@ -162,12 +162,12 @@ class ModelRunner:
         live = reusable(common_prefix(self._live, tokens), len(tokens))
         stored, n = self.prefixes.best(tokens)
         if stored is not None and n > live:
-            self._restore(stored)
-            live = n
+            live = n if self._restore(stored) else 0
         self._set_live(tuple(tokens[:live]))
         return live
 
-    def _restore(self, stored: Stored) -> None:
+    def _restore(self, stored: Stored) -> bool:
+        """Load a stored prefix into the cells; False (and empty cells) when llama.cpp refuses it."""
         lowlevel = self._llama_cpp.llama_cpp
         self.llm._ctx.kv_cache_seq_rm(-1, 0, -1)
         buf = (ctypes.c_uint8 * len(stored.state)).from_buffer_copy(stored.state)
@@ -175,8 +175,9 @@ class ModelRunner:
             stored.state
         ):
             self._set_live(())
-            return
+            return False
         self._live = stored.tokens
+        return True
 
     def _keep(self, tokens: list[int]) -> None:
         """Keep the aligned prefix of the prompt just answered (live and stored); drop the rest."""
