@@ -1,7 +1,17 @@
 """Benchmark the LLM service per model: load, throughput, cache-hit latency, channel overhead, busy fraction.
 
 Usage: ``python bench/llm.py [--models NAME ...] [--threads N] [--calls N] [--gpu] [--hash]
-[--humaneval N]``
+[--humaneval N] [--throughput]``
+
+``--throughput`` prints what the hardware can do and what the service makes of it, per model:
+    single stream     prompt and generation tokens/s of one sequence (direct ``llama_cpp.Llama``);
+    batched N         llama.cpp's batched decoding through llama-cpp-python's low-level batch API, as
+                      ``llama-batched-bench`` measures it: N sequences each evaluate their own 256-token
+                      prompt, then 128 greedy tokens are decoded for all N in one ``llama_decode`` per step;
+                      prompt tokens/s over all N prompts, aggregate generation tokens/s over all N sequences;
+    prefix reuse      prompt tokens the model process evaluated vs requested through the broker, for a
+                      workload shaped like a default run: 2 loops, each asking sample-and-filter's prompt
+                      (system prompt + task) 4 times with seeds 0..3 per task, interleaved.
 
 Figures (printed, never asserted):
     load s            model process start → ready (python start + import + GGUF load), and a direct
@@ -26,6 +36,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -35,6 +46,7 @@ from llm.devices import Slot, probe_devices
 from llm.errors import ModelNotInstalled
 from llm.loader import load_llama
 from llm.models import MODELS, LocalGGUF
+from llm.prefix import ALIGN
 
 PROMPT = "def fibonacci(n):\n    " + '"""Return the n-th Fibonacci number. ' * 18 + '"""\n'
 SHORT = "def add(a, b):\n"
@@ -44,9 +56,11 @@ GEN = "def quicksort(items):\n"
 class Direct:
     """An in-process ``llama_cpp.Llama`` with the model process's settings: the baseline."""
 
-    def __init__(self, path: Path, threads: int, gpu_layers: int) -> None:
+    def __init__(self, path: Path, threads: int, gpu_layers: int, n_batch: int = 512) -> None:
         t0 = time.perf_counter()
-        self.llm = load_llama(str(path), n_ctx=1024, n_threads=threads, n_gpu_layers=gpu_layers)
+        self.llm = load_llama(
+            str(path), n_ctx=1024, n_threads=threads, n_gpu_layers=gpu_layers, n_batch=n_batch
+        )
         self.load_s = time.perf_counter() - t0
 
     def timed(self, prompt: str, max_tokens: int) -> tuple[float, int]:
@@ -80,6 +94,128 @@ def _busy(broker: Broker, clients: int, calls: int) -> float:
         t.join()
     after = broker.stats()
     return (after.busy_seconds - before.busy_seconds) / (after.uptime_seconds - before.uptime_seconds)
+
+
+def _fill(batch: Any, items: list[tuple[int, int, int, bool]]) -> None:
+    """Put ``(seq, pos, token, want_logits)`` items into a ``llama_batch``."""
+    batch.n_tokens = len(items)
+    for i, (seq, pos, token, logits) in enumerate(items):
+        batch.token[i] = token
+        batch.pos[i] = pos
+        batch.n_seq_id[i] = 1
+        batch.seq_id[i][0] = seq
+        batch.logits[i] = logits
+
+
+def batched(
+    path: Path, threads: int, counts: tuple[int, ...], n_prompt: int = 256, n_gen: int = 128
+) -> list[tuple[int, float, float]]:
+    """``(N, prompt tok/s, aggregate generation tok/s)`` of N parallel sequences in one context."""
+    import llama_cpp.llama_cpp as ll
+    import numpy as np
+
+    holder = load_llama(
+        str(path), n_ctx=256, n_threads=threads
+    )  # the weights, repacking off as in the service
+    model = holder._model.model
+    n_vocab = ll.llama_vocab_n_tokens(ll.llama_model_get_vocab(model))
+    text = (PROMPT * (n_prompt // 8 + 1)).encode()
+    prompt = holder.tokenize(text)[:n_prompt]
+    results = []
+    for n in counts:
+        params = ll.llama_context_default_params()
+        params.n_ctx = n * (-(-(n_prompt + n_gen) // 256) * 256)  # a multiple of n: each sequence its share
+        params.n_batch = params.n_ubatch = 512
+        params.n_seq_max = n
+        params.n_threads = params.n_threads_batch = threads
+        ctx = ll.llama_init_from_model(model, params)
+        batch = ll.llama_batch_init(512, 0, 1)
+        nxt = [0] * n
+
+        def greedy(i: int, ctx: Any = ctx) -> int:
+            return int(np.ctypeslib.as_array(ll.llama_get_logits_ith(ctx, i), shape=(n_vocab,)).argmax())
+
+        try:
+            items = [(s, p, t, p == n_prompt - 1) for s in range(n) for p, t in enumerate(prompt)]
+            started = time.perf_counter()
+            for at in range(0, len(items), 512):
+                part = items[at : at + 512]
+                _fill(batch, part)
+                if ll.llama_decode(ctx, batch) != 0:
+                    raise RuntimeError(f"llama_decode failed on the prompts of {n} sequences")
+                for i, (seq, _, _, last) in enumerate(part):
+                    if last:
+                        nxt[seq] = greedy(i)
+            t_prompt = time.perf_counter() - started
+            started = time.perf_counter()
+            for step in range(n_gen):
+                _fill(batch, [(s, n_prompt + step, nxt[s], True) for s in range(n)])
+                if ll.llama_decode(ctx, batch) != 0:
+                    raise RuntimeError(f"llama_decode failed at step {step} of {n} sequences")
+                nxt = [greedy(s) for s in range(n)]
+            t_gen = time.perf_counter() - started
+        finally:
+            ll.llama_batch_free(batch)
+            ll.llama_free(ctx)
+        results.append((n, n * n_prompt / t_prompt, n * n_gen / t_gen))
+    holder.close()
+    return results
+
+
+def prefix_reuse(path: Path, slot: Slot, tasks: int = 3, max_tokens: int = 32) -> tuple[int, int, float]:
+    """``(prompt tokens requested, evaluated, seconds)`` of the default-run-shaped workload (see the module
+    docstring), cache off so that every call reaches the model."""
+    from fitness.suites import load_suite
+    from seeds.origin import sample_filter
+
+    core = [t for t in load_suite("core").split("train")][: 2 * tasks]
+
+    def loop(mine: list[Any], label: str) -> None:
+        for task in mine:
+            llm = broker.open_session(f"{label}:{task.id}").channel()
+            messages = [
+                {"role": "system", "content": sample_filter.SYSTEM_PROMPT},
+                {"role": "user", "content": sample_filter.USER_TEMPLATE.format(hints="", prompt=task.prompt)},
+            ]
+            for i in range(sample_filter.SAMPLES):
+                llm.chat(messages, seed=i, temperature=sample_filter.TEMPERATURE, max_tokens=max_tokens)
+
+    with Broker.start(LocalGGUF(path), slot=slot, n_ctx=2048) as broker:
+        started = time.perf_counter()
+        threads = [threading.Thread(target=loop, args=(core[k::2], f"loop{k}")) for k in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        stats = broker.stats()
+    return stats.prompt_tokens, stats.prompt_evaluated, time.perf_counter() - started
+
+
+def throughput(name: str, slot: Slot) -> None:
+    """Print the ``--throughput`` figures of one model."""
+    built = assemble(MODELS[name])
+    gen_tps = 0.0
+    for n_batch in (512, ALIGN):  # llama-cpp-python's default, and the service's aligned prompt chunks
+        direct = Direct(built.path, slot.n_threads, 0, n_batch)
+        prompt_tps, gen_tps, _ = direct.rates()
+        direct.llm.close()
+        print(
+            f"{name}  single stream (n_batch {n_batch}): prompt {prompt_tps:.1f} t/s,"
+            f" generation {gen_tps:.1f} t/s",
+            flush=True,
+        )
+    for n, p_tps, g_tps in batched(built.path, slot.n_threads, (1, 2, 4, 8)):
+        print(
+            f"{name}  batched {n}: prompt {p_tps:.1f} t/s, aggregate generation {g_tps:.1f} t/s"
+            f" ({g_tps / gen_tps:.2f}x single stream)",
+            flush=True,
+        )
+    requested, evaluated, seconds = prefix_reuse(built.path, slot)
+    print(
+        f"{name}  prefix reuse: prompt tokens evaluated {evaluated} of {requested} requested"
+        f" ({evaluated / max(requested, 1):.1%}) in {seconds:.1f} s",
+        flush=True,
+    )
 
 
 def bench_model(name: str, slot: Slot, calls: int, reps: int) -> dict[str, object]:
@@ -188,7 +324,19 @@ def main() -> int:
         "--hash", action="store_true", help="print the assembled sha256 of each model and exit"
     )
     parser.add_argument("--humaneval", type=int, default=0, help="run the first N HumanEval problems instead")
+    parser.add_argument(
+        "--throughput",
+        action="store_true",
+        help="print single-stream, batched (1, 2, 4, 8 sequences) and prefix-reuse figures instead",
+    )
     args = parser.parse_args()
+    if args.throughput:
+        for name in args.models:
+            try:
+                throughput(name, Slot.cpu(args.threads))
+            except ModelNotInstalled as err:
+                print(f"{name}: skipped: {err}")
+        return 0
     if args.humaneval:
         for name in args.models:
             humaneval(name, args.humaneval, args.threads)

@@ -36,6 +36,7 @@ from llm.models import (
     RegistryModel,
     parse_model_choice,
 )
+from llm.prefix import DEFAULT_CAPACITY_BYTES
 from llm.process import ModelProcess
 from llm.session import Job, Session, Usage
 
@@ -52,6 +53,9 @@ class ServiceStats:
         busy_seconds: seconds the backend spent on requests (``busy_fraction`` divides by ``uptime_seconds``).
         replayed_seconds: seconds the cache hits took when they were first generated (``replayed_unknown``
             hits are from before the cache kept times and count 0).
+        prompt_tokens: prompt tokens of the requests the backend answered (what was asked to evaluate).
+        prompt_evaluated: of those, the tokens it evaluated (the rest was a reused prefix; a backend that
+            does not say counts its whole prompt).
     """
 
     model_id: str
@@ -66,6 +70,8 @@ class ServiceStats:
     load_seconds: float
     replayed_seconds: float = 0.0
     replayed_unknown: int = 0
+    prompt_tokens: int = 0
+    prompt_evaluated: int = 0
 
     @property
     def busy_fraction(self) -> float:
@@ -85,6 +91,8 @@ class Broker:
         self._lock = threading.Lock()
         self._requests = 0
         self._model_calls = 0
+        self._prompt_tokens = 0
+        self._prompt_evaluated = 0
         self._busy = 0.0
         self._started = time.monotonic()
         self._closed = False
@@ -99,6 +107,7 @@ class Broker:
         slot: Slot | None = None,
         cache_path: Path | None = None,
         n_ctx: int = 4096,
+        prefix_cache_bytes: int = DEFAULT_CAPACITY_BYTES,
         model_dir: Path | None = None,
         probe: DeviceProbe | None = None,
     ) -> Broker:
@@ -109,6 +118,7 @@ class Broker:
             slot: where the model runs; default a CPU slot with every core.
             cache_path: the completion cache file (``run_dir / "cache" / "llm.sqlite"``); None disables it.
             n_ctx: context window in tokens.
+            prefix_cache_bytes: bound of the model process's stored prompt prefixes (:mod:`llm.prefix`).
             model_dir: where registry models are assembled (default: the XDG model cache).
             probe: device facts for a GPU slot (default: probe this machine).
 
@@ -138,7 +148,7 @@ class Broker:
             if slot.kind is SlotKind.GPU and probe is None:
                 probe = probe_devices()
             plan = plan_device(slot, probe or DeviceProbe(False, 0))
-            backend = ModelProcess(path, model_id, plan, n_ctx)
+            backend = ModelProcess(path, model_id, plan, n_ctx, prefix_cache_bytes)
         return cls(backend, CompletionCache(cache_path) if cache_path is not None else None)
 
     def open_session(
@@ -223,6 +233,10 @@ class Broker:
             with self._lock:
                 self._busy += time.monotonic() - started
                 self._model_calls += 1
+                if result is not None:
+                    self._prompt_tokens += result.prompt_tokens
+                    evaluated = result.prompt_evaluated
+                    self._prompt_evaluated += result.prompt_tokens if evaluated is None else evaluated
             if not job.finish(result, error) and result is not None:
                 job.spent_late(result)  # spent even though the caller gave up
 
@@ -243,6 +257,8 @@ class Broker:
                 load_seconds=float(getattr(self.backend, "load_seconds", 0.0)),
                 replayed_seconds=cache.replayed_seconds if cache else 0.0,
                 replayed_unknown=cache.replayed_unknown if cache else 0,
+                prompt_tokens=self._prompt_tokens,
+                prompt_evaluated=self._prompt_evaluated,
             )
 
     def close(self) -> None:

@@ -30,6 +30,8 @@ class Generation:
         completion_tokens: tokens generated.
         finish_reason: ``"stop"``, ``"length"`` or ``"deadline"``.
         seconds: seconds of wall clock the model spent on it (0 for a cache hit).
+        prompt_evaluated: prompt tokens the model actually evaluated (the rest was a reused prefix); None
+            when the backend does not say (an endpoint) or for a cache hit. Not stored in the cache.
     """
 
     text: str
@@ -37,6 +39,7 @@ class Generation:
     completion_tokens: int
     finish_reason: str
     seconds: float = 0.0
+    prompt_evaluated: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,11 @@ def load_llama(
     n_ctx: int,
     n_threads: int,
     n_gpu_layers: int = 0,
+    n_batch: int = 512,
     extra_buffers: bool | None = None,
 ) -> Any:
-    """A loaded ``llama_cpp.Llama`` (quiet, seeded 0, ``n_threads`` for prompt and generation).
+    """A loaded ``llama_cpp.Llama`` (quiet, seeded 0, ``n_threads`` for prompt and generation, prompts
+    evaluated ``n_batch`` tokens at a time).
 
     Raises whatever ``llama_cpp`` raises for a file it cannot load (``ValueError`` in 0.3.x).
     """
@@ -51,6 +53,7 @@ def load_llama(
             n_threads=n_threads,
             n_threads_batch=n_threads,
             n_gpu_layers=n_gpu_layers,
+            n_batch=n_batch,
             seed=0,
             verbose=False,
         )

@@ -19,6 +19,7 @@ from pathlib import Path
 from llm.cache import Generation
 from llm.devices import DevicePlan
 from llm.errors import CorruptModel, DeadlineExceeded, ServiceError, error_from_wire
+from llm.prefix import DEFAULT_CAPACITY_BYTES
 from llm.wire import FrameError, GenerateRequest, recv_frame, send_frame
 
 # How long past a request's deadline the model process may take before it is killed and restarted.
@@ -38,7 +39,14 @@ class ModelProcess:
     restarted for the next request) and fails with :class:`DeadlineExceeded`.
     """
 
-    def __init__(self, model_path: Path, model_id: str, plan: DevicePlan, n_ctx: int) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        model_id: str,
+        plan: DevicePlan,
+        n_ctx: int,
+        prefix_cache_bytes: int = DEFAULT_CAPACITY_BYTES,
+    ) -> None:
         self.model_id = model_id
         self.device = plan.device if not plan.note else f"{plan.device} ({plan.note})"
         self.n_ctx = n_ctx
@@ -49,6 +57,7 @@ class ModelProcess:
             "n_ctx": n_ctx,
             "n_threads": plan.n_threads,
             "n_gpu_layers": plan.n_gpu_layers,
+            "prefix_cache_bytes": prefix_cache_bytes,
         }
         self._env = dict(os.environ)
         self._env.update(plan.env)
@@ -191,6 +200,7 @@ class ModelProcess:
             int(reply["completion_tokens"]),
             str(reply["finish_reason"]),
             float(reply["seconds"]),
+            int(reply["prompt_evaluated"]),
         )
 
     def close(self) -> None:

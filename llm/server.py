@@ -11,13 +11,20 @@ restart it if it dies. Protocol (frames of :mod:`llm.wire`):
   "deadline_s": float | null}`` gets ``{"id", "ok": true, "text", "prompt_tokens", "completion_tokens",
   "finish_reason", "seconds"}`` or ``{"id", "ok": false, "error": kind, "message"}``.
 
-Determinism: the KV state is reset before each request (no prefix reuse), and the sampler is seeded with the
-request's seed, so one request always yields one text on one build and thread count.
+Prompt-prefix reuse (:mod:`llm.prefix`): after each request the KV cells of the prompt's aligned prefix are
+kept (live) and stored in a bounded :class:`~llm.prefix.PrefixStore`; the next request restores the stored
+prefix it shares most with and evaluates only the rest. A reply says how many prompt tokens were evaluated
+(``prompt_evaluated``).
+
+Determinism: prompts are evaluated in aligned chunks and only aligned prefixes are reused, and the sampler is
+seeded with the request's seed, so one request always yields one text on one build and thread count, whatever
+was asked before.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
 import socket
@@ -28,6 +35,7 @@ from typing import Any
 
 from llm.errors import BudgetExhausted, LLMError, PromptTooLong
 from llm.loader import load_llama
+from llm.prefix import ALIGN, DEFAULT_CAPACITY_BYTES, PrefixStore, Stored, common_prefix, reusable
 from llm.wire import CallKind, GenerateRequest, parse_request, recv_frame, send_frame
 
 _CHATML = (
@@ -40,12 +48,23 @@ _CHATML = (
 class ModelRunner:
     """Wraps one ``llama_cpp.Llama``; :meth:`run` never raises anything but :class:`LLMError`."""
 
-    def __init__(self, model_path: str, n_ctx: int, n_threads: int, n_gpu_layers: int) -> None:
+    def __init__(
+        self,
+        model_path: str,
+        n_ctx: int,
+        n_threads: int,
+        n_gpu_layers: int,
+        prefix_cache_bytes: int = DEFAULT_CAPACITY_BYTES,
+    ) -> None:
         import llama_cpp
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
         self._llama_cpp = llama_cpp
-        self.llm = load_llama(model_path, n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers)
+        self.llm = load_llama(
+            model_path, n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers, n_batch=ALIGN
+        )
+        self.prefixes = PrefixStore(prefix_cache_bytes)
+        self._live: tuple[int, ...] = ()  # the tokens whose KV cells sequence 0 holds now (aligned)
         model = self.llm._model
         eos_id, bos_id = self.llm.token_eos(), self.llm.token_bos()
         eos = model.token_get_text(eos_id) if eos_id != -1 else ""
@@ -95,15 +114,20 @@ class ModelRunner:
                 hit_deadline = True
             return hit_deadline
 
-        self.llm.reset()
-        result: Any = self.llm.create_completion(
-            tokens,
-            max_tokens=max_tokens,
-            temperature=request.temperature,
-            seed=request.seed if request.seed is not None else 0,
-            stop=list(request.stop) + extra_stop,
-            stopping_criteria=self._llama_cpp.StoppingCriteriaList([past_deadline]),
-        )
+        reused = self._reuse(tokens)
+        try:
+            result: Any = self.llm.create_completion(
+                tokens,
+                max_tokens=max_tokens,
+                temperature=request.temperature,
+                seed=request.seed if request.seed is not None else 0,
+                stop=list(request.stop) + extra_stop,
+                stopping_criteria=self._llama_cpp.StoppingCriteriaList([past_deadline]),
+            )
+        except BaseException:
+            self._set_live(())  # the cells' state is unknown: start the next prompt from scratch
+            raise
+        self._keep(tokens)
         choice = result["choices"][0]
         completion_tokens = int(result["usage"]["completion_tokens"])
         finish = str(choice.get("finish_reason") or "stop")
@@ -115,10 +139,59 @@ class ModelRunner:
             "ok": True,
             "text": choice["text"],
             "prompt_tokens": n_prompt,
+            "prompt_evaluated": n_prompt - reused,
             "completion_tokens": completion_tokens,
             "finish_reason": finish,
             "seconds": time.monotonic() - started,
         }
+
+    # ------------------------------------------------------------------ prompt-prefix reuse
+    def _set_live(self, tokens: tuple[int, ...]) -> None:
+        """Drop every cell from ``len(tokens)`` on and tell ``Llama`` that ``tokens`` are evaluated."""
+        n = len(tokens)
+        self.llm._ctx.kv_cache_seq_rm(-1, n, -1)
+        self.llm.input_ids[:n] = tokens
+        self.llm.n_tokens = n
+        self._live = tokens
+
+    def _reuse(self, tokens: list[int]) -> int:
+        """Make the cells hold the longest reusable prefix of ``tokens`` (live or stored); return its length.
+
+        ``Llama.generate`` then finds that prefix evaluated and evaluates the rest from an aligned position.
+        """
+        live = reusable(common_prefix(self._live, tokens), len(tokens))
+        stored, n = self.prefixes.best(tokens)
+        if stored is not None and n > live:
+            live = n if self._restore(stored) else 0
+        self._set_live(tuple(tokens[:live]))
+        return live
+
+    def _restore(self, stored: Stored) -> bool:
+        """Load a stored prefix into the cells; False (and empty cells) when llama.cpp refuses it."""
+        lowlevel = self._llama_cpp.llama_cpp
+        self.llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+        buf = (ctypes.c_uint8 * len(stored.state)).from_buffer_copy(stored.state)
+        if lowlevel.llama_state_seq_set_data(self.llm._ctx.ctx, buf, len(stored.state), 0) != len(
+            stored.state
+        ):
+            self._set_live(())
+            return False
+        self._live = stored.tokens
+        return True
+
+    def _keep(self, tokens: list[int]) -> None:
+        """Keep the aligned prefix of the prompt just answered (live and stored); drop the rest."""
+        keep = len(tokens) - len(tokens) % ALIGN
+        self._set_live(tuple(tokens[:keep]))
+        if keep == 0 or self.prefixes.holds(self._live):
+            return
+        lowlevel = self._llama_cpp.llama_cpp
+        ctx = self.llm._ctx.ctx
+        size = int(lowlevel.llama_state_seq_get_size(ctx, 0))
+        buf = (ctypes.c_uint8 * size)()
+        written = int(lowlevel.llama_state_seq_get_data(ctx, buf, size, 0))
+        if 0 < written <= size:
+            self.prefixes.put(self._live, bytes(buf)[:written])
 
 
 def _handle(runner: ModelRunner, message: object) -> dict[str, object]:
@@ -152,6 +225,7 @@ def serve(sock: socket.socket, config: dict[str, Any]) -> int:
             int(config["n_ctx"]),
             int(config["n_threads"]),
             int(config["n_gpu_layers"]),
+            int(config.get("prefix_cache_bytes", DEFAULT_CAPACITY_BYTES)),
         )
     except Exception as err:
         send_frame(

@@ -292,10 +292,14 @@ class Run:
                     per_slot[str(key)] = {
                         "busy": float(raw["busy_seconds"]),
                         "up": float(raw["uptime_seconds"]),
+                        "prompt": float(raw.get("prompt_tokens", 0)),
+                        "evaluated": float(raw.get("prompt_evaluated", 0)),
                     }
         busy = sum(v["busy"] for v in per_slot.values())
         up = sum(v["up"] for v in per_slot.values())
-        return LLMStatus(busy / up if up else 0.0, busy, up)
+        prompt = int(sum(v["prompt"] for v in per_slot.values()))
+        evaluated = int(sum(v["evaluated"] for v in per_slot.values()))
+        return LLMStatus(busy / up if up else 0.0, busy, up, prompt, evaluated)
 
     def snapshot(self, state: str = "running") -> Snapshot:
         """Everything the display, ``status`` and the dashboard show (``status.json`` is its JSON form)."""

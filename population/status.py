@@ -129,11 +129,14 @@ class MemberStatus:
 
 @dataclass(frozen=True, slots=True)
 class LLMStatus:
-    """The slots' models: busy seconds over uptime, from the workers' heartbeats."""
+    """The slots' models: busy seconds over uptime, and prompt tokens the models evaluated of those they were
+    asked to (the rest was a reused prompt prefix), from the workers' heartbeats."""
 
     busy_fraction: float = 0.0
     busy_seconds: float = 0.0
     uptime_seconds: float = 0.0
+    prompt_tokens: int = 0
+    prompt_evaluated: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -280,6 +280,8 @@ def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loop
             uptime_seconds=stats.uptime_seconds,
             model_calls=stats.model_calls,
             cache_hits=stats.cache_hits,
+            prompt_tokens=stats.prompt_tokens,
+            prompt_evaluated=stats.prompt_evaluated,
         )
     with contextlib.suppress(redis.exceptions.RedisError):
         bus.set_hash(client, keys.worker(spec.run, spec.name), info)

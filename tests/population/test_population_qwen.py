@@ -54,5 +54,7 @@ def test_qwen_run_produces_records_edges_and_rediscoveries(tmp_path: Path) -> No
         }
     assert models == {"qwen2.5-coder-0.5b"}
     assert status["llm"]["uptime_seconds"] > 0
+    # Prompt-prefix reuse is reported: the models evaluated at most the prompt tokens they were asked to.
+    assert 0 < status["llm"]["prompt_evaluated"] <= status["llm"]["prompt_tokens"]
     assert (run_dir / "cache" / "llm.sqlite").exists()
     assert processes_using(run_dir) == []

@@ -39,8 +39,10 @@ def test_the_json_form_is_versioned_and_round_trips(tmp_path: Path) -> None:
         "validation",
         "jobs",
     }  # the same keys as before, plus these
-    assert {k: v for k, v in data.items() if k not in added | {"counters"}} == {
-        k: v for k, v in old.items() if k != "counters"
+    assert set(data["llm"]) - set(old["llm"]) == {"prompt_tokens", "prompt_evaluated"}  # added, defaults 0
+    assert {k: v for k, v in data["llm"].items() if k in old["llm"]} == old["llm"]
+    assert {k: v for k, v in data.items() if k not in added | {"counters", "llm"}} == {
+        k: v for k, v in old.items() if k not in ("counters", "llm")
     }
     assert {k: v for k, v in data["counters"].items() if k in old["counters"]} == old["counters"]
     assert data["champion"] is None and data["validation"] == {}
