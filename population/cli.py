@@ -92,8 +92,11 @@ def run_command(
     except redis.exceptions.RedisError as err:  # the server died, or refuses writes (its disk is full)
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
         where = cfg.redis or str(target / "redis" / "redis.log")
+        # A full disk reaches us as Redis refusing writes (MISCONF … No space left on device) when Redis
+        # happens to write before the archive does: the fix is the same, so say it.
+        fix = "disk full: free space on that disk; " if "No space left" in first else ""
         print(
-            f"error: the run's Redis failed mid-run ({first[:200]}); the archive in {str(target)!r} is "
+            f"error: the run's Redis failed mid-run ({first[:200]}); {fix}the archive in {str(target)!r} is "
             f"intact — see {where!r}",
             file=sys.stderr,
         )
