@@ -55,6 +55,25 @@ SELECT s.id, e.generation, e.island, e.operator, e.time,
        v.suite, v.base, v.split, v.records, v.tasks, v.passed
 FROM seeds s JOIN edges e ON e.n = s.birth LEFT JOIN evidence v ON v.n = {_TRAIN}
 """
+# The same columns from an index written before the evidence table (a reader that may not upgrade it, such
+# as the read-only dashboard, still gets summaries: with no train evidence).
+_SUMMARY_PLAIN = """
+SELECT s.id, e.generation, e.island, e.operator, e.time,
+       (SELECT COUNT(*) FROM edges x WHERE x.child = s.n),
+       (SELECT MAX(aggregate) FROM records r WHERE r.seed = s.n),
+       NULL, NULL, NULL, NULL, NULL, NULL
+FROM seeds s JOIN edges e ON e.n = s.birth
+"""
+
+
+def has_evidence(conn: sqlite3.Connection) -> bool:
+    """Whether the index has the evidence table (older indexes gain it when a writer or the CLI opens them)."""
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence'").fetchone()
+    return found is not None
+
+
+def _summary_sql(conn: sqlite3.Connection) -> str:
+    return _SUMMARY if has_evidence(conn) else _SUMMARY_PLAIN
 
 
 def _evidence(row: Sequence[object]) -> Evidence:
@@ -79,7 +98,7 @@ def _summary(row: Sequence[object]) -> SeedSummary:
 
 def summary(conn: sqlite3.Connection, seed_id: str) -> SeedSummary:
     """The summary of one seed (full id). Raises UnknownIdError."""
-    row = conn.execute(_SUMMARY + " WHERE s.id = ?", (bytes.fromhex(seed_id),)).fetchone()
+    row = conn.execute(_summary_sql(conn) + " WHERE s.id = ?", (bytes.fromhex(seed_id),)).fetchone()
     if row is None:
         raise UnknownIdError(f"seed {seed_id} is not in the index; check the id or run `reindex`")
     return _summary(row)
@@ -89,7 +108,7 @@ def recent(conn: sqlite3.Connection, limit: int) -> list[SeedSummary]:
     """The ``limit`` most recently born seeds, newest first."""
     # Pick the rows first, then summarise only those (the summary's subqueries cost a lookup per row).
     sql = (
-        _SUMMARY
+        _summary_sql(conn)
         + " WHERE s.n IN (SELECT s.n FROM seeds s JOIN edges e ON e.n = s.birth ORDER BY e.time DESC, e.id DESC"
         " LIMIT ?) ORDER BY e.time DESC, e.id DESC"
     )
@@ -98,7 +117,8 @@ def recent(conn: sqlite3.Connection, limit: int) -> list[SeedSummary]:
 
 def by_generation(conn: sqlite3.Connection, generation: int) -> list[SeedSummary]:
     """Seeds born in ``generation``, oldest first."""
-    rows = conn.execute(_SUMMARY + " WHERE e.generation = ? ORDER BY e.time, e.id", (generation,)).fetchall()
+    sql = _summary_sql(conn) + " WHERE e.generation = ? ORDER BY e.time, e.id"
+    rows = conn.execute(sql, (generation,)).fetchall()
     return [_summary(r) for r in rows]
 
 
@@ -108,7 +128,9 @@ _SPLIT_ORDER = {"train": 0, "validation": 1, "holdout": 2}
 def evidence(conn: sqlite3.Connection, seed_id: str) -> list[Evidence]:
     """A seed's evidence per (suite, base version, split): train, validation, holdout, then other splits;
     within a split, newest-looking version first (by name). Empty for a seed without records or not in the
-    index. One indexed read."""
+    index (or an index written before the evidence table). One indexed read."""
+    if not has_evidence(conn):
+        return []
     rows = conn.execute(
         "SELECT v.suite, v.base, v.split, v.records, v.tasks, v.passed FROM evidence v"
         " JOIN seeds s ON s.n = v.seed WHERE s.id = ?",
@@ -397,7 +419,7 @@ def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
 
 def all_summaries(conn: sqlite3.Connection) -> list[SeedSummary]:
     """Every seed, oldest birth first."""
-    return [_summary(r) for r in conn.execute(_SUMMARY + " ORDER BY e.time, e.id")]
+    return [_summary(r) for r in conn.execute(_summary_sql(conn) + " ORDER BY e.time, e.id")]
 
 
 def all_edges(conn: sqlite3.Connection) -> list[dict[str, object]]:

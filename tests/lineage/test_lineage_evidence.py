@@ -269,3 +269,24 @@ def test_an_upgrade_that_meets_a_corrupt_record_says_reindex(tmp_path: object) -
     assert report.records == 0 and len(report.problems) == 1
     with Archive.open(run_dir) as a:
         assert a.evidence(sid) == []
+
+
+def test_a_reader_that_may_not_upgrade_still_reads_an_index_without_evidence(tmp_path: object) -> None:
+    """The dashboard opens a run read-only and never upgrades it: a run written before the evidence table
+    still gives summaries (with no train evidence) and an empty evidence list, not an SQL error."""
+    from lineage import queries
+
+    run_dir = str(tmp_path)
+    with Archive.create(run_dir, durable=False) as a:
+        root = a.add(make_source(0), time=1.0).seed_id
+        a.add_record(make_record(root, 0.5, results="1100", version="core-1/train12"))
+    _remove_evidence(run_dir)
+    conn = sqlite3.connect(f"file:{os.path.join(run_dir, 'lineage.sqlite')}?mode=ro", uri=True)
+    try:
+        assert not queries.has_evidence(conn)
+        summary = queries.summary(conn, root)
+        assert summary.id == root and summary.best == 0.5 and summary.train is None
+        assert [s.id for s in queries.recent(conn, 5)] == [root]
+        assert queries.evidence(conn, root) == []
+    finally:
+        conn.close()
