@@ -4,8 +4,9 @@ Every function takes a connection (read-only) and returns plain values (dataclas
 writes to the run, none reads ``objects/``. Times are the birth edge's time (seconds since the epoch): a record
 has no time of its own in the index, so an evaluation is placed at its seed's birth.
 
-Most aggregates need, per seed, its birth edge, its first parent and its best train aggregate: a join of four
-tables and a GROUP BY over every record. :func:`sync` keeps that as one row per seed in a TEMP table of the
+Most aggregates need, per seed, its birth edge, its first parent and its train fitness (the mean aggregate
+over its train records: under racing, one per block, so a lucky block does not stand for the seed): a join of
+four tables and a GROUP BY over every record. :func:`sync` keeps that as one row per seed in a TEMP table of the
 connection (``sf``; SQLite's temp database is the connection's own, so the run's files are never written),
 adding only the seeds and records stored since the last call. A live run therefore costs each refresh only its
 new rows.
@@ -37,14 +38,14 @@ def sync(conn: sqlite3.Connection) -> None:
         conn.execute(
             "INSERT OR REPLACE INTO sf SELECT s.n, s.id, s.birth, e.time, e.generation, e.island, e.operator, "
             "(SELECT l.parent FROM links l WHERE l.edge = e.n AND l.pos = 0), "
-            "(SELECT MAX(r.aggregate) FROM records r WHERE r.seed = s.n AND r.split = 'train') "
+            "(SELECT AVG(r.aggregate) FROM records r WHERE r.seed = s.n AND r.split = 'train') "
             "FROM seeds s JOIN edges e ON e.n = s.birth "
             "WHERE s.n > :s OR s.n IN (SELECT child FROM edges WHERE n > :e)",
             {"s": seen.get("seeds", 0), "e": seen.get("edges", 0)},
         )
     if records_n != seen.get("records", 0):
         conn.execute(
-            "UPDATE sf SET agg = (SELECT MAX(r.aggregate) FROM records r WHERE r.seed = sf.n AND r.split = 'train') "
+            "UPDATE sf SET agg = (SELECT AVG(r.aggregate) FROM records r WHERE r.seed = sf.n AND r.split = 'train') "
             "WHERE n IN (SELECT seed FROM records WHERE n > ?)",
             (seen.get("records", 0),),
         )
@@ -164,7 +165,7 @@ def operator_success(conn: sqlite3.Connection) -> list[OperatorSuccess]:
 
 @dataclass(frozen=True, slots=True)
 class IslandFitness:
-    """Seeds born on each island, and a histogram of their best train aggregate (10 bins over [0, 1])."""
+    """Seeds born on each island, and a histogram of their train fitness (mean over their train records)."""
 
     island: int
     seeds: int
