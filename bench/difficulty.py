@@ -39,12 +39,14 @@ RESULTS = REPO / "bench" / "results" / "difficulty.jsonl"
 CACHE = REPO / "bench" / "results" / "difficulty-cache.sqlite"
 
 
-def key_of(row: dict[str, Any]) -> tuple[str, str, str, str, int]:
-    """What makes a result unique: (suite version, model, task, seed, sample)."""
+def key_of(row: dict[str, Any]) -> tuple[str, str, str, str, str, int]:
+    """What makes a result unique: (suite version, model, task, task digest, seed, sample). A row of a task
+    since edited (another digest) no longer counts, so that task is measured again."""
     return (
         str(row["suite_version"]),
         str(row["model"]),
         str(row["task"]),
+        str(row.get("task_digest", "")),
         str(row["seed"]),
         int(row["sample"]),
     )
@@ -93,16 +95,21 @@ def clock_bound(reason: str) -> bool:
 
 
 def plan(
-    task_ids: list[str], seeds: list[str], samples: int, version: str, model: str, done: set[tuple[Any, ...]]
+    tasks: list[tuple[str, str]],
+    seeds: list[str],
+    samples: int,
+    version: str,
+    model: str,
+    done: set[tuple[Any, ...]],
 ) -> list[tuple[str, str, int]]:
-    """The (task, seed, sample) runs still to do, task by task (so partial results cover whole tasks
-    first). Pure."""
+    """The (task, seed, sample) runs still to do for ``tasks`` ((id, digest) pairs), task by task (so
+    partial results cover whole tasks first). Pure."""
     return [
         (task, seed, k)
-        for task in task_ids
+        for task, digest in tasks
         for seed in seeds
         for k in range(samples)
-        if (version, model, task, seed, k) not in done
+        if (version, model, task, digest, seed, k) not in done
     ]
 
 
@@ -129,7 +136,7 @@ def measure(args: argparse.Namespace) -> int:
         if name not in ORIGIN_SEEDS:
             raise SystemExit(f"unknown origin seed {name!r}; choose from {', '.join(ORIGIN_SEEDS)}")
     done = {key_of(row) for row in read_rows(args.out)}
-    todo = plan([t.id for t in tasks], seeds, args.samples, suite.version, args.model, done)
+    todo = plan([(t.id, t.digest) for t in tasks], seeds, args.samples, suite.version, args.model, done)
     print(
         f"{suite.version}: {len(tasks)} tasks × {len(seeds)} seeds × {args.samples} samples; {len(todo)} to do"
     )
@@ -164,6 +171,7 @@ def measure(args: argparse.Namespace) -> int:
                 "suite_version": suite.version,
                 "model": args.model,
                 "task": task_id,
+                "task_digest": by_id[task_id].digest,
                 "seed": seed,
                 "sample": k,
                 "passed": score.passed,
@@ -196,7 +204,7 @@ def summary(args: argparse.Namespace) -> int:
     from fitness.suites.describe import solve_rates
 
     suite = load_suite(args.suite)
-    rates = solve_rates(args.out, suite.version, args.model)
+    rates = solve_rates(args.out, suite.version, args.model, {t.id: t.digest for t in suite.tasks})
     print("| task | split | authored | solve rate | measured label |\n|---|---|---|---:|---|")
     for task in suite.tasks:
         if task.id in rates:

@@ -30,7 +30,8 @@ body { font-family: system-ui, sans-serif; margin: 0; background: #fafafa; color
 .half { flex: 1 1 560px; min-width: 420px; background: #fff; border: 1px solid #e5e7eb; border-radius: 6px; }
 .detail pre { max-height: 420px; overflow: auto; font-size: 12px; }
 .controls { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }
-table.runs { border-collapse: collapse; background: #fff; } table.runs td, table.runs th
+table.runs, table.evidence { border-collapse: collapse; background: #fff; margin: 6px 0; }
+table.runs td, table.runs th, table.evidence td, table.evidence th
 { border: 1px solid #e5e7eb; padding: 6px 10px; text-align: left; font-size: 14px; }
 code.cmd { background: #111827; color: #e5e7eb; padding: 4px 8px; border-radius: 4px; display: inline-block; }
 """

@@ -14,8 +14,11 @@ new rows.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
+
+from lineage import queries as lq
 
 _SF = """
 CREATE TEMP TABLE IF NOT EXISTS sf (
@@ -273,7 +276,16 @@ def islands(conn: sqlite3.Connection) -> list[int]:
 
 
 def scores_by_split(conn: sqlite3.Connection, seed_id: str) -> dict[str, float]:
-    """A seed's best aggregate per split (train, validation, holdout, …)."""
+    """A seed's pass rate per split (train, validation, holdout, …): the tasks fully passed over the tasks
+    run, all its records there added up as its evidence counts them (under racing, one record per train
+    block), on the newest suite version it has there. An index written before the evidence table has no
+    task counts: there it is the best record's aggregate."""
+    if lq.has_evidence(conn):
+        found: dict[str, float] = {}
+        for ev in lq.evidence(conn, seed_id):  # newest version first within a split
+            if ev.rate is not None:
+                found.setdefault(ev.split, ev.rate)
+        return found
     rows = conn.execute(
         "SELECT r.split, MAX(r.aggregate) FROM records r JOIN seeds s ON s.n = r.seed WHERE s.id = ? "
         "GROUP BY r.split",
@@ -298,6 +310,37 @@ def record_ids(conn: sqlite3.Connection, seed_id: str) -> list[str]:
         "SELECT r.id FROM records r JOIN seeds s ON s.n = r.seed WHERE s.id = ? ORDER BY r.aggregate DESC, r.id",
         (bytes.fromhex(seed_id),),
     )
+    return [bytes(r[0]).hex() for r in rows]
+
+
+_SPLITS = {"train": 0, "validation": 1, "holdout": 2}
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """``core-2/train/b10`` after ``core-2/train/b9``. Pure."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", text) if p)
+
+
+def counted_record_ids(conn: sqlite3.Connection, seed_id: str) -> list[str]:
+    """A seed's records as its evidence counts them — one per suite version (a block scored twice counts
+    once: its longest record, then the lowest id, as :func:`lineage.index.refresh_evidence`) — ordered
+    train, validation, holdout, other splits, then base version (newest first), then block. On an index
+    written before the evidence table: every record, best first (:func:`record_ids`)."""
+    if not lq.has_evidence(conn):
+        return record_ids(conn, seed_id)
+    rows = conn.execute(
+        """
+        SELECT id, split, base, suite, suite_version FROM (
+            SELECT r.id, r.split, r.base, r.suite, r.suite_version, ROW_NUMBER() OVER (
+                PARTITION BY r.suite, r.suite_version, r.split ORDER BY r.tasks DESC, r.id) AS k
+            FROM records r JOIN seeds s ON s.n = r.seed WHERE s.id = ?
+        ) WHERE k = 1
+        """,
+        (bytes.fromhex(seed_id),),
+    ).fetchall()
+    rows.sort(key=lambda r: (_natural(str(r[4])), str(r[3])))
+    rows.sort(key=lambda r: _natural(str(r[2])), reverse=True)
+    rows.sort(key=lambda r: (_SPLITS.get(str(r[1]), len(_SPLITS)), str(r[1])))
     return [bytes(r[0]).hex() for r in rows]
 
 

@@ -10,6 +10,7 @@ Everything here is pure data handling: nothing in this module executes task or s
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -109,6 +110,16 @@ class Task:
     def hidden_count(self) -> int:
         """Number of hidden tests: the examples, or 1 for a code-tested task (all asserts or nothing)."""
         return 1 if self.test_code is not None else len(self.hidden)
+
+    @property
+    def digest(self) -> str:
+        """A short hash of what a solver is asked and judged on: prompt, entry point, visible and hidden
+        examples, checker and test code — not the id, difficulty label, tags or split, which may change
+        after a measurement without making it stale. Pure."""
+        body = self.to_json()
+        for key in ("id", "difficulty", "tags", "split"):
+            body.pop(key, None)
+        return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
 
     def seed_view(self) -> dict[str, JSON]:
         """What a seed may see, as plain JSON: id, prompt, entry point and visible examples only.

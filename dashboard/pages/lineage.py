@@ -17,7 +17,8 @@ from dashboard import figures, queries, ui
 from dashboard.registry import Registry
 from dashboard.source import RunSource
 from fitness.record import FitnessRecord
-from lineage import Kind
+from dashboard.strips import strips
+from lineage import Evidence, Kind
 from lineage import queries as lq
 
 
@@ -101,6 +102,28 @@ def prefetch(src: RunSource) -> None:
     graph_figure(src, [], [0, max(top, 1)], None, None)
 
 
+def evidence_table(evidence: list[Evidence]) -> Any:
+    """The seed's evidence per split and suite version: records, tasks passed of run, rate, interval."""
+    head = ("split", "suite version", "records", "tasks passed", "pass rate", "95% interval")
+    rows = [
+        (
+            e.split,
+            e.version,
+            str(e.records),
+            f"{e.passed}/{e.tasks}",
+            "—" if e.rate is None else f"{e.rate:.3f}",
+            f"{e.low:.2f}–{e.high:.2f}",
+        )
+        for e in evidence
+    ]
+    return html.Table(
+        [html.Thead(html.Tr([html.Th(h) for h in head]))]
+        + [html.Tbody([html.Tr([html.Td(v) for v in row]) for row in rows])],
+        className="evidence",
+        id="lin-evidence",
+    )
+
+
 def seed_detail(src: RunSource, seed_id: str) -> list[Any]:
     """Everything about one seed; raises LineageError (missing/corrupt object) for the guard to show."""
     summary = src.read(lambda c: lq.summary(c, seed_id))
@@ -110,13 +133,22 @@ def seed_detail(src: RunSource, seed_id: str) -> list[Any]:
     children = src.read(lambda c: lq.children(c, seed_id))
     records = [
         FitnessRecord.from_json(src.store.get(r, Kind.RECORD).body)
-        for r in src.read(lambda c: queries.record_ids(c, seed_id))
+        for r in src.read(lambda c: queries.counted_record_ids(c, seed_id))
     ]
+    evidence = src.read(lambda c: lq.evidence(c, seed_id))
+    train = next((e for e in evidence if e.split == "train"), None)
+    if train is not None and train.rate is not None:
+        standing = (
+            f"train {train.passed}/{train.tasks} tasks passed ({train.rate:.3f}, "
+            f"95% interval {train.low:.2f}–{train.high:.2f}) on {train.version}"
+        )
+    else:
+        standing = f"best record {'—' if summary.best is None else f'{summary.best:.3f}'}"
     out: list[Any] = [
         html.H3(f"seed {seed_id[:12]}"),
         html.Div(
             f"operator {summary.operator} · generation {summary.generation} · island {summary.island} · "
-            f"proposed {summary.proposals}× · best {'—' if summary.best is None else f'{summary.best:.3f}'}"
+            f"proposed {summary.proposals}× · {standing}"
         ),
         html.Div(
             [
@@ -125,18 +157,14 @@ def seed_detail(src: RunSource, seed_id: str) -> list[Any]:
             ]
         ),
     ]
-    for rec in records:
-        tokens = rec.prompt_tokens + rec.completion_tokens
-        title = (
-            f"{rec.split} on {rec.suite}: {rec.outcome.value}, aggregate {rec.aggregate:.3f}, "
-            f"{tokens} tokens, {rec.seconds:.1f} s" + (f" — {rec.reason}" if rec.reason else "")
-        )
-        strip = [(t.task_id, t.passed, t.total, t.reason) for t in rec.tasks]
+    if evidence:
+        out.append(evidence_table(evidence))
+    for strip in strips(records):
         out.append(
             dcc.Graph(
-                figure=figures.task_strip(strip, title),
+                figure=figures.task_strip(list(strip.tasks), strip.title()),
                 config={"displayModeBar": False},
-                id={"type": "strip", "split": rec.split, "n": len(out)},
+                id={"type": "strip", "split": strip.split, "n": len(out)},
             )
         )
     if not records:

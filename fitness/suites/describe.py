@@ -36,10 +36,14 @@ def label_for(rate: float) -> str:
     return next(name for bound, name in LABELS if rate >= bound)
 
 
-def solve_rates(path: Path, version: str, model: str) -> dict[str, float]:
+def solve_rates(path: Path, version: str, model: str, digests: Mapping[str, str] | None = None) -> dict[str, float]:
     """Task id → measured solve rate: the fraction of its recorded (seed, sample) runs of ``model`` on
     suite ``version`` that passed every hidden test. Empty when ``path`` does not exist; unreadable lines
-    (a run killed mid-write) are skipped. Records of other suite versions are never mixed in."""
+    (a run killed mid-write) are skipped. Records of other suite versions are never mixed in.
+
+    With ``digests`` (task id → :attr:`Task.digest`), a row counts only when it names its task's current
+    digest: a task whose prompt or tests were edited after it was measured has no measurement until it is
+    measured again, and a task no longer in the suite is left out."""
     runs: dict[str, list[bool]] = {}
     if not path.exists():
         return {}
@@ -48,8 +52,12 @@ def solve_rates(path: Path, version: str, model: str) -> dict[str, float]:
             row = json.loads(line)
         except json.JSONDecodeError:
             continue
-        if isinstance(row, dict) and row.get("suite_version") == version and row.get("model") == model:
-            runs.setdefault(str(row.get("task")), []).append(bool(row.get("solved")))
+        if not isinstance(row, dict) or row.get("suite_version") != version or row.get("model") != model:
+            continue
+        task = str(row.get("task"))
+        if digests is not None and (task not in digests or row.get("task_digest") != digests[task]):
+            continue
+        runs.setdefault(task, []).append(bool(row.get("solved")))
     return {task: sum(v) / len(v) for task, v in runs.items()}
 
 
@@ -138,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     for n, name in enumerate(args.suites):
         suite = load_suite(name)
         print(("\n" if n else "") + composition(suite))
-        rates = solve_rates(args.measured, suite.version, args.model)
+        rates = solve_rates(args.measured, suite.version, args.model, {t.id: t.digest for t in suite.tasks})
         if rates:
             print("\n" + histogram(suite, rates, args.model))
     return 0

@@ -209,7 +209,8 @@ def test_clicking_a_lineage_node_shows_its_source_and_diff_and_puts_it_in_the_ur
     text = _wait(browser, "document.querySelector('#lin-detail').innerText")
     assert f"seed {seed[:12]}" in text and "diff against parent" in text
     assert f"show {seed[:12]}" in text  # the terminal command
-    assert "train on core" in text  # the per-task strip's title
+    assert "train on core" in text  # the per-task strip's title: every block of the split joined
+    assert "95% interval" in text and "tasks passed" in text  # the evidence table
     browser.save_screenshot(str(shots / "lineage-seed.png"))
     # The URL is the selection: opening it again shows the same seed.
     _open(browser, browser.current_url)

@@ -61,10 +61,9 @@ def test_activity_buckets_add_up_to_the_archive(family) -> None:
     assert {k: v for k, v in act.rediscoveries.items() if v} == {9: 1}  # t=200 closes the last bucket
 
 
-def test_scores_by_split_and_champions(family) -> None:
+def test_champions_are_the_best_evolved_and_the_best_origin(family) -> None:
     run, ids = family
     src = RunSource(str(run))
-    assert src.read(lambda c: queries.scores_by_split(c, ids["up"])) == {"train": 0.7, "holdout": 0.6}
     assert src.read(lambda c: queries.champion(c, False)) == (ids["up"], 0.7)
     assert src.read(lambda c: queries.champion(c, True)) == (ids["p"], 0.5)
 
@@ -155,3 +154,39 @@ def test_warming_a_run_answers_the_first_paint_from_the_cache(small_run) -> None
     assert any(first is value for _version, value in warmed.values())
     # Another filter is computed, not served from the first paint's figure.
     assert lineage.graph_figure(src, [0], [0, max(top, 1)], None, None) is not first
+
+
+def _block(seed: str, version: str, split: str, solved: int, run: int) -> FitnessRecord:
+    tasks = tuple(TaskScore(f"{version}-t{k}", 2 if k < solved else 0, 2, "") for k in range(run))
+    return FitnessRecord(seed, "core", version, split, Outcome.SCORED, solved / max(run, 1), tasks, 5, 7, 1.0)
+
+
+@pytest.fixture
+def raced(tmp_path: Path) -> tuple[Path, str, dict[str, str]]:
+    """A seed raced on three train blocks (block 0 scored twice: a full and a cut-short record), with a
+    validation record and an old core-1 record."""
+    run = tmp_path / "raced"
+    with Archive.create(str(run), durable=False) as a:
+        seed = a.add("def solve(t, l, x):\n    return 'r'\n", time=100.0).seed_id
+        recs = {
+            "b0": _block(seed, "core-2/train/b0", "train", 3, 4),
+            "b0-short": _block(seed, "core-2/train/b0", "train", 2, 2),
+            "b10": _block(seed, "core-2/train/b10", "train", 1, 4),
+            "b2": _block(seed, "core-2/train/b2", "train", 4, 4),
+            "val": _block(seed, "core-2/validation/validation24", "validation", 12, 24),
+            "old": _block(seed, "core-1", "train", 12, 12),
+        }
+        ids = {name: a.add_record(rec).record_id for name, rec in recs.items()}
+    return run, seed, ids
+
+
+def test_counted_records_are_one_per_block_in_block_order_newest_version_first(raced) -> None:
+    run, seed, ids = raced
+    got = RunSource(str(run)).read(lambda c: queries.counted_record_ids(c, seed))
+    assert got == [ids["b0"], ids["b2"], ids["b10"], ids["old"], ids["val"]]
+
+
+def test_scores_by_split_are_the_evidence_pass_rates_of_the_newest_version(raced) -> None:
+    run, seed, _ = raced
+    scores = RunSource(str(run)).read(lambda c: queries.scores_by_split(c, seed))
+    assert scores == {"train": 8 / 12, "validation": 0.5}  # not the best block's 1.0, not core-1's 1.0

@@ -11,12 +11,13 @@ the source of truth and ``test_fitness_core_suite.py`` checks it against the ref
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import json
 import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -267,15 +268,15 @@ def assign_splits(specs: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return split
 
 
-def measured_labels(ids: Iterable[str], path: Path = MEASURED, model: str = DEFAULT_MODEL) -> dict[str, str]:
+def measured_labels(digests: Mapping[str, str], path: Path = MEASURED, model: str = DEFAULT_MODEL) -> dict[str, str]:
     """Task id → difficulty label from the measurement in ``path`` (``bench/difficulty.py``), or ``{}``
-    until every task in ``ids`` is measured: a partial measurement never relabels or re-splits the suite,
-    so the splits change once, when the measurement is complete, not every time it grows."""
-    wanted = list(ids)
-    rates = solve_rates(path, VERSION, model)
-    if not wanted or any(task_id not in rates for task_id in wanted):
+    until every task in ``digests`` (id → :attr:`Task.digest`) is measured in its current form: a partial
+    measurement never relabels or re-splits the suite, so the splits change once, when the measurement is
+    complete, not every time it grows; editing a measured task's prompt or tests makes it unmeasured."""
+    rates = solve_rates(path, VERSION, model, digests)
+    if not digests or any(task_id not in rates for task_id in digests):
         return {}
-    return {task_id: label_for(rates[task_id]) for task_id in wanted}
+    return {task_id: label_for(rates[task_id]) for task_id in digests}
 
 
 def build_tasks(measured: Path = MEASURED) -> dict[str, list[Task]]:
@@ -283,14 +284,8 @@ def build_tasks(measured: Path = MEASURED) -> dict[str, list[Task]]:
     label once the whole suite is measured (:func:`measured_labels`), else the authored guess; the splits
     are stratified by that difficulty."""
     authored = all_specs()
-    labels = measured_labels((s["id"] for items in authored.values() for s in items), measured)
-    specs = {
-        family: [{**s, "difficulty": labels.get(s["id"], s["difficulty"])} for s in items]
-        for family, items in authored.items()
-    }
-    split = assign_splits(specs)
-    out: dict[str, list[Task]] = {}
-    for family, items in specs.items():
+    built: dict[str, list[Task]] = {}
+    for family, items in authored.items():
         tasks = []
         for s in items:
             entry = entry_point_of(s["sig"])
@@ -309,8 +304,19 @@ def build_tasks(measured: Path = MEASURED) -> dict[str, list[Task]]:
                     checker=s.get("checker"),
                     difficulty=s["difficulty"],
                     tags=tuple(s["tags"]),
-                    split=split[s["id"]],
+                    split="train",  # placed below, once the difficulty is known
                 )
             )
-        out[family] = tasks
-    return out
+        built[family] = tasks
+    labels = measured_labels({t.id: t.digest for tasks in built.values() for t in tasks}, measured)
+    specs = {
+        family: [{**s, "difficulty": labels.get(s["id"], s["difficulty"])} for s in items]
+        for family, items in authored.items()
+    }
+    split = assign_splits(specs)
+    return {
+        family: [
+            dataclasses.replace(t, difficulty=labels.get(t.id, t.difficulty), split=split[t.id]) for t in tasks
+        ]
+        for family, tasks in built.items()
+    }

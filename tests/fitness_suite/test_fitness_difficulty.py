@@ -4,6 +4,7 @@ prints from it. The real-model measurement itself is a bench, not a test; here i
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 from pathlib import Path
@@ -27,17 +28,24 @@ def bench() -> ModuleType:
     return module
 
 
-def row(task: str, seed: str, sample: int, solved: bool, version: str = "core-2", model: str = "m") -> str:
-    return json.dumps(
-        {
-            "suite_version": version,
-            "model": model,
-            "task": task,
-            "seed": seed,
-            "sample": sample,
-            "solved": solved,
-        }
-    )
+def row(
+    task: str,
+    seed: str,
+    sample: int,
+    solved: bool,
+    version: str = "core-2",
+    model: str = "m",
+    digest: str | None = None,
+) -> str:
+    data = {"suite_version": version, "model": model, "task": task, "seed": seed, "sample": sample}
+    data["solved"] = solved
+    if digest is not None:
+        data["task_digest"] = digest
+    return json.dumps(data)
+
+
+def current_digests() -> dict[str, str]:
+    return {t.id: t.digest for family in build_tasks(REPO / "no-measurement").values() for t in family}
 
 
 def test_solve_rates_average_seeds_and_samples_and_never_mix_versions(tmp_path: Path) -> None:
@@ -54,6 +62,25 @@ def test_solve_rates_average_seeds_and_samples_and_never_mix_versions(tmp_path: 
     path.write_text("\n".join(lines), encoding="utf-8")
     assert solve_rates(path, "core-2", "m") == {"a": 2 / 3, "b": 0.0}
     assert solve_rates(tmp_path / "missing.jsonl", "core-2", "m") == {}
+
+
+def test_a_row_of_an_edited_or_removed_task_does_not_count(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    lines = [
+        row("a", "greedy", 0, True, digest="new"),
+        row("a", "repair", 0, True, digest="old"),  # measured before the task was edited
+        row("b", "greedy", 0, True),  # no digest recorded
+        row("gone", "greedy", 0, True, digest="x"),  # no longer in the suite
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert solve_rates(path, "core-2", "m", {"a": "new", "b": "b1"}) == {"a": 1.0}
+
+
+def test_a_task_digest_covers_what_is_judged_and_not_its_labels() -> None:
+    task = load_suite("core").tasks[0]
+    assert dataclasses.replace(task, difficulty="hard", split="holdout", tags=("x",)).digest == task.digest
+    assert dataclasses.replace(task, prompt=task.prompt + " ").digest != task.digest
+    assert dataclasses.replace(task, hidden=task.hidden[1:]).digest != task.digest
 
 
 @pytest.mark.parametrize(
@@ -90,8 +117,8 @@ def test_histogram_counts_per_split_and_the_discriminative_share() -> None:
 
 def test_plan_skips_what_is_recorded_and_labels_follow_the_rate() -> None:
     b = bench()
-    done = {("core-2", "m", "t1", "greedy", 0)}
-    todo = b.plan(["t1", "t2"], ["greedy"], 2, "core-2", "m", done)
+    done = {("core-2", "m", "t1", "d1", "greedy", 0), ("core-2", "m", "t2", "old", "greedy", 0)}
+    todo = b.plan([("t1", "d1"), ("t2", "d2")], ["greedy"], 2, "core-2", "m", done)
     assert todo == [("t1", "greedy", 1), ("t2", "greedy", 0), ("t2", "greedy", 1)]
     assert [b.label_for(r) for r in (1.0, 0.9, 0.6, 0.3, 0.0)] == [
         "trivial",
@@ -122,23 +149,29 @@ def test_the_measurement_writes_as_it_goes_and_resumes(
     ]
     assert len(rows) == 4 and len({(r["task"], r["seed"]) for r in rows}) == 4
     assert all(r["suite_version"] == "core-2" and r["total"] >= 8 for r in rows)
+    digests = {t.id: t.digest for t in load_suite("core").tasks}
+    assert all(r["task_digest"] == digests[r["task"]] for r in rows)
     assert "2 to do" in capsys.readouterr().out
 
 
 def test_labels_follow_the_measurement_only_once_every_task_is_measured(tmp_path: Path) -> None:
-    ids = [s["id"] for items in all_specs().values() for s in items]
+    digests = current_digests()
+    ids = list(digests)
     path = tmp_path / "d.jsonl"
     # Every task solved by one of two seeds (rate 0.5 → medium), except the first: never solved (hard).
-    lines = [row(i, "greedy", 0, i != ids[0], VERSION, DEFAULT_MODEL) for i in ids]
-    lines += [row(i, "templates", 0, False, VERSION, DEFAULT_MODEL) for i in ids]
+    lines = [row(i, "greedy", 0, i != ids[0], VERSION, DEFAULT_MODEL, digests[i]) for i in ids]
+    lines += [row(i, "templates", 0, False, VERSION, DEFAULT_MODEL, digests[i]) for i in ids]
     partial = tmp_path / "partial.jsonl"
     partial.write_text("\n".join(r for r in lines if json.loads(r)["task"] != ids[-1]), encoding="utf-8")
-    assert measured_labels(ids, partial) == {}
+    assert measured_labels(digests, partial) == {}
+    stale = tmp_path / "stale.jsonl"  # every task measured, but the last one since edited
+    stale.write_text("\n".join(lines).replace(digests[ids[-1]], "0" * 16), encoding="utf-8")
+    assert measured_labels(digests, stale) == {}
     authored = {t.id: t.difficulty for family in build_tasks(partial).values() for t in family}
     assert authored == {s["id"]: s["difficulty"] for items in all_specs().values() for s in items}
 
     path.write_text("\n".join(lines), encoding="utf-8")
-    labels = measured_labels(ids, path)
+    labels = measured_labels(digests, path)
     assert labels == {i: ("hard" if i == ids[0] else "medium") for i in ids}
     built = {t.id: t for family in build_tasks(path).values() for t in family}
     assert {i: t.difficulty for i, t in built.items()} == labels
