@@ -16,8 +16,8 @@ from dash.exceptions import PreventUpdate
 from dashboard import figures, queries, ui
 from dashboard.registry import Registry
 from dashboard.source import RunSource
-from fitness.record import FitnessRecord
 from dashboard.strips import strips
+from fitness.record import FitnessRecord
 from lineage import Evidence, Kind
 from lineage import queries as lq
 
@@ -117,8 +117,10 @@ def evidence_table(evidence: list[Evidence]) -> Any:
         for e in evidence
     ]
     return html.Table(
-        [html.Thead(html.Tr([html.Th(h) for h in head]))]
-        + [html.Tbody([html.Tr([html.Td(v) for v in row]) for row in rows])],
+        [
+            html.Thead(html.Tr([html.Th(h) for h in head])),
+            html.Tbody([html.Tr([html.Td(v) for v in row]) for row in rows]),
+        ],
         className="evidence",
         id="lin-evidence",
     )

@@ -36,7 +36,9 @@ def label_for(rate: float) -> str:
     return next(name for bound, name in LABELS if rate >= bound)
 
 
-def solve_rates(path: Path, version: str, model: str, digests: Mapping[str, str] | None = None) -> dict[str, float]:
+def solve_rates(
+    path: Path, version: str, model: str, digests: Mapping[str, str] | None = None
+) -> dict[str, float]:
     """Task id → measured solve rate: the fraction of its recorded (seed, sample) runs of ``model`` on
     suite ``version`` that passed every hidden test. Empty when ``path`` does not exist; unreadable lines
     (a run killed mid-write) are skipped. Records of other suite versions are never mixed in.

@@ -6,7 +6,9 @@ from dashboard.strips import strips
 from fitness.record import FitnessRecord, Outcome, TaskScore
 
 
-def _rec(version: str, split: str, tasks: list[tuple[str, int, int]], outcome: Outcome = Outcome.SCORED) -> FitnessRecord:
+def _rec(
+    version: str, split: str, tasks: list[tuple[str, int, int]], outcome: Outcome = Outcome.SCORED
+) -> FitnessRecord:
     scores = tuple(TaskScore(t, p, n, "" if p == n else "wrong answer") for t, p, n in tasks)
     reason = "" if outcome is Outcome.SCORED else "solve raised KeyError"
     return FitnessRecord("ab" * 32, "core", version, split, outcome, 0.0, scores, 10, 5, 1.5, reason)
@@ -20,7 +22,10 @@ def test_blocks_of_one_split_join_into_one_strip_with_the_evidence_interval() ->
             _rec("core-2/validation/validation24", "validation", [("v", 1, 1)]),
         ]
     )
-    assert [(s.split, s.version, s.records) for s in got] == [("train", "core-2", 2), ("validation", "core-2", 1)]
+    assert [(s.split, s.version, s.records) for s in got] == [
+        ("train", "core-2", 2),
+        ("validation", "core-2", 1),
+    ]
     train = got[0]
     assert [t[0] for t in train.tasks] == list("abcdefgh") and train.passed == 5
     assert train.tokens == 30 and train.seconds == 3.0
@@ -38,7 +43,10 @@ def test_versions_never_mix_and_a_repeated_task_keeps_its_own_cell() -> None:
             _rec("core-2/train/b0", "train", [("a", 1, 1)]),
         ]
     )
-    assert [(s.version, [t[0] for t in s.tasks]) for s in got] == [("core-1", ["a", "a (2)"]), ("core-2", ["a"])]
+    assert [(s.version, [t[0] for t in s.tasks]) for s in got] == [
+        ("core-1", ["a", "a (2)"]),
+        ("core-2", ["a"]),
+    ]
 
 
 def test_a_record_that_did_not_score_is_named_in_the_title() -> None:

@@ -17,7 +17,7 @@ import importlib.util
 import json
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -268,7 +268,9 @@ def assign_splits(specs: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
     return split
 
 
-def measured_labels(digests: Mapping[str, str], path: Path = MEASURED, model: str = DEFAULT_MODEL) -> dict[str, str]:
+def measured_labels(
+    digests: Mapping[str, str], path: Path = MEASURED, model: str = DEFAULT_MODEL
+) -> dict[str, str]:
     """Task id → difficulty label from the measurement in ``path`` (``bench/difficulty.py``), or ``{}``
     until every task in ``digests`` (id → :attr:`Task.digest`) is measured in its current form: a partial
     measurement never relabels or re-splits the suite, so the splits change once, when the measurement is
@@ -316,7 +318,8 @@ def build_tasks(measured: Path = MEASURED) -> dict[str, list[Task]]:
     split = assign_splits(specs)
     return {
         family: [
-            dataclasses.replace(t, difficulty=labels.get(t.id, t.difficulty), split=split[t.id]) for t in tasks
+            dataclasses.replace(t, difficulty=labels.get(t.id, t.difficulty), split=split[t.id])
+            for t in tasks
         ]
         for family, tasks in built.items()
     }
