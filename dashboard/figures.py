@@ -136,9 +136,7 @@ def islands(rows: Sequence[IslandFitness], members: Mapping[int, int]) -> go.Fig
     """Seeds born per island by fitness band (stacked), with current members from the run's status."""
     if not rows:
         return empty("no islands yet")
-    fig = go.Figure(
-        layout={**_LAYOUT, "title": "islands: seeds born, by best train fitness", "barmode": "stack"}
-    )
+    fig = go.Figure(layout={**_LAYOUT, "title": "islands: seeds born, by train fitness", "barmode": "stack"})
     labels = [
         f"island {r.island}" + (f" ({members[r.island]} members)" if r.island in members else "")
         for r in rows
@@ -250,7 +248,8 @@ def novelty_map(
 
 
 def lineage_graph(g: Graph, selected: str | None) -> go.Figure:
-    """Seeds by generation (x) and best train fitness (y), parent → child links, coloured by fitness."""
+    """Seeds by generation (x) and train fitness (y: the mean aggregate of its train records), parent → child
+    links, coloured by fitness."""
     if not g.nodes:
         return empty("no seed matches these filters")
     pos = {n.id: (n.generation, -0.08 if n.best is None else n.best) for n in g.nodes}
@@ -305,7 +304,7 @@ def lineage_graph(g: Graph, selected: str | None) -> go.Figure:
             marker={"size": 18, "color": "rgba(0,0,0,0)", "line": {"width": 3, "color": "#e4572e"}},
         )
     fig.update_xaxes(title="generation")
-    fig.update_yaxes(title="best train fitness")
+    fig.update_yaxes(title="train fitness (mean over records)")
     return fig
 
 
