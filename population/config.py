@@ -105,6 +105,13 @@ KEYS: dict[str, Key] = {
     "model": Key(
         (str,), DEFAULT_MODEL, "LLM: registry name, .gguf path, http(s) URL, or 'none'", option=True
     ),
+    "mutator_model": Key(
+        (str,),
+        "",
+        "LLM that writes mutations (reproduce): registry name, .gguf path, http(s) URL, or 'none' (no LLM in "
+        "reproduce); '' = the solver model",
+        option=True,
+    ),
     "suite": Key((str,), "core", "task suite used for selection (its train split)", option=True),
     "block_size": Key(
         (int,), 4, "train tasks per block; every seed runs the same blocks in one order", _positive
@@ -248,6 +255,7 @@ class RunConfig:
     name: str
     seed: int
     model: str
+    mutator_model: str
     suite: str
     block_size: int
     race_blocks: int
@@ -286,6 +294,11 @@ class RunConfig:
     reproduce_timeout_s: float
     redis: str
     display: bool
+
+    @property
+    def mutator(self) -> str:
+        """The model that serves ``reproduce``: ``mutator_model``, or the solver model when it is ''."""
+        return self.mutator_model or self.model
 
     @property
     def time_budget_s(self) -> float:

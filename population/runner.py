@@ -52,10 +52,11 @@ def check_inputs(cfg: RunConfig) -> list[tuple[str, str]]:
         ConfigError, OriginError, ModelError: see the message.
     """
     lookup(SELECTORS, cfg.selector, "selector")
-    if cfg.model != "none":
-        from llm.models import parse_model_choice
+    for model in {cfg.model, cfg.mutator}:
+        if model != "none":
+            from llm.models import parse_model_choice
 
-        parse_model_choice(cfg.model)
+            parse_model_choice(model)
     from fitness.suites import TASK_SUITES
 
     lookup(TASK_SUITES, cfg.suite, "task suite")

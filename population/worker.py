@@ -108,12 +108,21 @@ class Loop:
     """One consumer: reads a job, runs it, publishes the result. ``run`` returns when the run stops."""
 
     def __init__(
-        self, spec: WorkerSpec, index: int, cfg: RunConfig, broker: Broker | None, stop: threading.Event
+        self,
+        spec: WorkerSpec,
+        index: int,
+        cfg: RunConfig,
+        broker: Broker | None,
+        stop: threading.Event,
+        mutator: Broker | None = None,
     ):
+        """``broker`` solves tasks; ``mutator`` serves ``reproduce`` (None: no LLM there). A worker whose run
+        uses one model for both passes the same broker twice (:func:`brokers`)."""
         self.spec = spec
         self.name = f"{spec.name}.{index}"
         self.cfg = cfg
         self.broker = broker
+        self.mutator = mutator
         self.stop = stop
         self.client = redis.Redis.from_url(spec.url, socket_timeout=60)
         self.harness = Harness(broker, eval_config(cfg), cfg.model if broker is not None else "none")
@@ -180,8 +189,8 @@ class Loop:
         with clock.busy():
             reflection = self.harness.run_reflect(job.parent_source, list(job.history)) if job.history else {}
         session = None
-        if self.broker is not None:
-            session = self.broker.open_session(
+        if self.mutator is not None:
+            session = self.mutator.open_session(
                 f"reproduce:{job.parent_id[:12]}",
                 token_budget=self.cfg.tokens_per_task,
                 deadline_s=float(self.cfg.reproduce_timeout_s),
@@ -289,11 +298,38 @@ def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loop
         loop.progress.refresh()
 
 
-def serve(spec: WorkerSpec) -> int:
-    """Run a worker until the run stops (stop key, SIGTERM/SIGINT, manager gone). Returns an exit code."""
+def start_broker(model: str, spec: WorkerSpec, cache_name: str) -> Broker:
+    """Load ``model`` on this worker's slot (a CPU slot uses its thread count) with a completion cache."""
+    from llm.broker import Broker
     from llm.devices import Slot, SlotKind
     from population.slots import parse_slots
 
+    slot: Slot = parse_slots(spec.slot, model)[0]
+    if slot.kind is SlotKind.CPU:
+        slot = Slot.cpu(slot.n_threads)
+    return Broker.start(model, slot=slot, cache_path=Path(spec.cache_dir) / cache_name)
+
+
+def brokers(
+    cfg: RunConfig, spec: WorkerSpec, start: Callable[[str, WorkerSpec, str], Broker]
+) -> tuple[Broker | None, Broker | None]:
+    """(solver, mutator) for this worker: the solver model for tasks, the mutator model for ``reproduce``;
+    one broker serves both when they are the same model, none where a model is ``'none'``. The mutator's
+    completions are cached in a file of its own."""
+    solver = None if cfg.model == "none" else start(cfg.model, spec, "llm.sqlite")
+    if cfg.mutator == cfg.model:
+        return solver, solver
+    try:
+        mutator = None if cfg.mutator == "none" else start(cfg.mutator, spec, "llm-mutator.sqlite")
+    except BaseException:
+        if solver is not None:
+            solver.close()
+        raise
+    return solver, mutator
+
+
+def serve(spec: WorkerSpec) -> int:
+    """Run a worker until the run stops (stop key, SIGTERM/SIGINT, manager gone). Returns an exit code."""
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
@@ -303,16 +339,9 @@ def serve(spec: WorkerSpec) -> int:
         print(f"error: run {spec.run!r} has no config in Redis at {spec.url}; is the manager running?")
         return 2
     cfg = from_json(raw.decode("utf-8"))
-    broker = None
-    if cfg.model != "none":
-        from llm.broker import Broker
-
-        slot: Slot = parse_slots(spec.slot, cfg.model)[0]
-        if slot.kind is SlotKind.CPU:
-            slot = Slot.cpu(slot.n_threads)
-        Path(spec.cache_dir).mkdir(parents=True, exist_ok=True)
-        broker = Broker.start(cfg.model, slot=slot, cache_path=Path(spec.cache_dir) / "llm.sqlite")
-    loops = [Loop(spec, i, cfg, broker, stop) for i in range(spec.loops)]
+    Path(spec.cache_dir).mkdir(parents=True, exist_ok=True)
+    broker, mutator = brokers(cfg, spec, start_broker)
+    loops = [Loop(spec, i, cfg, broker, stop, mutator) for i in range(spec.loops)]
     threads = [threading.Thread(target=loop.run, name=loop.name, daemon=True) for loop in loops]
     for t in threads:
         t.start()
@@ -326,6 +355,6 @@ def serve(spec: WorkerSpec) -> int:
             loop.close()
         for t in threads:
             t.join(timeout=10)
-        if broker is not None:
-            broker.close()
+        for model in {id(b): b for b in (broker, mutator) if b is not None}.values():
+            model.close()
     return 0
