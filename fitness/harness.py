@@ -267,7 +267,8 @@ class Harness:
             "mode": "tests",
             "source": solution,
             "entry": task.entry_point,
-            "args": [list(e.args) for e in task.hidden],
+            # the visible examples after the hidden ones: they score nothing, they describe a failure
+            "args": [list(e.args) for e in task.hidden] + [list(e.args) for e in task.visible],
             "per_test_s": cfg.per_test_s,
         }
         return verdict_from_tests(task, self.solution_sandbox.execute(request, cfg.tests_timeout_s))
@@ -358,7 +359,10 @@ class Harness:
         start = time.monotonic()
         verdict = self.run_hidden(task, solved.source)
         seconds = solved.seconds + time.monotonic() - start
-        return TaskScore(task.id, verdict.passed, verdict.total, verdict.reason, tokens, seconds), solved
+        score = TaskScore(
+            task.id, verdict.passed, verdict.total, verdict.reason, tokens, seconds, verdict.visible
+        )
+        return score, solved
 
     def evaluate(
         self,

@@ -33,6 +33,9 @@ class TaskScore:
         reason: why tests failed, in a few words ("" when all passed).
         tokens: LLM tokens (prompt + completion) the seed spent on this task.
         seconds: wall-clock seconds spent on this task, solve and tests together.
+        visible: the first of the task's visible examples the solution got wrong — the call, the expected
+            value and what it returned or raised — or ``""`` (all right, or not run). Visible examples are in
+            the prompt, so a seed may be shown this (reflective rewrites are); never a hidden test's detail.
     """
 
     task_id: str
@@ -41,6 +44,7 @@ class TaskScore:
     reason: str = ""
     tokens: int = 0
     seconds: float = 0.0
+    visible: str = ""
 
     @property
     def score(self) -> float:
@@ -98,7 +102,12 @@ class FitnessRecord:
             "split": self.split,
             "outcome": self.outcome.value,
             "aggregate": self.aggregate,
-            "tasks": [[t.task_id, t.passed, t.total, t.reason, t.tokens, t.seconds] for t in self.tasks],
+            # ``visible`` only when set, so a record without it has the bytes (and id) it always had
+            "tasks": [
+                [t.task_id, t.passed, t.total, t.reason, t.tokens, t.seconds]
+                + ([t.visible] if t.visible else [])
+                for t in self.tasks
+            ],
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
             "seconds": self.seconds,
@@ -122,7 +131,15 @@ class FitnessRecord:
                     f"fitness record has schema {data.get('schema')!r}, this seedpop reads {RECORD_SCHEMA}"
                 )
             tasks = tuple(
-                TaskScore(str(t[0]), int(t[1]), int(t[2]), str(t[3]), int(t[4]), float(t[5]))
+                TaskScore(
+                    str(t[0]),
+                    int(t[1]),
+                    int(t[2]),
+                    str(t[3]),
+                    int(t[4]),
+                    float(t[5]),
+                    str(t[6]) if len(t) > 6 else "",
+                )
                 for t in data["tasks"]
             )
             return cls(

@@ -44,6 +44,9 @@ class TestVerdict:
     passed: int
     total: int
     reason: str
+    visible: str = (
+        ""  # the first visible example the solution got wrong, with its answer (see verdict_from_tests)
+    )
 
 
 def short_reason(text: str) -> str:
@@ -56,14 +59,17 @@ def verdict_from_tests(task: Task, execution: Execution) -> TestVerdict:
     """Score ``task``'s hidden examples from the lines of a ``tests`` execution. Never raises.
 
     The first line claiming each test index counts; a test without a line (killed, crashed, forged
-    garbage) fails. The reason is the first failure's, in a few words.
+    garbage) fails. The reason is the first failure's, in a few words. Indices past the hidden tests are the
+    task's visible examples (when the request carried them): they score nothing, but the first one the
+    solution got wrong is described in ``visible`` — its call, the expected value and what came back — for
+    a reflective rewrite. Visible examples are in the task's prompt, so this shows a seed nothing hidden.
     """
     total = len(task.hidden)
     first: dict[int, Returned | Raised] = {}
     for line in execution.replies():
         if isinstance(line, LoadFailed):
             return TestVerdict(0, total, short_reason(f"solution does not load: {line.reason}"))
-        if isinstance(line, Returned | Raised) and line.index < total:
+        if isinstance(line, Returned | Raised) and line.index < total + len(task.visible):
             first.setdefault(line.index, line)
     passed = 0
     reason = ""
@@ -77,7 +83,16 @@ def verdict_from_tests(task: Task, execution: Execution) -> TestVerdict:
             passed += 1
         elif not reason:
             reason = f"test {i}: " + (claim.reason if isinstance(claim, Raised) else "wrong answer")
-    return TestVerdict(passed, total, short_reason(reason))
+    visible = ""
+    for k, example in enumerate(task.visible):
+        claim = first.get(total + k)
+        if claim is None or (isinstance(claim, Returned) and check(task, example, claim.value)):
+            continue  # not run (the request had no visible examples, or time ran out), or right
+        call = f"{task.entry_point}({', '.join(map(repr, example.args))})"
+        got = f"raised {claim.reason}" if isinstance(claim, Raised) else f"returned {claim.value!r}"
+        visible = short_reason(f"{call} should return {example.expected!r} but {got}")
+        break
+    return TestVerdict(passed, total, short_reason(reason), visible)
 
 
 def _missing_reason(execution: Execution, index: int) -> str:

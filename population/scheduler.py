@@ -113,6 +113,7 @@ class _Seed:
     size: int
     evidence: dict[str, bool] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
+    visible: dict[str, str] = field(default_factory=dict)  # task → the visible example it got wrong
     digests: dict[str, str] = field(default_factory=dict)  # task id → behaviour digest
     done: set[int] = field(default_factory=set)
     queued: set[int] = field(default_factory=set)
@@ -281,7 +282,9 @@ class Scheduler:
 
     def failures(self, seed_id: str) -> tuple[dict[str, str], ...]:
         """Up to :data:`MAX_FAILURES` train tasks ``seed_id`` failed, in block order, for a reflective rewrite:
-        ``{"task_id", "prompt", "entry_point", "reason"}`` (its TaskScore's reason, :func:`coarse_reason`)."""
+        ``{"task_id", "prompt", "entry_point", "reason"}`` — the hidden tests' reason without its details
+        (:func:`coarse_reason`), then the visible example the solution got wrong, with its answer, when one
+        was (``TaskScore.visible``)."""
         seed = self.seeds.get(seed_id)
         if seed is None:
             return ()
@@ -291,6 +294,8 @@ class Scheduler:
                 if tid in seed.evidence and not seed.evidence[tid] and len(out) < MAX_FAILURES:
                     task = self.tasks[tid]
                     reason = coarse_reason(seed.reasons.get(tid, ""))
+                    if seed.visible.get(tid):
+                        reason += f"; on a visible example: {seed.visible[tid]}"
                     out.append(
                         {
                             "task_id": tid,
@@ -385,6 +390,8 @@ class Scheduler:
         for t in record.tasks:
             seed.evidence[t.task_id] = bool(t.total) and t.passed == t.total
             seed.reasons[t.task_id] = t.reason
+            if t.visible:
+                seed.visible[t.task_id] = t.visible
         for tid in job.tasks:  # a task the record lacks (the seed stopped early) counts as failed
             seed.evidence.setdefault(tid, False)
         seed.digests.update(digests or {})

@@ -157,6 +157,17 @@ def test_humaneval_style_task_is_judged_outside_the_candidate(harness: Harness) 
     assert harness.run_hidden(code_task, forged).passed == 0
 
 
+def test_a_wrong_solution_names_the_visible_example_it_got_wrong(harness: Harness) -> None:
+    verdict = harness.run_hidden(DOUBLE, "def double(x):\n    return x + 3\n")
+    assert verdict.passed == 1 and verdict.reason == "test 0: wrong answer"  # hidden: no detail
+    assert verdict.visible == "double(1) should return 2 but returned 4"
+    verdict = harness.run_hidden(DOUBLE, "def double(x):\n    return [][x]\n")
+    assert verdict.visible.startswith("double(1) should return 2 but raised IndexError")
+    assert harness.run_hidden(DOUBLE, "def double(x):\n    return 2 * x\n").visible == ""
+    # right on the visible example, wrong on hidden ones: nothing visible to show
+    assert harness.run_hidden(DOUBLE, "def double(x):\n    return 2 if x == 1 else 0\n").visible == ""
+
+
 def test_bad_solutions_score_zero_with_a_reason(harness: Harness) -> None:
     verdict = harness.run_hidden(DOUBLE, "def double(:\\n    return")
     assert verdict.passed == 0 and "not valid Python" in verdict.reason

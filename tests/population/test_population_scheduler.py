@@ -209,6 +209,18 @@ def test_reproduce_jobs_carry_the_parents_failed_train_tasks() -> None:
         assert not sched.seeds["o"].evidence[f["task_id"]]
 
 
+def test_a_failure_shows_the_visible_example_the_solution_got_wrong_never_hidden_details() -> None:
+    cfg = config(max_evals=6)
+    sched, _ = drive(cfg, World({"o": 0.3}, lambda q, cid: q))
+    tid = sched.failures("o")[0]["task_id"]
+    sched.seeds["o"].visible[tid] = "f(1) should return 2 but returned 3"
+    sched.seeds["o"].reasons[tid] = "test 4: AssertionError: hidden value 17 != 18"
+    (first, *_) = sched.failures("o")
+    assert (
+        first["reason"] == "test 4: AssertionError; on a visible example: f(1) should return 2 but returned 3"
+    )
+
+
 # ------------------------------------------------------------------------------------------ the end
 def test_the_champion_is_chosen_on_validation_not_on_train() -> None:
     cfg = config(max_evals=40, finalists=3)
