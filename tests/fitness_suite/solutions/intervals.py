@@ -610,8 +610,9 @@ def longest_span(spans):
         "id": "gap_between",
         "sig": "def gap_between(a: list[int], b: list[int]) -> int:",
         "doc": """
-            a and b are half-open spans [start, end) with start < end, and either one may come first on
-            the number line. Return the length of the gap between them, or 0 when they overlap or touch.
+            a and b are half-open spans [start, end) with start < end; either may lie to the left of the
+            other. Return how far apart they are: the distance from the end of the left span to the start
+            of the right one, or 0 when they overlap or touch.
         """,
         "difficulty": "easy",
         "tags": ["intervals", "numbers"],

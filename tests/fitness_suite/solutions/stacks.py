@@ -748,9 +748,10 @@ def page_after_clicks(events):
         "id": "eval_prefix",
         "sig": "def eval_prefix(tokens: list[str]) -> int:",
         "doc": """
-            Evaluate an expression in prefix (Polish) notation given as tokens: integers (possibly
-            negative, like "-3") and the operators "+", "-" and "*", each written before its two
-            operands, so ["-", "10", "3"] means 10 - 3. The expression is always valid.
+            tokens spell a calculation in prefix order: each operator "+", "-" or "*" comes before its
+            two operands, so ["-", "10", "3"] is 10 - 3 and ["*", "+", "1", "2", "4"] is (1 + 2) * 4.
+            Numbers may be negative, like "-3". Return the value; the tokens always form one complete,
+            well-formed calculation.
         """,
         "difficulty": "medium",
         "tags": ["stacks", "parsing"],
