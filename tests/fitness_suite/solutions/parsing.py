@@ -673,9 +673,10 @@ def parse_hex_colour(text):
         "id": "split_key_path",
         "sig": "def split_key_path(path: str) -> list:",
         "doc": """
-            path addresses a value inside nested data, like "users[2].name": names joined by dots, and
-            index steps [n] (n a non-negative integer) that follow a name or another index step. Return
-            the steps in order, names as strings and indexes as ints. An empty path gives [].
+            path addresses a value inside nested data, like "users[2].name": names joined by dots (a
+            name is any run of characters other than ".", "[" and "]"), and index steps [n] (n a
+            non-negative integer) that follow a name or another index step. Return the steps in order,
+            names as strings and indexes as ints. An empty path gives [].
         """,
         "difficulty": "medium",
         "tags": ["parsing", "strings"],
