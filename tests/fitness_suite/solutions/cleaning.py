@@ -605,7 +605,7 @@ def cap_readings(values, lo, hi):
         "doc": """
             Return a copy of record whose keys are tidied: spaces at both ends removed, letters made
             lower case, and every run of spaces inside the key replaced by a single "_". Values do not
-            change. If two keys tidy to the same key, the value of the later one wins.
+            change. No two keys of record tidy to the same key.
         """,
         "difficulty": "easy",
         "tags": ["cleaning", "dicts"],
@@ -615,10 +615,11 @@ def cap_readings(values, lo, hi):
             ({"id": 1},),
             ({"  ID  ": 1},),
             ({"Home   Phone  Number": "555"},),
-            ({"a b": 1, "A  B": 2},),
+            ({"Q": 1, " r s ": 2},),
             ({"x": None, "Y ": [1, 2]},),
             ({"already_clean": True, " Mixed Case Key": False},),
-            ({"a": 1, " a": 2, "b": 3},),
+            ({"  Multi   Word   Key  ": 0},),
+            ({"Zip Code": "9", "city": "x"},),
         ],
         "ref": """
 def clean_keys(record):

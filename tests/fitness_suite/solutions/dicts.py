@@ -509,37 +509,38 @@ def nested_counts(pairs):
         ],
     },
     {
-        "id": "keys_for_value",
-        "sig": "def keys_for_value(d: dict[str, int], value: int) -> list[str]:",
+        "id": "rank_by_value",
+        "sig": "def rank_by_value(d: dict[str, int]) -> list[str]:",
         "doc": """
-            Return the keys of d whose value equals value, sorted in ascending string order (so "B"
-            comes before "a"). Return [] when no key has that value.
+            Return the keys of d ordered from the highest value to the lowest. Keys with equal values
+            are ordered among themselves in ascending string order (so "B" comes before "a"). An empty
+            dict gives [].
         """,
         "difficulty": "easy",
         "tags": ["dicts", "sorting"],
-        "visible": [({"b": 1, "a": 1, "c": 2}, 1), ({"x": 3}, 4)],
+        "visible": [({"ann": 3, "bob": 5, "cy": 1},), ({"b": 2, "a": 2, "c": 9},)],
         "hidden": [
-            ({}, 0),
-            ({"k": 0}, 0),
-            ({"z": 5, "y": 5, "x": 5}, 5),
-            ({"a": -1, "b": 1}, -1),
-            ({"b": 2, "B": 2, "a": 2}, 2),
-            ({"one": 1, "two": 2}, 3),
-            ({"m": 7, "n": 8, "l": 7}, 7),
-            ({"only": 9}, 9),
+            ({},),
+            ({"k": 0},),
+            ({"x": 5, "y": 5, "z": 5},),
+            ({"a": -1, "b": 1},),
+            ({"b": 2, "B": 2, "a": 2},),
+            ({"one": 1, "two": 2, "three": 3},),
+            ({"m": 7, "n": 8, "l": 7, "o": -8},),
+            ({"p": 0, "q": -1, "r": 0},),
         ],
         "ref": """
-def keys_for_value(d, value):
-    return sorted(k for k, v in d.items() if v == value)
+def rank_by_value(d):
+    return sorted(d, key=lambda k: (-d[k], k))
 """,
         "wrong": [
             """
-def keys_for_value(d, value):
-    return [k for k, v in d.items() if v == value]
+def rank_by_value(d):
+    return [k for k, v in sorted(d.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)]
 """,
             """
-def keys_for_value(d, value):
-    return sorted((k for k, v in d.items() if v == value), key=str.lower)
+def rank_by_value(d):
+    return sorted(d, key=lambda k: (-d[k], k.lower()))
 """,
         ],
     },
@@ -601,7 +602,7 @@ def net_totals(pairs):
         "hidden": [
             ({},),
             ({"a": "x"},),
-            ({"b": "x", "a": "x"},),
+            ({"c": "x", "b": "y", "a": "x"},),
             ({"a": "x", "b": "x"},),
             ({"z": "1", "y": "2", "x": "1"},),
             ({"b": "v", "B": "v"},),
@@ -620,14 +621,7 @@ def invert_keep_smallest(d):
             """
 def invert_keep_smallest(d):
     return {v: k for k, v in d.items()}
-""",
-            """
-def invert_keep_smallest(d):
-    out = {}
-    for key, value in d.items():
-        out.setdefault(value, key)
-    return out
-""",
+"""
         ],
     },
     {
@@ -635,28 +629,26 @@ def invert_keep_smallest(d):
         "sig": "def rename_keys(d: dict, mapping: dict[str, str]) -> dict:",
         "doc": """
             Return a new dict in which every key of d that appears in mapping is renamed to
-            mapping[key]; keys not in mapping are kept as they are, and values never change. Go through
-            d in order: if two entries end up under the same key, the later one in d wins.
+            mapping[key]; keys not in mapping are kept as they are, values never change, and d itself
+            is left unchanged. mapping may name keys that d does not have (they are ignored), and it
+            never makes two keys of the result equal.
         """,
-        "difficulty": "medium",
+        "difficulty": "easy",
         "tags": ["dicts"],
-        "visible": [({"a": 1, "b": 2}, {"a": "x"}), ({"a": 1, "b": 2}, {"a": "b"})],
+        "visible": [({"a": 1, "b": 2}, {"a": "x"}), ({"n": 5}, {"m": "z"})],
         "hidden": [
             ({}, {"a": "b"}),
             ({"a": 1}, {}),
-            ({"b": 2, "a": 1}, {"a": "b"}),
             ({"a": 1, "b": 2}, {"a": "b", "b": "a"}),
             ({"k": None}, {"z": "y"}),
-            ({"x": 1, "y": 2, "z": 3}, {"x": "z"}),
+            ({"x": 1, "y": 2, "z": 3}, {"x": "w"}),
             ({"p": [1], "q": "s"}, {"p": "P", "q": "Q"}),
-            ({"a": 1, "b": 2, "c": 3}, {"a": "n", "b": "n"}),
+            ({"a": 1, "b": 2, "c": 3}, {"a": "n", "c": "m"}),
+            ({"id": 7, "nm": "x"}, {"nm": "name", "zz": "q"}),
         ],
         "ref": """
 def rename_keys(d, mapping):
-    out = {}
-    for key, value in d.items():
-        out[mapping.get(key, key)] = value
-    return out
+    return {mapping.get(key, key): value for key, value in d.items()}
 """,
         "wrong": [
             """
@@ -665,11 +657,10 @@ def rename_keys(d, mapping):
 """,
             """
 def rename_keys(d, mapping):
-    out = {}
-    for key, value in d.items():
-        new = mapping.get(key, key)
-        if new not in out:
-            out[new] = value
+    out = dict(d)
+    for old, new in mapping.items():
+        if old in out:
+            out[new] = out.pop(old)
     return out
 """,
         ],
