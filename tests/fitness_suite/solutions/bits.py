@@ -356,6 +356,161 @@ def subnet_contains(cidr, address):
 """
         ],
     },
+    {
+        "id": "to_binary_width",
+        "sig": "def to_binary_width(n: int, width: int) -> str:",
+        "doc": """
+            Return the binary digits of n (n >= 0) as a string without a prefix, padded on the left with
+            "0" to at least width characters (width >= 0). A number that needs more digits than width is
+            returned in full, never cut; 0 is written "0".
+        """,
+        "difficulty": "easy",
+        "tags": ["bits", "strings"],
+        "visible": [(5, 8), (300, 4)],
+        "hidden": [
+            (0, 0),
+            (0, 3),
+            (1, 1),
+            (1, 0),
+            (255, 8),
+            (256, 8),
+            (6, 2),
+            (2**40, 3),
+            (10, 6),
+        ],
+        "ref": """
+def to_binary_width(n, width):
+    return bin(n)[2:].rjust(width, "0")
+""",
+        "wrong": [
+            """
+def to_binary_width(n, width):
+    return bin(n)[2:].zfill(width)[-width:]
+""",
+            """
+def to_binary_width(n, width):
+    digits = ""
+    while n > 0:
+        digits = str(n % 2) + digits
+        n //= 2
+    return digits.rjust(width, "0")
+""",
+        ],
+    },
+    {
+        "id": "clear_low_bits",
+        "sig": "def clear_low_bits(n: int, k: int) -> int:",
+        "doc": """
+            Return n (n >= 0) with its k lowest bits set to 0 (k >= 0) and every other bit unchanged.
+            For example 23 = 0b10111 with k = 3 gives 0b10000 = 16.
+        """,
+        "difficulty": "easy",
+        "tags": ["bits", "numbers"],
+        "visible": [(23, 3), (8, 2)],
+        "hidden": [
+            (0, 5),
+            (7, 0),
+            (7, 3),
+            (7, 10),
+            (255, 4),
+            (256, 8),
+            (1, 1),
+            (2**50 + 12345, 20),
+            (100, 1),
+        ],
+        "ref": """
+def clear_low_bits(n, k):
+    return (n >> k) << k
+""",
+        "wrong": [
+            """
+def clear_low_bits(n, k):
+    return n >> k
+""",
+            """
+def clear_low_bits(n, k):
+    return n & ~(1 << k)
+""",
+        ],
+    },
+    {
+        "id": "trailing_ones",
+        "sig": "def trailing_ones(n: int) -> int:",
+        "doc": """
+            Return how many 1 bits n (n >= 0) has at its low end, counting from the lowest bit up to the
+            first 0 bit. For example 23 = 0b10111 ends in 3 ones, and any even number ends in none.
+        """,
+        "difficulty": "easy",
+        "tags": ["bits", "numbers"],
+        "visible": [(23,), (8,)],
+        "hidden": [
+            (0,),
+            (1,),
+            (2,),
+            (3,),
+            (7,),
+            (13,),
+            (255,),
+            (2**60 - 1,),
+            (0b1101111,),
+            (0b1011,),
+        ],
+        "ref": """
+def trailing_ones(n):
+    count = 0
+    while n & 1:
+        count += 1
+        n >>= 1
+    return count
+""",
+        "wrong": [
+            """
+def trailing_ones(n):
+    return bin(n).count("1")
+""",
+            """
+def trailing_ones(n):
+    digits = bin(n)[2:]
+    return len(digits) - len(digits.lstrip("1"))
+""",
+        ],
+    },
+    {
+        "id": "ones_in_range",
+        "sig": "def ones_in_range(lo: int, hi: int) -> int:",
+        "doc": """
+            Return the total number of 1 bits in the binary forms of all the integers from lo to hi,
+            both included (lo >= 0). When lo > hi the range is empty and the total is 0.
+        """,
+        "difficulty": "easy",
+        "tags": ["bits", "numbers"],
+        "visible": [(1, 3), (4, 4)],
+        "hidden": [
+            (0, 0),
+            (0, 1),
+            (5, 4),
+            (7, 7),
+            (0, 7),
+            (8, 15),
+            (1, 100),
+            (1000, 1023),
+            (3, 3),
+        ],
+        "ref": """
+def ones_in_range(lo, hi):
+    return sum(bin(x).count("1") for x in range(lo, hi + 1))
+""",
+        "wrong": [
+            """
+def ones_in_range(lo, hi):
+    return sum(bin(x).count("1") for x in range(lo, hi))
+""",
+            """
+def ones_in_range(lo, hi):
+    return bin(hi).count("1") - bin(lo).count("1")
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

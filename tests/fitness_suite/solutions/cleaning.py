@@ -563,6 +563,185 @@ def csv_fields(line):
 """
         ],
     },
+    {
+        "id": "cap_readings",
+        "sig": "def cap_readings(values: list[int | None], lo: int, hi: int) -> list[int | None]:",
+        "doc": """
+            values holds sensor readings, with None for a missing reading. Return a new list in which a
+            reading below lo becomes lo, a reading above hi becomes hi, other readings stay as they are,
+            and None stays None. lo <= hi.
+        """,
+        "difficulty": "easy",
+        "tags": ["cleaning", "numbers"],
+        "visible": [([5, -3, 12, None], 0, 10), ([None], 1, 2)],
+        "hidden": [
+            ([], 0, 1),
+            ([0, 10], 0, 10),
+            ([-100, 100], -5, 5),
+            ([None, None, 3], 3, 3),
+            ([7, 8, 9], 8, 8),
+            ([1, None, 20, -20], 0, 15),
+            ([4], 5, 9),
+            ([0], -1, 1),
+        ],
+        "ref": """
+def cap_readings(values, lo, hi):
+    return [None if v is None else min(max(v, lo), hi) for v in values]
+""",
+        "wrong": [
+            """
+def cap_readings(values, lo, hi):
+    return [None if not v else min(max(v, lo), hi) for v in values]
+""",
+            """
+def cap_readings(values, lo, hi):
+    return [v if v is None or lo < v < hi else lo for v in values]
+""",
+        ],
+    },
+    {
+        "id": "clean_keys",
+        "sig": "def clean_keys(record: dict) -> dict:",
+        "doc": """
+            Return a copy of record whose keys are tidied: spaces at both ends removed, letters made
+            lower case, and every run of spaces inside the key replaced by a single "_". Values do not
+            change. No two keys of record tidy to the same key.
+        """,
+        "difficulty": "easy",
+        "tags": ["cleaning", "dicts"],
+        "visible": [({" First Name ": "Ada", "AGE": 36},), ({"zip  code": "123"},)],
+        "hidden": [
+            ({},),
+            ({"id": 1},),
+            ({"  ID  ": 1},),
+            ({"Home   Phone  Number": "555"},),
+            ({"Q": 1, " r s ": 2},),
+            ({"x": None, "Y ": [1, 2]},),
+            ({"already_clean": True, " Mixed Case Key": False},),
+            ({"  Multi   Word   Key  ": 0},),
+            ({"Zip Code": "9", "city": "x"},),
+        ],
+        "ref": """
+def clean_keys(record):
+    return {"_".join(key.split()).lower(): value for key, value in record.items()}
+""",
+        "wrong": [
+            """
+def clean_keys(record):
+    return {key.strip().lower().replace(" ", "_"): value for key, value in record.items()}
+""",
+            """
+def clean_keys(record):
+    return {key.lower().replace(" ", "_"): value for key, value in record.items()}
+""",
+        ],
+    },
+    {
+        "id": "strict_ints",
+        "sig": "def strict_ints(values: list[str]) -> list[int | None]:",
+        "doc": """
+            values are strings typed into a form. For each one, after removing the spaces around it,
+            give its integer value when it is an optional "+" or "-" followed by one or more digits
+            0-9, and None otherwise: empty strings, decimals, "1_000", "1e3", inner spaces and any
+            other characters are all rejected.
+        """,
+        "difficulty": "easy",
+        "tags": ["cleaning", "parsing"],
+        "visible": [(["42", " -7 ", "3.5"],), (["+8", "1_000", ""],)],
+        "hidden": [
+            ([],),
+            (["0"],),
+            (["-0", "+0"],),
+            (["007"],),
+            (["1 2"],),
+            (["  12  ", "abc", "-"],),
+            (["1e3", "0x10", "12a"],),
+            (["-15", "+", "99999999999999999999"],),
+            (["   "],),
+            (["10_000", "+3"],),
+        ],
+        "ref": """
+import re
+
+
+def strict_ints(values):
+    out = []
+    for value in values:
+        text = value.strip()
+        out.append(int(text) if re.fullmatch(r"[+-]?[0-9]+", text) else None)
+    return out
+""",
+        "wrong": [
+            """
+def strict_ints(values):
+    out = []
+    for value in values:
+        try:
+            out.append(int(value))
+        except ValueError:
+            out.append(None)
+    return out
+""",
+            """
+def strict_ints(values):
+    return [int(v.strip()) if v.strip().isdigit() else None for v in values]
+""",
+        ],
+    },
+    {
+        "id": "unique_names",
+        "sig": "def unique_names(names: list[str]) -> list[str]:",
+        "doc": """
+            Remove repeated names. Two names are the same when they are equal after removing the spaces
+            around them and ignoring letter case. Keep the first spelling of each name, with its
+            surrounding spaces removed, in order of first appearance. Names that are empty once their
+            spaces are removed are dropped.
+        """,
+        "difficulty": "easy",
+        "tags": ["cleaning", "strings"],
+        "visible": [(["Ann", " ann", "Bob"],), (["  ", "Cy"],)],
+        "hidden": [
+            ([],),
+            ([""],),
+            (["x"],),
+            (["bob", "BOB", "Bob "],),
+            (["Ann Lee", "ann lee", "AnnLee"],),
+            ([" Zoe ", "zoe", "Al", " al", "ZOE"],),
+            (["a", "b", "a", "c", "B"],),
+            (["Mary", "  mary  ", "MARY", ""],),
+        ],
+        "ref": """
+def unique_names(names):
+    seen = set()
+    out = []
+    for name in names:
+        clean = name.strip()
+        if clean and clean.lower() not in seen:
+            seen.add(clean.lower())
+            out.append(clean)
+    return out
+""",
+        "wrong": [
+            """
+def unique_names(names):
+    out = []
+    for name in names:
+        clean = name.strip()
+        if clean and clean not in out:
+            out.append(clean)
+    return out
+""",
+            """
+def unique_names(names):
+    out = []
+    for name in names:
+        clean = name.strip().lower()
+        if clean and clean not in out:
+            out.append(clean)
+    return out
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

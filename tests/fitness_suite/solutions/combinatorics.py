@@ -409,6 +409,199 @@ def lottery_match_odds(n, k, m):
 """
         ],
     },
+    {
+        "id": "league_games",
+        "sig": "def league_games(teams: int, meetings: int) -> int:",
+        "doc": """
+            In a league, every pair of different teams plays each other exactly meetings times. Return
+            the total number of games played (teams >= 0, meetings >= 0): 0 when there are fewer than 2
+            teams.
+        """,
+        "difficulty": "easy",
+        "tags": ["combinatorics", "numbers"],
+        "visible": [(4, 1), (3, 2)],
+        "hidden": [
+            (0, 3),
+            (1, 5),
+            (2, 1),
+            (2, 0),
+            (5, 2),
+            (10, 1),
+            (20, 3),
+            (7, 4),
+        ],
+        "ref": """
+def league_games(teams, meetings):
+    return teams * (teams - 1) // 2 * meetings
+""",
+        "wrong": [
+            """
+def league_games(teams, meetings):
+    return teams * (teams - 1) * meetings
+""",
+            """
+def league_games(teams, meetings):
+    return teams * teams // 2 * meetings
+""",
+        ],
+    },
+    {
+        "id": "strings_with_k_ones",
+        "sig": "def strings_with_k_ones(n: int, k: int) -> list[str]:",
+        "doc": """
+            Return every string of length n made of the characters "0" and "1" that contains exactly k
+            ones, in ascending lexicographic order ("0" sorts before "1"). n >= 0 and k >= 0; the result
+            is [] when k > n, and n = 0 with k = 0 gives [""].
+        """,
+        "difficulty": "medium",
+        "tags": ["combinatorics", "strings"],
+        "visible": [(3, 1), (2, 2)],
+        "hidden": [
+            (0, 0),
+            (1, 0),
+            (1, 1),
+            (2, 3),
+            (3, 2),
+            (4, 2),
+            (4, 0),
+            (5, 4),
+            (3, 3),
+        ],
+        "ref": """
+from itertools import product
+
+
+def strings_with_k_ones(n, k):
+    return ["".join(bits) for bits in product("01", repeat=n) if bits.count("1") == k]
+""",
+        "wrong": [
+            """
+from itertools import combinations
+
+
+def strings_with_k_ones(n, k):
+    out = []
+    for ones in combinations(range(n), k):
+        out.append("".join("1" if i in ones else "0" for i in range(n)))
+    return out
+""",
+            """
+from itertools import product
+
+
+def strings_with_k_ones(n, k):
+    if n == 0:
+        return []
+    return ["".join(bits) for bits in product("01", repeat=n) if bits.count("1") == k]
+""",
+        ],
+    },
+    {
+        "id": "multiset_count",
+        "sig": "def multiset_count(n: int, k: int) -> int:",
+        "doc": """
+            Return the number of ways to choose k items from n kinds when a kind may be chosen more than
+            once and order does not matter (like picking k scoops of ice cream from n flavours).
+            n >= 0 and k >= 0. Choosing 0 items is possible in exactly one way, even when n is 0; with
+            n = 0 and k > 0 there is no way.
+        """,
+        "difficulty": "medium",
+        "tags": ["combinatorics", "numbers"],
+        "visible": [(3, 2), (2, 0)],
+        "hidden": [
+            (0, 0),
+            (0, 3),
+            (1, 5),
+            (5, 1),
+            (4, 3),
+            (10, 2),
+            (2, 10),
+            (6, 6),
+            (30, 20),
+        ],
+        "ref": """
+from math import comb
+
+
+def multiset_count(n, k):
+    if k == 0:
+        return 1
+    if n == 0:
+        return 0
+    return comb(n + k - 1, k)
+""",
+        "wrong": [
+            """
+from math import comb
+
+
+def multiset_count(n, k):
+    return comb(n + k - 1, k)
+""",
+            """
+from math import comb
+
+
+def multiset_count(n, k):
+    return comb(n, k)
+""",
+        ],
+    },
+    {
+        "id": "dice_total_ways",
+        "sig": "def dice_total_ways(dice: int, total: int) -> int:",
+        "doc": """
+            Return the number of ways dice six-sided dice (faces 1 to 6) can land so that their faces add
+            up to total. The dice are told apart, so a 1 then a 2 and a 2 then a 1 are different ways.
+            dice >= 0; zero dice make the total 0 in exactly one way.
+        """,
+        "difficulty": "medium",
+        "tags": ["combinatorics", "dynamic-programming"],
+        "visible": [(2, 7), (1, 4)],
+        "hidden": [
+            (0, 0),
+            (0, 5),
+            (1, 0),
+            (1, 7),
+            (2, 2),
+            (2, 12),
+            (3, 10),
+            (3, 2),
+            (4, 14),
+            (10, 35),
+        ],
+        "ref": """
+def dice_total_ways(dice, total):
+    ways = {0: 1}
+    for _ in range(dice):
+        nxt = {}
+        for s, w in ways.items():
+            for face in range(1, 7):
+                nxt[s + face] = nxt.get(s + face, 0) + w
+        ways = nxt
+    return ways.get(total, 0)
+""",
+        "wrong": [
+            """
+from itertools import combinations_with_replacement
+
+
+def dice_total_ways(dice, total):
+    return sum(1 for roll in combinations_with_replacement(range(1, 7), dice) if sum(roll) == total)
+""",
+            """
+def dice_total_ways(dice, total):
+    ways = {0: 1}
+    for _ in range(dice):
+        nxt = {}
+        for s, w in ways.items():
+            for face in range(6):
+                nxt[s + face] = nxt.get(s + face, 0) + w
+        ways = nxt
+    return ways.get(total, 0)
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -508,6 +508,163 @@ def nested_counts(pairs):
 """
         ],
     },
+    {
+        "id": "rank_by_value",
+        "sig": "def rank_by_value(d: dict[str, int]) -> list[str]:",
+        "doc": """
+            Return the keys of d ordered from the highest value to the lowest. Keys with equal values
+            are ordered among themselves in ascending string order (so "B" comes before "a"). An empty
+            dict gives [].
+        """,
+        "difficulty": "easy",
+        "tags": ["dicts", "sorting"],
+        "visible": [({"ann": 3, "bob": 5, "cy": 1},), ({"b": 2, "a": 2, "c": 9},)],
+        "hidden": [
+            ({},),
+            ({"k": 0},),
+            ({"x": 5, "y": 5, "z": 5},),
+            ({"a": -1, "b": 1},),
+            ({"b": 2, "B": 2, "a": 2},),
+            ({"one": 1, "two": 2, "three": 3},),
+            ({"m": 7, "n": 8, "l": 7, "o": -8},),
+            ({"p": 0, "q": -1, "r": 0},),
+        ],
+        "ref": """
+def rank_by_value(d):
+    return sorted(d, key=lambda k: (-d[k], k))
+""",
+        "wrong": [
+            """
+def rank_by_value(d):
+    return [k for k, v in sorted(d.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)]
+""",
+            """
+def rank_by_value(d):
+    return sorted(d, key=lambda k: (-d[k], k.lower()))
+""",
+        ],
+    },
+    {
+        "id": "net_totals",
+        "sig": "def net_totals(pairs: list[list]) -> dict[str, int]:",
+        "doc": """
+            pairs holds [name, amount] entries (amount is an int, possibly negative). Add up the amounts
+            of each name and return {name: total}, leaving out every name whose total is exactly 0.
+        """,
+        "difficulty": "easy",
+        "tags": ["dicts", "numbers"],
+        "visible": [([["ann", 5], ["bob", 2], ["ann", 1]],), ([["x", 3], ["x", -3]],)],
+        "hidden": [
+            ([],),
+            ([["a", 0]],),
+            ([["a", 4]],),
+            ([["a", -4], ["b", 4]],),
+            ([["a", 1], ["b", 2], ["a", -1], ["b", 2]],),
+            ([["q", 10], ["q", -3], ["q", -7], ["r", 1]],),
+            ([["m", 0], ["n", 0], ["m", 2]],),
+            ([["z", -1], ["z", -1]],),
+        ],
+        "ref": """
+def net_totals(pairs):
+    totals = {}
+    for name, amount in pairs:
+        totals[name] = totals.get(name, 0) + amount
+    return {name: total for name, total in totals.items() if total != 0}
+""",
+        "wrong": [
+            """
+def net_totals(pairs):
+    totals = {}
+    for name, amount in pairs:
+        totals[name] = totals.get(name, 0) + amount
+    return totals
+""",
+            """
+def net_totals(pairs):
+    totals = {}
+    for name, amount in pairs:
+        if amount != 0:
+            totals[name] = totals.get(name, 0) + amount
+    return totals
+""",
+        ],
+    },
+    {
+        "id": "invert_keep_smallest",
+        "sig": "def invert_keep_smallest(d: dict[str, str]) -> dict[str, str]:",
+        "doc": """
+            Swap the keys and values of d: each value becomes a key mapped to the key it came from. When
+            several keys share one value, keep the smallest of those keys in ascending string order.
+        """,
+        "difficulty": "easy",
+        "tags": ["dicts", "strings"],
+        "visible": [({"a": "x", "b": "y"},), ({"dog": "pet", "cat": "pet"},)],
+        "hidden": [
+            ({},),
+            ({"a": "x"},),
+            ({"c": "x", "b": "y", "a": "x"},),
+            ({"a": "x", "b": "x"},),
+            ({"z": "1", "y": "2", "x": "1"},),
+            ({"b": "v", "B": "v"},),
+            ({"k": "k", "j": "k"},),
+            ({"m": "p", "l": "q", "n": "p", "a": "q"},),
+        ],
+        "ref": """
+def invert_keep_smallest(d):
+    out = {}
+    for key, value in d.items():
+        if value not in out or key < out[value]:
+            out[value] = key
+    return out
+""",
+        "wrong": [
+            """
+def invert_keep_smallest(d):
+    return {v: k for k, v in d.items()}
+"""
+        ],
+    },
+    {
+        "id": "rename_keys",
+        "sig": "def rename_keys(d: dict, mapping: dict[str, str]) -> dict:",
+        "doc": """
+            Return a new dict in which every key of d that appears in mapping is renamed to
+            mapping[key]; keys not in mapping are kept as they are, values never change, and d itself
+            is left unchanged. mapping may name keys that d does not have (they are ignored), and it
+            never makes two keys of the result equal.
+        """,
+        "difficulty": "easy",
+        "tags": ["dicts"],
+        "visible": [({"a": 1, "b": 2}, {"a": "x"}), ({"n": 5}, {"m": "z"})],
+        "hidden": [
+            ({}, {"a": "b"}),
+            ({"a": 1}, {}),
+            ({"a": 1, "b": 2}, {"a": "b", "b": "a"}),
+            ({"k": None}, {"z": "y"}),
+            ({"x": 1, "y": 2, "z": 3}, {"x": "w"}),
+            ({"p": [1], "q": "s"}, {"p": "P", "q": "Q"}),
+            ({"a": 1, "b": 2, "c": 3}, {"a": "n", "c": "m"}),
+            ({"id": 7, "nm": "x"}, {"nm": "name", "zz": "q"}),
+        ],
+        "ref": """
+def rename_keys(d, mapping):
+    return {mapping.get(key, key): value for key, value in d.items()}
+""",
+        "wrong": [
+            """
+def rename_keys(d, mapping):
+    return {mapping[k]: v for k, v in d.items() if k in mapping}
+""",
+            """
+def rename_keys(d, mapping):
+    out = dict(d)
+    for old, new in mapping.items():
+        if old in out:
+            out[new] = out.pop(old)
+    return out
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -604,6 +604,259 @@ def strip_comments(code):
 """
         ],
     },
+    {
+        "id": "player_state",
+        "sig": "def player_state(events: list[str]) -> str:",
+        "doc": """
+            A media player starts "stopped". The event "play" always makes it "playing"; "pause" makes
+            a "playing" player "paused" and is ignored in any other state; "stop" always makes it
+            "stopped". Return the state after all events.
+        """,
+        "difficulty": "easy",
+        "tags": ["state-machines", "simulation"],
+        "visible": [(["play", "pause"],), (["pause"],)],
+        "hidden": [
+            ([],),
+            (["play"],),
+            (["stop"],),
+            (["play", "stop", "pause"],),
+            (["play", "pause", "pause"],),
+            (["play", "pause", "play"],),
+            (["pause", "play", "stop"],),
+            (["play", "pause", "stop", "pause", "play", "pause"],),
+            (["stop", "pause"],),
+        ],
+        "ref": """
+def player_state(events):
+    state = "stopped"
+    for event in events:
+        if event == "play":
+            state = "playing"
+        elif event == "pause" and state == "playing":
+            state = "paused"
+        elif event == "stop":
+            state = "stopped"
+    return state
+""",
+        "wrong": [
+            """
+def player_state(events):
+    state = "stopped"
+    for event in events:
+        if event == "play":
+            state = "playing"
+        elif event == "pause":
+            state = "paused"
+        elif event == "stop":
+            state = "stopped"
+    return state
+""",
+            """
+def player_state(events):
+    state = "stopped"
+    for event in events:
+        if event == "play":
+            state = "playing"
+        elif event == "pause":
+            state = "paused" if state == "playing" else "playing"
+        elif event == "stop":
+            state = "stopped"
+    return state
+""",
+        ],
+    },
+    {
+        "id": "modal_text",
+        "sig": "def modal_text(keys: list[str]) -> str:",
+        "doc": """
+            An editor starts in command mode. In command mode the key "i" switches to insert mode and
+            every other key is ignored. In insert mode the key "esc" switches back to command mode and
+            every other key (a single character, "i" included) is typed at the end of the text. Return
+            the text typed.
+        """,
+        "difficulty": "easy",
+        "tags": ["state-machines", "strings"],
+        "visible": [(["x", "i", "h", "i", "esc", "y"],), (["i", "a", "esc", "i", "b"],)],
+        "hidden": [
+            ([],),
+            (["i"],),
+            (["a", "b", "c"],),
+            (["esc", "i", "esc", "z"],),
+            (["i", "i", "i"],),
+            (["i", "o", "k", "esc", "esc", "i", "!"],),
+            (["i", " ", "esc", "i", " "],),
+            (["q", "i", "w", "esc", "e", "i", "r"],),
+            (["i", "h", "i", "!"],),
+        ],
+        "ref": """
+def modal_text(keys):
+    inserting = False
+    text = ""
+    for key in keys:
+        if not inserting:
+            inserting = key == "i"
+        elif key == "esc":
+            inserting = False
+        else:
+            text += key
+    return text
+""",
+        "wrong": [
+            """
+def modal_text(keys):
+    inserting = False
+    text = ""
+    for key in keys:
+        if key == "i":
+            inserting = True
+        elif key == "esc":
+            inserting = False
+        elif inserting:
+            text += key
+    return text
+""",
+            """
+def modal_text(keys):
+    inserting = False
+    text = ""
+    for key in keys:
+        if key == "esc":
+            inserting = False
+        elif inserting or key != "i":
+            text += key
+        else:
+            inserting = True
+    return text
+""",
+        ],
+    },
+    {
+        "id": "debounced_level",
+        "sig": "def debounced_level(samples: list[int], n: int) -> list[int]:",
+        "doc": """
+            A debouncer turns noisy 0/1 samples into a steady level. The level starts at 0 and switches
+            to the other value only once n samples in a row (n >= 1) have shown that other value; a
+            sample equal to the current level breaks the streak. Return the level after each sample.
+        """,
+        "difficulty": "medium",
+        "tags": ["state-machines", "lists"],
+        "visible": [([1, 1, 1, 0, 1], 2), ([1, 0, 1, 0], 2)],
+        "hidden": [
+            ([], 3),
+            ([0, 0], 1),
+            ([1], 1),
+            ([1, 0, 1, 0], 1),
+            ([1, 1, 0, 1, 1], 3),
+            ([1, 1, 1, 0, 0, 0], 3),
+            ([1, 1, 0, 0, 1, 0, 0], 2),
+            ([0, 1, 1, 1, 1, 0, 1, 0, 0], 2),
+            ([1, 1, 1, 1], 5),
+        ],
+        "ref": """
+def debounced_level(samples, n):
+    level = 0
+    streak = 0
+    out = []
+    for sample in samples:
+        if sample == level:
+            streak = 0
+        else:
+            streak += 1
+            if streak >= n:
+                level = sample
+                streak = 0
+        out.append(level)
+    return out
+""",
+        "wrong": [
+            """
+def debounced_level(samples, n):
+    level = 0
+    streak = 0
+    out = []
+    for sample in samples:
+        if sample != level:
+            streak += 1
+            if streak >= n:
+                level = sample
+                streak = 0
+        out.append(level)
+    return out
+""",
+            """
+def debounced_level(samples, n):
+    level = 0
+    streak = 0
+    out = []
+    for sample in samples:
+        if sample == level:
+            streak = 0
+        else:
+            streak += 1
+            if streak > n:
+                level = sample
+                streak = 0
+        out.append(level)
+    return out
+""",
+        ],
+    },
+    {
+        "id": "lift_floor",
+        "sig": "def lift_floor(start: int, top: int, commands: list[str]) -> list[int]:",
+        "doc": """
+            A lift serves floors 0 to top (both included) and starts on floor start. "up" moves it one
+            floor up and "down" one floor down, but a command that would take it below 0 or above top is
+            ignored. Return [final floor, number of ignored commands].
+        """,
+        "difficulty": "easy",
+        "tags": ["state-machines", "simulation"],
+        "visible": [(0, 3, ["up", "up", "down"]), (2, 2, ["up", "down"])],
+        "hidden": [
+            (0, 0, []),
+            (0, 0, ["up", "down"]),
+            (5, 9, []),
+            (0, 5, ["down", "down", "up"]),
+            (3, 4, ["up", "up", "up"]),
+            (1, 2, ["up", "down", "down", "down", "up"]),
+            (0, 10, ["up", "up", "up", "up"]),
+            (4, 4, ["down", "up", "up", "down", "down"]),
+        ],
+        "ref": """
+def lift_floor(start, top, commands):
+    floor = start
+    ignored = 0
+    for command in commands:
+        step = 1 if command == "up" else -1
+        if 0 <= floor + step <= top:
+            floor += step
+        else:
+            ignored += 1
+    return [floor, ignored]
+""",
+        "wrong": [
+            """
+def lift_floor(start, top, commands):
+    floor = start
+    ignored = 0
+    for command in commands:
+        step = 1 if command == "up" else -1
+        if 0 <= floor + step < top:
+            floor += step
+        else:
+            ignored += 1
+    return [floor, ignored]
+""",
+            """
+def lift_floor(start, top, commands):
+    floor = start
+    for command in commands:
+        floor += 1 if command == "up" else -1
+        floor = max(0, min(top, floor))
+    return [floor, 0]
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -494,6 +494,199 @@ def hull_vertex_count(points):
 """
         ],
     },
+    {
+        "id": "farthest_point",
+        "sig": "def farthest_point(points: list[list[int]]) -> list[int]:",
+        "doc": """
+            points are [x, y] pairs of integers. Return the point farthest from the origin (0, 0) by
+            straight-line (Euclidean) distance; on a tie, the one that comes first in the list. Return []
+            for an empty list.
+        """,
+        "difficulty": "easy",
+        "tags": ["geometry", "lists"],
+        "visible": [([[1, 1], [-3, 0], [2, 2]],), ([[0, 5], [5, 0]],)],
+        "hidden": [
+            ([],),
+            ([[0, 0]],),
+            ([[4, 0], [3, 3]],),
+            ([[3, 3], [0, 4]],),
+            ([[-1, -1], [1, 1]],),
+            ([[0, -7], [5, 5], [-6, 2]],),
+            ([[1, 2], [2, 1], [-2, -1]],),
+            ([[10, 0], [6, 8], [-8, -6]],),
+            ([[0, 0], [0, 1]],),
+            ([[3, 4], [0, 6]],),
+        ],
+        "ref": """
+def farthest_point(points):
+    best = []
+    for x, y in points:
+        if not best or x * x + y * y > best[0] ** 2 + best[1] ** 2:
+            best = [x, y]
+    return best
+""",
+        "wrong": [
+            """
+def farthest_point(points):
+    best = []
+    for x, y in points:
+        if not best or abs(x) + abs(y) > abs(best[0]) + abs(best[1]):
+            best = [x, y]
+    return best
+""",
+            """
+def farthest_point(points):
+    if not points:
+        return []
+    return sorted(points, key=lambda p: p[0] ** 2 + p[1] ** 2)[-1]
+""",
+        ],
+    },
+    {
+        "id": "quadrant_counts",
+        "sig": "def quadrant_counts(points: list[list[int]]) -> list[int]:",
+        "doc": """
+            points are [x, y] pairs. Return [q1, q2, q3, q4], how many points lie in each quadrant:
+            quadrant 1 has x > 0 and y > 0, quadrant 2 has x < 0 and y > 0, quadrant 3 has x < 0 and
+            y < 0, quadrant 4 has x > 0 and y < 0. A point on an axis (x == 0 or y == 0) is in none.
+        """,
+        "difficulty": "easy",
+        "tags": ["geometry", "lists"],
+        "visible": [([[1, 2], [-1, 2], [-3, -3]],), ([[0, 5], [2, -2]],)],
+        "hidden": [
+            ([],),
+            ([[0, 0]],),
+            ([[5, 0], [-5, 0], [0, -5]],),
+            ([[1, 1], [1, 1], [2, 3]],),
+            ([[-1, 1], [-2, 5]],),
+            ([[-1, -1], [1, -1], [1, 1], [-1, 1]],),
+            ([[3, -4], [0, 1], [-7, -7], [4, 0]],),
+            ([[100, -1], [-100, 1]],),
+            ([[2, -3], [2, -3], [-1, -9]],),
+        ],
+        "ref": """
+def quadrant_counts(points):
+    counts = [0, 0, 0, 0]
+    for x, y in points:
+        if x > 0 and y > 0:
+            counts[0] += 1
+        elif x < 0 and y > 0:
+            counts[1] += 1
+        elif x < 0 and y < 0:
+            counts[2] += 1
+        elif x > 0 and y < 0:
+            counts[3] += 1
+    return counts
+""",
+        "wrong": [
+            """
+def quadrant_counts(points):
+    counts = [0, 0, 0, 0]
+    for x, y in points:
+        if x >= 0 and y >= 0:
+            counts[0] += 1
+        elif x < 0 and y >= 0:
+            counts[1] += 1
+        elif x < 0 and y < 0:
+            counts[2] += 1
+        else:
+            counts[3] += 1
+    return counts
+""",
+            """
+def quadrant_counts(points):
+    counts = [0, 0, 0, 0]
+    for x, y in points:
+        if x > 0 and y > 0:
+            counts[0] += 1
+        elif x < 0 and y > 0:
+            counts[1] += 1
+        elif x > 0 and y < 0:
+            counts[2] += 1
+        elif x < 0 and y < 0:
+            counts[3] += 1
+    return counts
+""",
+        ],
+    },
+    {
+        "id": "king_distance",
+        "sig": "def king_distance(a: list[int], b: list[int]) -> int:",
+        "doc": """
+            a and b are squares [x, y] of an unbounded board. A chess king moves one step at a time, and
+            a step changes x by -1, 0 or 1 and y by -1, 0 or 1 (diagonal steps allowed). Return the
+            fewest steps it needs to get from a to b.
+        """,
+        "difficulty": "easy",
+        "tags": ["geometry", "numbers"],
+        "visible": [([0, 0], [3, 5]), ([2, 2], [2, 2])],
+        "hidden": [
+            ([0, 0], [4, 4]),
+            ([0, 0], [-4, 1]),
+            ([5, 5], [0, 0]),
+            ([-3, -3], [3, 3]),
+            ([1, 0], [0, 1]),
+            ([0, 0], [7, 0]),
+            ([10, -2], [10, 9]),
+            ([3, 8], [-1, 2]),
+        ],
+        "ref": """
+def king_distance(a, b):
+    return max(abs(a[0] - b[0]), abs(a[1] - b[1]))
+""",
+        "wrong": [
+            """
+def king_distance(a, b):
+    return abs(a[0] - b[0]) + abs(a[1] - b[1])
+""",
+            """
+def king_distance(a, b):
+    return max(b[0] - a[0], b[1] - a[1])
+""",
+        ],
+    },
+    {
+        "id": "rect_inside",
+        "sig": "def rect_inside(outer: list[int], inner: list[int]) -> bool:",
+        "doc": """
+            Rectangles are given as [x1, y1, x2, y2] with x1 <= x2 and y1 <= y2, edges included. Return
+            True when inner lies completely within outer. Touching or sharing edges still counts as
+            within, so every rectangle lies within itself.
+        """,
+        "difficulty": "easy",
+        "tags": ["geometry"],
+        "visible": [([0, 0, 10, 10], [2, 3, 5, 4]), ([0, 0, 5, 5], [3, 3, 6, 4])],
+        "hidden": [
+            ([0, 0, 5, 5], [0, 0, 5, 5]),
+            ([0, 0, 5, 5], [0, 1, 2, 5]),
+            ([0, 0, 5, 5], [-1, 1, 2, 2]),
+            ([0, 0, 5, 5], [1, 1, 2, 6]),
+            ([1, 1, 2, 2], [0, 0, 5, 5]),
+            ([-5, -5, 0, 0], [-3, -2, -1, 0]),
+            ([0, 0, 4, 4], [2, 2, 2, 2]),
+            ([0, 0, 4, 4], [5, 5, 6, 6]),
+            ([0, 0, 10, 2], [1, -1, 3, 1]),
+        ],
+        "ref": """
+def rect_inside(outer, inner):
+    return (
+        outer[0] <= inner[0]
+        and outer[1] <= inner[1]
+        and inner[2] <= outer[2]
+        and inner[3] <= outer[3]
+    )
+""",
+        "wrong": [
+            """
+def rect_inside(outer, inner):
+    return outer[0] < inner[0] and outer[1] < inner[1] and inner[2] < outer[2] and inner[3] < outer[3]
+""",
+            """
+def rect_inside(outer, inner):
+    return outer[0] <= inner[0] <= outer[2] and outer[1] <= inner[1] <= outer[3]
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -548,6 +548,189 @@ def knight_moves(rows, cols, start, goal):
 """
         ],
     },
+    {
+        "id": "busiest_row",
+        "sig": "def busiest_row(grid: list[list[int]], value: int) -> int:",
+        "doc": """
+            grid is a list of rows. Return the index of the row with the most cells equal to value; on a
+            tie the lowest index wins. Return -1 when value appears nowhere (an empty grid included).
+        """,
+        "difficulty": "easy",
+        "tags": ["grids", "lists"],
+        "visible": [([[1, 0, 1], [1, 1, 1], [0, 0, 0]], 1), ([[2, 2], [3, 3]], 5)],
+        "hidden": [
+            ([], 1),
+            ([[]], 0),
+            ([[7]], 7),
+            ([[0, 1], [1, 0]], 1),
+            ([[0, 0], [1, 0], [1, 1]], 1),
+            ([[5, 5, 0], [0, 5, 5], [5, 0, 0]], 5),
+            ([[1, 2], [3, 4], [4, 4]], 4),
+            ([[-1, -1], [-1, 0]], -1),
+            ([[0, 0, 0], [0, 0, 0]], 9),
+        ],
+        "ref": """
+def busiest_row(grid, value):
+    best, best_count = -1, 0
+    for i, row in enumerate(grid):
+        count = row.count(value)
+        if count > best_count:
+            best, best_count = i, count
+    return best
+""",
+        "wrong": [
+            """
+def busiest_row(grid, value):
+    if not grid:
+        return -1
+    counts = [row.count(value) for row in grid]
+    return counts.index(max(counts))
+""",
+            """
+def busiest_row(grid, value):
+    best, best_count = -1, 0
+    for i, row in enumerate(grid):
+        count = row.count(value)
+        if count and count >= best_count:
+            best, best_count = i, count
+    return best
+""",
+        ],
+    },
+    {
+        "id": "differing_cells",
+        "sig": "def differing_cells(a: list[list[int]], b: list[list[int]]) -> list[list[int]]:",
+        "doc": """
+            a and b are grids (lists of rows) of the same shape. Return the [row, column] positions where
+            they hold different values, in row-major order: row by row from the top, left to right
+            within a row. Return [] when the grids are equal.
+        """,
+        "difficulty": "easy",
+        "tags": ["grids", "lists"],
+        "visible": [([[1, 2], [3, 4]], [[1, 0], [3, 4]]), ([[5]], [[5]])],
+        "hidden": [
+            ([], []),
+            ([[1]], [[2]]),
+            ([[1, 2, 3]], [[3, 2, 1]]),
+            ([[1], [2], [3]], [[1], [0], [0]]),
+            ([[0, 0], [0, 0]], [[1, 1], [1, 1]]),
+            ([[1, 2], [3, 4]], [[2, 1], [3, 4]]),
+            ([[9, 9, 9], [9, 9, 9]], [[9, 9, 9], [9, 9, 8]]),
+            ([[0, 1], [1, 0]], [[1, 1], [0, 0]]),
+        ],
+        "ref": """
+def differing_cells(a, b):
+    return [[r, c] for r in range(len(a)) for c in range(len(a[r])) if a[r][c] != b[r][c]]
+""",
+        "wrong": [
+            """
+def differing_cells(a, b):
+    return [[c, r] for r in range(len(a)) for c in range(len(a[r])) if a[r][c] != b[r][c]]
+""",
+            """
+def differing_cells(a, b):
+    if not a:
+        return []
+    return [[r, c] for c in range(len(a[0])) for r in range(len(a)) if a[r][c] != b[r][c]]
+""",
+        ],
+    },
+    {
+        "id": "find_column_major",
+        "sig": "def find_column_major(grid: list[list[int]], value: int) -> list[int]:",
+        "doc": """
+            Search grid (a list of rows, all of one length) column by column: the whole first column
+            from top to bottom, then the second column, and so on. Return [row, column] of the first
+            cell equal to value, or [-1, -1] when there is none.
+        """,
+        "difficulty": "easy",
+        "tags": ["grids", "lists"],
+        "visible": [([[0, 7], [7, 0]], 7), ([[1, 2], [3, 4]], 9)],
+        "hidden": [
+            ([], 1),
+            ([[]], 1),
+            ([[5]], 5),
+            ([[1, 2, 3]], 3),
+            ([[1], [2], [3]], 3),
+            ([[0, 0, 4], [4, 0, 0]], 4),
+            ([[0, 3], [3, 0], [3, 3]], 3),
+            ([[1, 1, 9], [9, 1, 1]], 9),
+            ([[2, 2], [2, 2]], 2),
+            ([[-1, 0], [0, -1]], -1),
+        ],
+        "ref": """
+def find_column_major(grid, value):
+    width = len(grid[0]) if grid else 0
+    for c in range(width):
+        for r in range(len(grid)):
+            if grid[r][c] == value:
+                return [r, c]
+    return [-1, -1]
+""",
+        "wrong": [
+            """
+def find_column_major(grid, value):
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell == value:
+                return [r, c]
+    return [-1, -1]
+"""
+        ],
+    },
+    {
+        "id": "king_reach",
+        "sig": "def king_reach(rows: int, cols: int, r: int, c: int) -> int:",
+        "doc": """
+            A board has rows x cols cells (both at least 1) and a king stands on row r, column c
+            (0-based, on the board). In one move the king steps to one of the up to 8 neighbouring cells,
+            diagonals included. Return how many cells it can reach in one move without leaving the
+            board.
+        """,
+        "difficulty": "easy",
+        "tags": ["grids", "geometry"],
+        "visible": [(8, 8, 3, 3), (8, 8, 0, 0)],
+        "hidden": [
+            (1, 1, 0, 0),
+            (1, 5, 0, 2),
+            (1, 5, 0, 4),
+            (5, 1, 2, 0),
+            (2, 2, 1, 1),
+            (3, 7, 1, 6),
+            (3, 7, 2, 3),
+            (8, 8, 7, 4),
+            (4, 9, 0, 8),
+        ],
+        "ref": """
+def king_reach(rows, cols, r, c):
+    count = 0
+    for dr in (-1, 0, 1):
+        for dc in (-1, 0, 1):
+            if (dr or dc) and 0 <= r + dr < rows and 0 <= c + dc < cols:
+                count += 1
+    return count
+""",
+        "wrong": [
+            """
+def king_reach(rows, cols, r, c):
+    count = 0
+    for dr in (-1, 0, 1):
+        for dc in (-1, 0, 1):
+            if (dr or dc) and 0 <= r + dr < rows and 0 <= c + dc < rows:
+                count += 1
+    return count
+""",
+            """
+def king_reach(rows, cols, r, c):
+    count = 0
+    for dr in (-1, 0, 1):
+        for dc in (-1, 0, 1):
+            if 0 <= r + dr < rows and 0 <= c + dc < cols:
+                count += 1
+    return count
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

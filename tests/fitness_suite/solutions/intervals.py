@@ -563,6 +563,186 @@ def coverage_levels(spans):
 """
         ],
     },
+    {
+        "id": "longest_span",
+        "sig": "def longest_span(spans: list[list[int]]) -> list[int]:",
+        "doc": """
+            spans are [start, end] pairs with start <= end; the length of a span is end - start. Return
+            the longest span. When several are equally long, return the first of them in the list.
+            Return [] for an empty list.
+        """,
+        "difficulty": "easy",
+        "tags": ["intervals", "lists"],
+        "visible": [([[0, 3], [5, 10], [2, 4]],), ([[1, 2], [7, 8]],)],
+        "hidden": [
+            ([],),
+            ([[4, 4]],),
+            ([[0, 0], [3, 3]],),
+            ([[-10, -2], [0, 8]],),
+            ([[1, 5], [0, 1], [10, 14]],),
+            ([[5, 6], [0, 100], [-50, 50]],),
+            ([[2, 3], [3, 9], [9, 10]],),
+            ([[-3, 3]],),
+            ([[0, 2], [1, 4], [6, 9]],),
+        ],
+        "ref": """
+def longest_span(spans):
+    best = []
+    for span in spans:
+        if not best or span[1] - span[0] > best[1] - best[0]:
+            best = span
+    return best
+""",
+        "wrong": [
+            """
+def longest_span(spans):
+    if not spans:
+        return []
+    return sorted(spans, key=lambda s: s[1] - s[0])[-1]
+""",
+            """
+def longest_span(spans):
+    return max(spans, key=lambda s: s[1] - s[0]) if spans else None
+""",
+        ],
+    },
+    {
+        "id": "gap_between",
+        "sig": "def gap_between(a: list[int], b: list[int]) -> int:",
+        "doc": """
+            a and b are half-open spans [start, end) with start < end; either may lie to the left of the
+            other. Return how far apart they are: the distance from the end of the left span to the start
+            of the right one, or 0 when they overlap or touch.
+        """,
+        "difficulty": "easy",
+        "tags": ["intervals", "numbers"],
+        "visible": [([0, 5], [8, 10]), ([0, 5], [3, 9])],
+        "hidden": [
+            ([8, 10], [0, 5]),
+            ([0, 5], [5, 7]),
+            ([5, 7], [0, 5]),
+            ([0, 10], [2, 3]),
+            ([2, 3], [0, 10]),
+            ([-10, -5], [5, 10]),
+            ([1, 2], [1, 2]),
+            ([100, 101], [0, 1]),
+        ],
+        "ref": """
+def gap_between(a, b):
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+""",
+        "wrong": [
+            """
+def gap_between(a, b):
+    return max(0, b[0] - a[1])
+""",
+            """
+def gap_between(a, b):
+    return max(a[0], b[0]) - min(a[1], b[1])
+""",
+        ],
+    },
+    {
+        "id": "nested_count",
+        "sig": "def nested_count(ranges: list[list[int]]) -> int:",
+        "doc": """
+            ranges are closed ranges [lo, hi] with lo <= hi. Count the ranges that lie inside some other
+            range of the list, where [a, b] lies inside [c, d] when c <= a and b <= d (shared ends are
+            allowed). A range is never compared with itself, but two equal ranges each lie inside the
+            other, so both count.
+        """,
+        "difficulty": "medium",
+        "tags": ["intervals", "lists"],
+        "visible": [([[1, 10], [2, 3], [5, 12]],), ([[0, 4], [0, 4]],)],
+        "hidden": [
+            ([],),
+            ([[1, 2]],),
+            ([[1, 5], [1, 3]],),
+            ([[1, 5], [3, 5]],),
+            ([[0, 1], [2, 3], [4, 5]],),
+            ([[0, 100], [10, 20], [12, 15], [50, 60]],),
+            ([[3, 3], [3, 3], [3, 3]],),
+            ([[0, 5], [4, 9], [5, 5]],),
+            ([[-5, 5], [-6, 0], [0, 6]],),
+        ],
+        "ref": """
+def nested_count(ranges):
+    count = 0
+    for i, (a, b) in enumerate(ranges):
+        if any(c <= a and b <= d for j, (c, d) in enumerate(ranges) if j != i):
+            count += 1
+    return count
+""",
+        "wrong": [
+            """
+def nested_count(ranges):
+    count = 0
+    for i, (a, b) in enumerate(ranges):
+        if any(c < a and b < d for j, (c, d) in enumerate(ranges) if j != i):
+            count += 1
+    return count
+""",
+            """
+def nested_count(ranges):
+    count = 0
+    for a, b in ranges:
+        if any(c <= a and b <= d and [c, d] != [a, b] for c, d in ranges):
+            count += 1
+    return count
+""",
+        ],
+    },
+    {
+        "id": "widest_gap",
+        "sig": "def widest_gap(spans: list[list[int]]) -> int:",
+        "doc": """
+            spans are half-open [start, end) spans with start < end, in any order and possibly
+            overlapping. Between the smallest start and the largest end, return the length of the
+            longest stretch that no span covers: 0 when there is no such stretch, and 0 for fewer than
+            two spans.
+        """,
+        "difficulty": "medium",
+        "tags": ["intervals", "sorting"],
+        "visible": [([[0, 3], [10, 12], [5, 6]],), ([[0, 5], [5, 9]],)],
+        "hidden": [
+            ([],),
+            ([[2, 7]],),
+            ([[0, 10], [2, 3], [12, 13]],),
+            ([[20, 25], [0, 1]],),
+            ([[0, 4], [1, 2], [3, 8]],),
+            ([[-10, -5], [-3, 0], [4, 6]],),
+            ([[0, 100], [10, 20], [30, 40], [101, 102]],),
+            ([[5, 6], [5, 6], [9, 10]],),
+            ([[1, 3], [2, 4], [3, 5]],),
+        ],
+        "ref": """
+def widest_gap(spans):
+    best = 0
+    reach = None
+    for start, end in sorted(spans):
+        if reach is not None and start > reach:
+            best = max(best, start - reach)
+        reach = end if reach is None else max(reach, end)
+    return best
+""",
+        "wrong": [
+            """
+def widest_gap(spans):
+    ordered = sorted(spans)
+    best = 0
+    for (s1, e1), (s2, e2) in zip(ordered, ordered[1:]):
+        best = max(best, s2 - e1)
+    return best
+""",
+            """
+def widest_gap(spans):
+    best = 0
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        best = max(best, s2 - e1)
+    return best
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

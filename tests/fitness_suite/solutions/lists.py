@@ -641,6 +641,208 @@ def interleave(a, b):
 """
         ],
     },
+    {
+        "id": "split_at_zeros",
+        "sig": "def split_at_zeros(nums: list[int]) -> list[list[int]]:",
+        "doc": """
+            Split nums into the groups of numbers that lie between zeros, in order. The zeros themselves
+            are dropped, and so are empty groups (from a zero at either end or two zeros in a row).
+        """,
+        "difficulty": "easy",
+        "tags": ["lists"],
+        "visible": [([1, 2, 0, 3],), ([0, 0, 5, 0],)],
+        "hidden": [
+            ([],),
+            ([0],),
+            ([0, 0],),
+            ([7],),
+            ([1, 0, 0, 2],),
+            ([-1, -2, 0, 3, 0],),
+            ([4, 5, 6],),
+            ([0, 1, 0, 1, 0],),
+            ([3, 0, -3],),
+        ],
+        "ref": """
+def split_at_zeros(nums):
+    groups = []
+    current = []
+    for n in nums:
+        if n == 0:
+            if current:
+                groups.append(current)
+            current = []
+        else:
+            current.append(n)
+    if current:
+        groups.append(current)
+    return groups
+""",
+        "wrong": [
+            """
+def split_at_zeros(nums):
+    groups = [[]]
+    for n in nums:
+        if n == 0:
+            groups.append([])
+        else:
+            groups[-1].append(n)
+    return groups
+""",
+            """
+def split_at_zeros(nums):
+    groups = []
+    current = []
+    for n in nums:
+        if n == 0:
+            if current:
+                groups.append(current)
+            current = []
+        else:
+            current.append(n)
+    return groups
+""",
+        ],
+    },
+    {
+        "id": "last_index_of_max",
+        "sig": "def last_index_of_max(nums: list[int]) -> int:",
+        "doc": """
+            Return the position of the largest number in nums. If the largest value occurs more than
+            once, return the position of its last occurrence. Return -1 for an empty list.
+        """,
+        "difficulty": "easy",
+        "tags": ["lists"],
+        "visible": [([3, 9, 2],), ([5, 1, 5],)],
+        "hidden": [
+            ([],),
+            ([7],),
+            ([-3, -1, -1],),
+            ([1, 2, 3],),
+            ([3, 2, 1],),
+            ([0, 0, 0, 0],),
+            ([-5],),
+            ([2, 8, 8, 1, 8, 0],),
+            ([10, -10],),
+        ],
+        "ref": """
+def last_index_of_max(nums):
+    best = -1
+    for i, n in enumerate(nums):
+        if best == -1 or n >= nums[best]:
+            best = i
+    return best
+""",
+        "wrong": [
+            """
+def last_index_of_max(nums):
+    if not nums:
+        return -1
+    return nums.index(max(nums))
+""",
+            """
+def last_index_of_max(nums):
+    best = 0
+    for i, n in enumerate(nums):
+        if n >= nums[best]:
+            best = i
+    return best
+""",
+        ],
+    },
+    {
+        "id": "count_sign_changes",
+        "sig": "def count_sign_changes(nums: list[int]) -> int:",
+        "doc": """
+            Count how many times the sign flips as you walk through nums: a flip is a positive number
+            followed by a negative one, or a negative followed by a positive. Zeros have no sign and are
+            skipped, so [1, 0, -2] flips once and [1, 0, 2] never flips.
+        """,
+        "difficulty": "easy",
+        "tags": ["lists"],
+        "visible": [([1, -1, 2],), ([3, 0, -4, 0, 0, -5],)],
+        "hidden": [
+            ([],),
+            ([0],),
+            ([5],),
+            ([0, 0, 0],),
+            ([-1, -2, -3],),
+            ([1, 0, -1, 0, 1],),
+            ([-2, 3, -4, 5],),
+            ([0, -1, 1],),
+            ([4, 0, 4],),
+            ([1, -1, 0, 0, 0, -1],),
+            ([-3, 0, 0, 2, 0, -1],),
+        ],
+        "ref": """
+def count_sign_changes(nums):
+    flips = 0
+    previous = 0
+    for n in nums:
+        if n == 0:
+            continue
+        if previous and (n > 0) != (previous > 0):
+            flips += 1
+        previous = n
+    return flips
+""",
+        "wrong": [
+            """
+def count_sign_changes(nums):
+    return sum(1 for a, b in zip(nums, nums[1:]) if a * b < 0)
+"""
+        ],
+    },
+    {
+        "id": "rising_prefix",
+        "sig": "def rising_prefix(nums: list[int]) -> list[int]:",
+        "doc": """
+            Return the longest prefix of nums (it starts at nums[0]) in which every number is strictly
+            greater than the one before it. An empty list gives [], and a list whose first two numbers
+            do not rise gives just [nums[0]].
+        """,
+        "difficulty": "easy",
+        "tags": ["lists"],
+        "visible": [([1, 3, 5, 4, 6],), ([2, 2, 3],)],
+        "hidden": [
+            ([],),
+            ([9],),
+            ([5, 4, 3],),
+            ([1, 2, 3, 4],),
+            ([-3, -2, -2],),
+            ([0, 1, 1, 2],),
+            ([1, 5, 2, 8, 9, 10],),
+            ([-1, 0, 1],),
+            ([7, 8],),
+        ],
+        "ref": """
+def rising_prefix(nums):
+    out = nums[:1]
+    for n in nums[1:]:
+        if n <= out[-1]:
+            break
+        out.append(n)
+    return out
+""",
+        "wrong": [
+            """
+def rising_prefix(nums):
+    out = nums[:1]
+    for n in nums[1:]:
+        if n < out[-1]:
+            break
+        out.append(n)
+    return out
+""",
+            """
+def rising_prefix(nums):
+    out = nums[:1]
+    for n in nums[1:]:
+        if n > out[-1]:
+            out.append(n)
+    return out
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -498,6 +498,170 @@ def nearest_multiple(n, m):
 """
         ],
     },
+    {
+        "id": "rounded_quotient",
+        "sig": "def rounded_quotient(a: int, b: int) -> int:",
+        "doc": """
+            Return a / b rounded to the nearest integer, where an exact half is rounded away from zero
+            (2.5 gives 3 and -2.5 gives -3). b is never 0; a and b may be negative and very large, so
+            compute exactly with integers.
+        """,
+        "difficulty": "medium",
+        "tags": ["numbers"],
+        "visible": [(7, 2), (-9, 4)],
+        "hidden": [
+            (5, 2),
+            (-5, 2),
+            (5, -2),
+            (0, 5),
+            (9, 3),
+            (1, 3),
+            (2, 3),
+            (-7, -2),
+            (-1, 2),
+            (10**18 + 1, 2),
+        ],
+        "ref": """
+def rounded_quotient(a, b):
+    q, r = divmod(abs(a), abs(b))
+    if 2 * r >= abs(b):
+        q += 1
+    return q if (a < 0) == (b < 0) else -q
+""",
+        "wrong": [
+            """
+def rounded_quotient(a, b):
+    return round(a / b)
+""",
+            """
+def rounded_quotient(a, b):
+    return (a + b // 2) // b
+""",
+        ],
+    },
+    {
+        "id": "digit_occurrences",
+        "sig": "def digit_occurrences(n: int, d: int) -> int:",
+        "doc": """
+            Return how many times the digit d (0 to 9) appears when the integer n is written in decimal.
+            The minus sign of a negative n is ignored, and 0 is written "0" (one digit 0).
+        """,
+        "difficulty": "easy",
+        "tags": ["numbers"],
+        "visible": [(1212, 1), (-505, 5)],
+        "hidden": [
+            (0, 0),
+            (0, 5),
+            (100, 0),
+            (-7, 7),
+            (999999, 9),
+            (123, 4),
+            (10**20, 0),
+            (-1000, 0),
+            (5, 5),
+        ],
+        "ref": """
+def digit_occurrences(n, d):
+    return str(abs(n)).count(str(d))
+""",
+        "wrong": [
+            """
+def digit_occurrences(n, d):
+    n = abs(n)
+    count = 0
+    while n > 0:
+        if n % 10 == d:
+            count += 1
+        n //= 10
+    return count
+"""
+        ],
+    },
+    {
+        "id": "digit_product_steps",
+        "sig": "def digit_product_steps(n: int) -> int:",
+        "doc": """
+            Repeatedly replace n (n >= 0) by the product of its decimal digits until it has a single
+            digit, and return how many replacements were made: 0 when n is already below 10.
+            For example 39 -> 27 -> 14 -> 4 takes 3 steps.
+        """,
+        "difficulty": "easy",
+        "tags": ["numbers", "recursion"],
+        "visible": [(39,), (7,)],
+        "hidden": [
+            (0,),
+            (10,),
+            (25,),
+            (999,),
+            (77,),
+            (100,),
+            (11,),
+            (9,),
+            (277777788888899,),
+        ],
+        "ref": """
+def digit_product_steps(n):
+    steps = 0
+    while n >= 10:
+        product = 1
+        for ch in str(n):
+            product *= int(ch)
+        n = product
+        steps += 1
+    return steps
+""",
+        "wrong": [
+            """
+def digit_product_steps(n):
+    steps = 0
+    while True:
+        product = 1
+        for ch in str(n):
+            product *= int(ch)
+        n = product
+        steps += 1
+        if n < 10:
+            return steps
+"""
+        ],
+    },
+    {
+        "id": "next_palindrome",
+        "sig": "def next_palindrome(n: int) -> int:",
+        "doc": """
+            Return the smallest palindromic number strictly greater than n (n >= 0). A palindromic
+            number reads the same forwards and backwards in decimal, like 7, 44 or 121.
+        """,
+        "difficulty": "easy",
+        "tags": ["numbers", "strings"],
+        "visible": [(12,), (99,)],
+        "hidden": [
+            (0,),
+            (9,),
+            (11,),
+            (121,),
+            (808,),
+            (999,),
+            (1234,),
+            (1991,),
+            (5,),
+        ],
+        "ref": """
+def next_palindrome(n):
+    n += 1
+    while str(n) != str(n)[::-1]:
+        n += 1
+    return n
+""",
+        "wrong": [
+            """
+def next_palindrome(n):
+    while str(n) != str(n)[::-1]:
+        n += 1
+    return n
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

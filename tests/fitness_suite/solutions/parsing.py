@@ -610,6 +610,216 @@ def page_selection(spec, last_page):
 """
         ],
     },
+    {
+        "id": "parse_hex_colour",
+        "sig": "def parse_hex_colour(text: str) -> list[int] | None:",
+        "doc": """
+            text is a colour written "#rrggbb" or in the short form "#rgb", where each short digit stands
+            for itself twice ("#fa0" means "#ffaa00"). Hex digits may be upper or lower case. Return
+            [red, green, blue] as integers from 0 to 255, or None when text is not in one of these two
+            forms (missing "#", wrong length, or a character that is not a hex digit).
+        """,
+        "difficulty": "medium",
+        "tags": ["parsing", "strings"],
+        "visible": [("#ff8000",), ("#fa0",)],
+        "hidden": [
+            ("#000000",),
+            ("#FFF",),
+            ("#123",),
+            ("123456",),
+            ("#12345",),
+            ("#ggg",),
+            ("#AbCdEf",),
+            ("",),
+            ("#0a0b0c",),
+            ("#",),
+        ],
+        "ref": """
+def parse_hex_colour(text):
+    digits = text[1:]
+    if not text.startswith("#") or len(digits) not in (3, 6):
+        return None
+    if any(ch not in "0123456789abcdefABCDEF" for ch in digits):
+        return None
+    if len(digits) == 3:
+        digits = "".join(ch * 2 for ch in digits)
+    return [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
+""",
+        "wrong": [
+            """
+def parse_hex_colour(text):
+    digits = text[1:]
+    if not text.startswith("#") or len(digits) not in (3, 6):
+        return None
+    if any(ch not in "0123456789abcdefABCDEF" for ch in digits):
+        return None
+    if len(digits) == 3:
+        return [int(ch, 16) for ch in digits]
+    return [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
+""",
+            """
+def parse_hex_colour(text):
+    digits = text.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(ch * 2 for ch in digits)
+    try:
+        return [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
+    except ValueError:
+        return None
+""",
+        ],
+    },
+    {
+        "id": "split_key_path",
+        "sig": "def split_key_path(path: str) -> list:",
+        "doc": """
+            path addresses a value inside nested data, like "users[2].name": names joined by dots (a
+            name is any run of characters other than ".", "[" and "]"), and index steps [n] (n a
+            non-negative integer) that follow a name or another index step. Return the steps in order,
+            names as strings and indexes as ints. An empty path gives [].
+        """,
+        "difficulty": "medium",
+        "tags": ["parsing", "strings"],
+        "visible": [("users[2].name",), ("grid[1][0]",)],
+        "hidden": [
+            ("",),
+            ("x",),
+            ("a.b.c",),
+            ("[3]",),
+            ("items[10]",),
+            ("m[0].n[1]",),
+            ("v2.x_y",),
+            ("a[0][12][3].b",),
+            ("config.db.port",),
+        ],
+        "ref": """
+import re
+
+
+def split_key_path(path):
+    steps = []
+    for name, index in re.findall(r"([^.\\[\\]]+)|\\[(\\d+)\\]", path):
+        steps.append(int(index) if index else name)
+    return steps
+""",
+        "wrong": [
+            """
+import re
+
+
+def split_key_path(path):
+    return re.findall(r"[^.\\[\\]]+", path)
+""",
+            """
+def split_key_path(path):
+    steps = []
+    for part in path.split("."):
+        name, _, rest = part.partition("[")
+        steps.append(name)
+        if rest:
+            steps.append(int(rest.rstrip("]").split("][")[0]))
+    return steps
+""",
+        ],
+    },
+    {
+        "id": "parse_dimensions",
+        "sig": "def parse_dimensions(text: str) -> list[int] | None:",
+        "doc": """
+            text gives dimensions like "3x4x5": one or more positive integers separated by the letter x
+            (lower or upper case), with optional spaces around each number; leading zeros are allowed.
+            Return the numbers as a list, or None when any part is not a positive integer (empty, zero,
+            signed, a decimal, or containing other characters).
+        """,
+        "difficulty": "medium",
+        "tags": ["parsing", "strings"],
+        "visible": [("3x4x5",), ("2 X 0",)],
+        "hidden": [
+            ("10X2",),
+            (" 7 x 8 ",),
+            ("5",),
+            ("3xx4",),
+            ("",),
+            ("2x-1",),
+            ("+2x3",),
+            ("1.5x2",),
+            ("007x1",),
+            ("4x5x",),
+            ("6X7X8",),
+            ("+7",),
+        ],
+        "ref": """
+def parse_dimensions(text):
+    parts = text.replace("X", "x").split("x")
+    numbers = []
+    for part in parts:
+        part = part.strip()
+        if not part.isdigit() or int(part) == 0:
+            return None
+        numbers.append(int(part))
+    return numbers
+""",
+        "wrong": [
+            """
+def parse_dimensions(text):
+    try:
+        numbers = [int(p) for p in text.lower().split("x")]
+    except ValueError:
+        return None
+    return numbers if all(n > 0 for n in numbers) or not numbers else None
+""",
+            """
+def parse_dimensions(text):
+    numbers = []
+    for part in text.split("x"):
+        part = part.strip()
+        if not part.isdigit() or int(part) == 0:
+            return None
+        numbers.append(int(part))
+    return numbers
+""",
+        ],
+    },
+    {
+        "id": "parse_int_list",
+        "sig": "def parse_int_list(text: str) -> list[int]:",
+        "doc": """
+            text lists integers, possibly negative (like "-4"), separated by commas, spaces or both, such
+            as "3, -4 5,,6". Separators may repeat and may also appear at the start or the end. Return the
+            integers in order ([] when there are none).
+        """,
+        "difficulty": "easy",
+        "tags": ["parsing", "strings"],
+        "visible": [("3, -4 5,,6",), ("10 20",)],
+        "hidden": [
+            ("",),
+            ("7",),
+            (" , ",),
+            ("-1,-2",),
+            ("1 2  3",),
+            (",10,,20,",),
+            ("0, -0",),
+            ("  -15  ",),
+            ("100,200 , 300",),
+        ],
+        "ref": """
+def parse_int_list(text):
+    return [int(part) for part in text.replace(",", " ").split()]
+""",
+        "wrong": [
+            """
+import re
+
+
+def parse_int_list(text):
+    return [int(x) for x in re.findall(r"\\d+", text)]
+""",
+            """
+def parse_int_list(text):
+    return [int(part.strip()) for part in text.split(",") if part.strip()]
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

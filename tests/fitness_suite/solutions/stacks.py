@@ -599,6 +599,211 @@ def round_robin_finish(jobs, slice_):
 """
         ],
     },
+    {
+        "id": "peak_stack_size",
+        "sig": "def peak_stack_size(ops: list[str]) -> int:",
+        "doc": """
+            ops are "push" or "pop" operations on a stack that starts empty; a "pop" on an empty stack
+            does nothing. Return the greatest number of items the stack ever holds (0 if it never holds
+            any).
+        """,
+        "difficulty": "easy",
+        "tags": ["stacks", "simulation"],
+        "visible": [(["push", "push", "pop", "push"],), (["pop", "push"],)],
+        "hidden": [
+            ([],),
+            (["pop"],),
+            (["push"],),
+            (["pop", "pop", "push", "push"],),
+            (["push", "pop", "push", "pop"],),
+            (["push", "push", "push", "pop", "pop", "pop", "push"],),
+            (["pop", "pop", "pop", "push", "push", "pop", "push", "push"],),
+            (["push", "pop", "pop", "push", "push"],),
+        ],
+        "ref": """
+def peak_stack_size(ops):
+    size = peak = 0
+    for op in ops:
+        if op == "push":
+            size += 1
+        elif size > 0:
+            size -= 1
+        peak = max(peak, size)
+    return peak
+""",
+        "wrong": [
+            """
+def peak_stack_size(ops):
+    size = peak = 0
+    for op in ops:
+        size += 1 if op == "push" else -1
+        peak = max(peak, size)
+    return peak
+"""
+        ],
+    },
+    {
+        "id": "closing_bracket_at",
+        "sig": "def closing_bracket_at(s: str, i: int) -> int:",
+        "doc": """
+            s[i] is an opening round bracket "(". Return the position of the ")" that closes it, taking
+            nested pairs into account, or -1 when it is never closed. Characters other than round
+            brackets are ignored.
+        """,
+        "difficulty": "easy",
+        "tags": ["stacks", "strings"],
+        "visible": [("(a(b)c)", 0), ("f(x) + g(y)", 8)],
+        "hidden": [
+            ("()", 0),
+            ("((", 1),
+            ("((", 0),
+            ("(()())", 0),
+            ("(()())", 3),
+            ("x(y(z)", 1),
+            ("(((a)))", 1),
+            (")(", 1),
+            ("a(b)(c)", 4),
+        ],
+        "ref": """
+def closing_bracket_at(s, i):
+    depth = 0
+    for j in range(i, len(s)):
+        if s[j] == "(":
+            depth += 1
+        elif s[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+""",
+        "wrong": [
+            """
+def closing_bracket_at(s, i):
+    return s.find(")", i)
+""",
+            """
+def closing_bracket_at(s, i):
+    depth = 0
+    for j in range(i + 1, len(s)):
+        if s[j] == "(":
+            depth += 1
+        elif s[j] == ")":
+            if depth == 0:
+                return j
+            depth -= 1
+    return len(s) - 1
+""",
+        ],
+    },
+    {
+        "id": "page_after_clicks",
+        "sig": "def page_after_clicks(events: list[str]) -> str:",
+        "doc": """
+            A browser starts on the page "home" with an empty history. Any event other than "back" is the
+            name of a page to open: the current page is remembered in the history and the new page is
+            shown. "back" shows the most recently remembered page again and forgets it; with an empty
+            history it does nothing. Return the page shown at the end.
+        """,
+        "difficulty": "easy",
+        "tags": ["stacks", "simulation"],
+        "visible": [(["news", "sport", "back"],), (["back"],)],
+        "hidden": [
+            ([],),
+            (["mail"],),
+            (["a", "b", "back", "back"],),
+            (["a", "b", "c", "back", "back"],),
+            (["a", "back", "back", "b"],),
+            (["a", "b", "back", "c", "back"],),
+            (["a", "a", "back"],),
+            (["x", "y", "z", "back", "w", "back", "back"],),
+        ],
+        "ref": """
+def page_after_clicks(events):
+    history = []
+    page = "home"
+    for event in events:
+        if event == "back":
+            if history:
+                page = history.pop()
+        else:
+            history.append(page)
+            page = event
+    return page
+""",
+        "wrong": [
+            """
+def page_after_clicks(events):
+    visited = ["home"]
+    for event in events:
+        if event == "back":
+            if len(visited) > 1:
+                visited.append(visited[-2])
+        else:
+            visited.append(event)
+    return visited[-1]
+"""
+        ],
+    },
+    {
+        "id": "eval_prefix",
+        "sig": "def eval_prefix(tokens: list[str]) -> int:",
+        "doc": """
+            tokens spell a calculation in prefix order: each operator "+", "-" or "*" comes before its
+            two operands, so ["-", "10", "3"] is 10 - 3 and ["*", "+", "1", "2", "4"] is (1 + 2) * 4.
+            Numbers may be negative, like "-3". Return the value; the tokens always form one complete,
+            well-formed calculation.
+        """,
+        "difficulty": "medium",
+        "tags": ["stacks", "parsing"],
+        "visible": [(["-", "10", "3"],), (["*", "+", "1", "2", "4"],)],
+        "hidden": [
+            (["7"],),
+            (["-5"],),
+            (["+", "-3", "3"],),
+            (["-", "3", "10"],),
+            (["-", "-", "20", "5", "3"],),
+            (["-", "20", "-", "5", "3"],),
+            (["*", "-", "2", "6", "-1"],),
+            (["+", "*", "2", "3", "*", "4", "5"],),
+            (["-", "0", "-4"],),
+        ],
+        "ref": """
+def eval_prefix(tokens):
+    stack = []
+    for token in reversed(tokens):
+        if token in ("+", "-", "*"):
+            left = stack.pop()
+            right = stack.pop()
+            if token == "+":
+                stack.append(left + right)
+            elif token == "-":
+                stack.append(left - right)
+            else:
+                stack.append(left * right)
+        else:
+            stack.append(int(token))
+    return stack[0]
+""",
+        "wrong": [
+            """
+def eval_prefix(tokens):
+    stack = []
+    for token in reversed(tokens):
+        if token in ("+", "-", "*"):
+            right = stack.pop()
+            left = stack.pop()
+            if token == "+":
+                stack.append(left + right)
+            elif token == "-":
+                stack.append(left - right)
+            else:
+                stack.append(left * right)
+        else:
+            stack.append(int(token))
+    return stack[0]
+"""
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -542,6 +542,205 @@ def alternate_letter_case(text):
 """
         ],
     },
+    {
+        "id": "centre_pad",
+        "sig": "def centre_pad(s: str, width: int, fill: str) -> str:",
+        "doc": """
+            Return s centred in a field of width characters, padded on both sides with fill (a single
+            character). When the padding cannot be split evenly, the extra fill character goes on the
+            right. If width <= len(s), return s unchanged.
+        """,
+        "difficulty": "easy",
+        "tags": ["strings"],
+        "visible": [("cat", 7, "*"), ("ab", 5, "-")],
+        "hidden": [
+            ("", 3, "."),
+            ("", 0, "*"),
+            ("abc", 3, "x"),
+            ("abc", 2, "x"),
+            ("a", 4, "#"),
+            ("hello", 8, " "),
+            ("xy", 3, "0"),
+            ("x", 2, "-"),
+            ("odd", 10, "="),
+            ("even", 9, "+"),
+        ],
+        "ref": """
+def centre_pad(s, width, fill):
+    if width <= len(s):
+        return s
+    pad = width - len(s)
+    left = pad // 2
+    return fill * left + s + fill * (pad - left)
+""",
+        "wrong": [
+            """
+def centre_pad(s, width, fill):
+    return s.center(width, fill)
+""",
+            """
+def centre_pad(s, width, fill):
+    if width <= len(s):
+        return s
+    pad = width - len(s)
+    left = (pad + 1) // 2
+    return fill * left + s + fill * (pad - left)
+""",
+        ],
+    },
+    {
+        "id": "first_repeat",
+        "sig": "def first_repeat(s: str) -> str:",
+        "doc": """
+            Read s from left to right and return the first character that is seen for the second time
+            (the repeat that happens earliest in s, not the character that first appeared). Case
+            matters: "A" and "a" are different characters. Return "" when no character repeats.
+        """,
+        "difficulty": "easy",
+        "tags": ["strings"],
+        "visible": [("swiss",), ("abcb",)],
+        "hidden": [
+            ("",),
+            ("a",),
+            ("abc",),
+            ("abba",),
+            ("Aa",),
+            ("xyzzyx",),
+            ("hello world",),
+            ("  ",),
+            ("abcdeca",),
+            ("1231",),
+        ],
+        "ref": """
+def first_repeat(s):
+    seen = set()
+    for ch in s:
+        if ch in seen:
+            return ch
+        seen.add(ch)
+    return ""
+""",
+        "wrong": [
+            """
+def first_repeat(s):
+    for ch in s:
+        if s.count(ch) > 1:
+            return ch
+    return ""
+""",
+            """
+def first_repeat(s):
+    seen = set()
+    for ch in s.lower():
+        if ch in seen:
+            return ch
+        seen.add(ch)
+    return ""
+""",
+        ],
+    },
+    {
+        "id": "longest_run_char",
+        "sig": "def longest_run_char(s: str) -> list:",
+        "doc": """
+            Return [character, length] for the longest block of one character repeated back to back in
+            s. When several blocks tie for the longest, give the one that starts first. For the empty
+            string return ["", 0].
+        """,
+        "difficulty": "easy",
+        "tags": ["strings"],
+        "visible": [("aabbbc",), ("xyz",)],
+        "hidden": [
+            ("",),
+            ("a",),
+            ("aabb",),
+            ("abbbaaa",),
+            ("zzzz",),
+            ("aAAa",),
+            ("ab  c",),
+            ("112233311",),
+            ("abccc",),
+            ("aaabaaa",),
+        ],
+        "ref": """
+def longest_run_char(s):
+    best = ["", 0]
+    i = 0
+    while i < len(s):
+        j = i
+        while j < len(s) and s[j] == s[i]:
+            j += 1
+        if j - i > best[1]:
+            best = [s[i], j - i]
+        i = j
+    return best
+""",
+        "wrong": [
+            """
+def longest_run_char(s):
+    best = ["", 0]
+    i = 0
+    while i < len(s):
+        j = i
+        while j < len(s) and s[j] == s[i]:
+            j += 1
+        if j - i >= best[1]:
+            best = [s[i], j - i]
+        i = j
+    return best
+""",
+            """
+def longest_run_char(s):
+    best = ["", 0]
+    run = 0
+    for i, ch in enumerate(s):
+        if i > 0 and ch == s[i - 1]:
+            run += 1
+        else:
+            if i > 0 and run > best[1]:
+                best = [s[i - 1], run]
+            run = 1
+    return best
+""",
+        ],
+    },
+    {
+        "id": "mask_middle",
+        "sig": "def mask_middle(s: str, keep: int) -> str:",
+        "doc": """
+            Keep the first keep characters and the last keep characters of s and replace every character
+            between them with "*" (keep >= 0; with keep 0 every character is replaced). When s has
+            2 * keep characters or fewer, nothing is masked: return s unchanged.
+        """,
+        "difficulty": "easy",
+        "tags": ["strings"],
+        "visible": [("password", 2), ("abcd", 2)],
+        "hidden": [
+            ("", 0),
+            ("abc", 0),
+            ("abcde", 2),
+            ("abc", 1),
+            ("ab", 1),
+            ("a", 3),
+            ("secret-key", 3),
+            ("xy", 0),
+            ("abcdef", 1),
+        ],
+        "ref": """
+def mask_middle(s, keep):
+    if len(s) <= 2 * keep:
+        return s
+    return s[:keep] + "*" * (len(s) - 2 * keep) + s[len(s) - keep:]
+""",
+        "wrong": [
+            """
+def mask_middle(s, keep):
+    if len(s) <= 2 * keep:
+        return s
+    return s[:keep] + "*" * (len(s) - 2 * keep) + s[-keep:]
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -482,6 +482,201 @@ def split_quoted(line):
 """
         ],
     },
+    {
+        "id": "longest_word",
+        "sig": "def longest_word(text: str) -> str:",
+        "doc": """
+            Words are maximal runs of the letters a-z and A-Z; every other character separates words.
+            Return the longest word exactly as written in text; when several are equally long, the
+            first of them. Return "" when text has no letters.
+        """,
+        "difficulty": "easy",
+        "tags": ["text", "strings"],
+        "visible": [("The quick brown fox",), ("it's a test-case!",)],
+        "hidden": [
+            ("",),
+            ("123 456",),
+            ("a",),
+            ("hi, there!!!",),
+            ("one two six",),
+            ("tie tie TIE",),
+            ("well-being matters",),
+            ("x2yy3zzz",),
+            ("   spaced    out   ",),
+        ],
+        "ref": """
+import re
+
+
+def longest_word(text):
+    best = ""
+    for word in re.findall(r"[A-Za-z]+", text):
+        if len(word) > len(best):
+            best = word
+    return best
+""",
+        "wrong": [
+            """
+def longest_word(text):
+    best = ""
+    for word in text.split():
+        if len(word) > len(best):
+            best = word
+    return best
+""",
+            """
+import re
+
+
+def longest_word(text):
+    words = sorted(re.findall(r"[A-Za-z]+", text), key=len)
+    return words[-1] if words else ""
+""",
+        ],
+    },
+    {
+        "id": "count_sentences",
+        "sig": "def count_sentences(text: str) -> int:",
+        "doc": """
+            A sentence ends at a run of one or more of the characters ".", "!" and "?", or at the end of
+            the text. Count the sentences that contain at least one letter or digit, so "Wait... what?!"
+            has 2 sentences, "Hi. " has 1, and "?!" or "" has 0.
+        """,
+        "difficulty": "medium",
+        "tags": ["text", "strings"],
+        "visible": [("Wait... what?!",), ("One. Two three",)],
+        "hidden": [
+            ("",),
+            ("?!",),
+            ("Hi. ",),
+            ("No punctuation at all",),
+            ("A. B! C?",),
+            ("Version 2.0 is out.",),
+            ("...",),
+            ("  Hello!!! World...  ",),
+            ("a.b.c",),
+        ],
+        "ref": """
+import re
+
+
+def count_sentences(text):
+    return sum(1 for piece in re.split(r"[.!?]+", text) if any(ch.isalnum() for ch in piece))
+""",
+        "wrong": [
+            """
+def count_sentences(text):
+    return sum(text.count(mark) for mark in ".!?")
+""",
+            """
+import re
+
+
+def count_sentences(text):
+    return len(re.findall(r"[.!?]+", text))
+""",
+        ],
+    },
+    {
+        "id": "shorten_to_words",
+        "sig": "def shorten_to_words(text: str, limit: int) -> str:",
+        "doc": """
+            text is words separated by single spaces. If the whole text has at most limit characters,
+            return it unchanged. Otherwise keep as many whole words from the start as fit in limit
+            characters (counting the single spaces between them) and add "..." after them; the dots do
+            not count towards the limit, and the result is just "..." when not even the first word fits.
+        """,
+        "difficulty": "medium",
+        "tags": ["text", "strings"],
+        "visible": [("the quick brown fox", 12), ("short", 10)],
+        "hidden": [
+            ("", 0),
+            ("hello", 5),
+            ("hello", 4),
+            ("a b c", 3),
+            ("a b c", 5),
+            ("one two three", 7),
+            ("one two three", 8),
+            ("one two three", 0),
+            ("aa bb", 2),
+        ],
+        "ref": """
+def shorten_to_words(text, limit):
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for word in text.split(" "):
+        candidate = word if not kept else kept + " " + word
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    return kept + "..."
+""",
+        "wrong": [
+            """
+def shorten_to_words(text, limit):
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for word in text.split(" "):
+        candidate = word if not kept else kept + " " + word
+        if len(candidate) >= limit:
+            break
+        kept = candidate
+    return kept + "..."
+""",
+            """
+def shorten_to_words(text, limit):
+    kept = ""
+    for word in text.split(" "):
+        candidate = word if not kept else kept + " " + word
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    return kept + "..."
+""",
+        ],
+    },
+    {
+        "id": "indent_nonblank",
+        "sig": "def indent_nonblank(text: str, n: int) -> str:",
+        "doc": """
+            Lines of text are separated by "\\n". Put n spaces (n >= 0) in front of every line that has
+            a character other than a space; a line that is empty or made only of spaces becomes empty.
+            Keep the same number of lines, joined by "\\n".
+        """,
+        "difficulty": "easy",
+        "tags": ["text", "strings"],
+        "visible": [("a\n\nb", 2), ("x\n   \ny", 1)],
+        "hidden": [
+            ("", 3),
+            ("a", 0),
+            ("a", 4),
+            ("\n", 2),
+            ("line\n", 2),
+            ("  x\n  y", 2),
+            ("   ", 1),
+            ("one\n \ntwo\n\nthree", 3),
+            ("  \n", 0),
+        ],
+        "ref": """
+def indent_nonblank(text, n):
+    lines = []
+    for line in text.split("\\n"):
+        lines.append(" " * n + line if line.strip(" ") else "")
+    return "\\n".join(lines)
+""",
+        "wrong": [
+            """
+def indent_nonblank(text, n):
+    return "\\n".join(" " * n + line for line in text.split("\\n"))
+""",
+            """
+def indent_nonblank(text, n):
+    return "\\n".join(" " * n + line if line else line for line in text.split("\\n"))
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}
