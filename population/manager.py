@@ -12,21 +12,27 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from collections import deque
 from dataclasses import replace
 from typing import IO, Any
 
 import redis
 
 from fitness.record import FitnessRecord
+from genome.errors import SeedpopError
 from fitness.suites import load_suite
 from lineage import Archive
+from lineage.objects import Kind, object_id
 from population import bus, keys
 from population.config import RunConfig
 from population.intake import Checked, Fate, Proposed, admit, log_reject
+from population.journal import Entry, Journal
+from population.errors import RunDirError
 from population.messages import (
     CrossoverJob,
     EvaluateDone,
     EvaluateJob,
+    MessageError,
     ReproduceDone,
     ReproduceJob,
     decode,
@@ -38,6 +44,17 @@ from population.scheduler import Admitted, Cross, Evaluate, Job, Reproduce, Sche
 from population.tasks import job_suite, sample
 
 SOURCE_CACHE = 1024  # seed texts kept in memory (jobs carry them; the archive has them all)
+# The counters the manager keeps itself (the scheduler's own are rebuilt by replaying the journal).
+MANAGER_COUNTERS = (
+    "worker_overhead_s",
+    "worker_cpu_s",
+    "sandbox_s",
+    "reproduce_problems",
+    "dropped",
+    "novelty_cpu_s",
+    "manager_s",
+    "manager_cpu_s",
+)
 
 
 class Manager:
@@ -54,6 +71,8 @@ class Manager:
         log: IO[str],
         loops: int,
         messages_log: IO[str] | None = None,
+        journal: Journal | None = None,
+        elapsed_s: float = 0.0,
     ) -> None:
         self.cfg = cfg
         self.archive = archive
@@ -71,8 +90,11 @@ class Manager:
         self.sources: dict[str, str] = {}
         self.notes: list[str] = []
         self.novelty_mode = cfg.novelty
-        self.deadline = time.monotonic() + cfg.time_budget_s if cfg.time_budget_s else None
+        self.journal = journal  # None: nothing is journaled (the run cannot be resumed)
+        self.clock0 = time.monotonic() - elapsed_s  # run seconds count on across resumes
+        self.deadline = self.clock0 + cfg.time_budget_s if cfg.time_budget_s else None
         self.grace_s = cfg.end_grace_s  # in-flight jobs may finish this long past the budget
+        self.backlog: deque[bus.Entry] = deque()  # results a resume found on the stream, handled first
 
     # ------------------------------------------------------------------------------- views
     @property
@@ -102,13 +124,29 @@ class Manager:
     def best_members(self) -> tuple[Any, Any]:
         return self.scheduler.best_members()
 
+    def elapsed(self) -> float:
+        """Run seconds so far, over every manager that drove this run (the time budget's clock)."""
+        return time.monotonic() - self.clock0
+
+    def _note(self, entry: Entry, counters: bool = False) -> None:
+        """Journal one scheduler input (durably) with the run clock and, for results, the manager's counters."""
+        if self.journal is None:
+            return
+        entry["t"] = round(self.elapsed(), 3)
+        if counters:
+            entry["m"] = {name: getattr(self.counters, name) for name in MANAGER_COUNTERS}
+        self.journal.append(entry)
+
     # ------------------------------------------------------------------------------- jobs
     def seed_origins(self, origins: list[tuple[str, str]]) -> None:
         """Archive the origin seeds and hand them to the scheduler (every island starts with all of them)."""
+        added = []
         for name, source in origins:
             result = self.archive.add(source, (), "origin", 0, 0, self.run_id, proposal=f"origin:{name}")
             size = len(self.archive.canonical(result.seed_id).encode("utf-8", "surrogatepass"))
             self.scheduler.add_origin(result.seed_id, size)
+            added.append([result.seed_id, size])
+        self._note({"op": "origins", "seeds": added})  # one entry: a resume sees all of them or none
 
     def source(self, sid: str) -> str:
         if sid not in self.sources:
@@ -165,7 +203,10 @@ class Manager:
         """Ask for jobs (while the time budget lasts), handle at most one result. False when nothing is left."""
         started, cpu = time.perf_counter(), time.thread_time()
         if self._time_left():
-            self.send(self.scheduler.ask(self.capacity))
+            jobs = self.scheduler.ask(self.capacity)
+            if jobs:  # journaled before they are sent: a job on the stream is always one resume knows
+                self._note({"op": "ask", "cap": self.capacity, "jobs": [j.job_id for j in jobs]})
+            self.send(jobs)
         self._spent(started, cpu)
         if not self.pending:
             return False
@@ -176,9 +217,14 @@ class Manager:
         return True
 
     def drain(self, block_ms: int = 250) -> None:
-        """Handle at most one result (also used for the final validation and holdout jobs)."""
+        """Handle at most one result (also used for the final validation and holdout jobs): the oldest one a
+        resume found waiting (:meth:`recover`), else the next on the stream."""
         stream = keys.results(self.run_key)
-        for entry_id, fields in bus.read_one(self.client, stream, keys.MANAGER_GROUP, "manager", block_ms):
+        if self.backlog:
+            entries = [self.backlog.popleft()]
+        else:
+            entries = bus.read_one(self.client, stream, keys.MANAGER_GROUP, "manager", block_ms)
+        for entry_id, fields in entries:
             started, cpu = time.perf_counter(), time.thread_time()
             self.handle(decode(fields))
             self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
@@ -191,6 +237,7 @@ class Manager:
         ids = self.scheduler.abandon()
         if not ids:
             return
+        self._note({"op": "abandon", "jobs": ids})
         self.client.sadd(keys.cancelled(self.run_key), *ids)
         self.notes.append(
             f"{len(ids)} job(s) still running {self.grace_s:.0f} s after the time budget were cancelled"
@@ -215,8 +262,18 @@ class Manager:
             record = FitnessRecord.from_json(message.record)
             if record.seed_id != job.seed_id:  # identity is ours, not the worker's
                 record = replace(record, seed_id=job.seed_id)
-            self.archive.add_record(record)
+            record, rid = self._store_record(record)
             sent = self.scheduler.tell_evaluated(job.job_id, record, message.digests, message.published)
+            self._note(
+                {
+                    "op": "evaluated",
+                    "job": job.job_id,
+                    "record": rid,
+                    "digests": dict(message.digests),
+                    "published": list(message.published),
+                },
+                counters=True,
+            )
             for text in sent:  # archived with the seed that sent it
                 line = {"seed_id": job.seed_id, "job": job.job_id, "block": job.block, "message": text}
                 self.messages_log.write(json.dumps(line) + "\n")
@@ -225,6 +282,16 @@ class Manager:
             self._event("record", id=job.seed_id, aggregate=record.aggregate, outcome=record.outcome.value)
         else:
             self.pending.pop(job.job_id, None)  # a result of the wrong kind: nothing to apply
+            self._note({"op": "ignored", "job": job.job_id}, counters=True)
+
+    def _store_record(self, record: FitnessRecord) -> tuple[FitnessRecord, str]:
+        """Archive an evaluation's record unless the archive has this seed's record of the same part already
+        (this job's result re-run after a crash, before the journal said so): then that one stands, so a seed
+        never has two records of one block. Returns the record that counts and its object id."""
+        for old in self.archive.records(record.seed_id):
+            if (old.suite, old.suite_version, old.split) == (record.suite, record.suite_version, record.split):
+                return old, object_id(Kind.RECORD, old.to_json().encode("utf-8", "surrogatepass"))
+        return record, self.archive.add_record(record).record_id
 
     def _reproduced(self, job: Reproduce | Cross, message: ReproduceDone) -> None:
         parents = (job.parent_id, job.partner_id) if job.partner_id else (job.parent_id,)
@@ -258,6 +325,8 @@ class Manager:
                     generation=job.generation,
                 )
         self.scheduler.tell_reproduced(job.job_id, admitted)
+        children = [[a.fate.value, a.seed_id, a.operator, a.novelty, a.size] for a in admitted]
+        self._note({"op": "reproduced", "job": job.job_id, "children": children}, counters=True)
 
     def _admit(self, child: Proposed, checked: Checked | None) -> Any:
         try:
@@ -287,4 +356,88 @@ class Manager:
     def queue_final(self, split: str, seed_ids: list[str], limit: int) -> None:
         """Score ``seed_ids`` on a sample of ``limit`` tasks of ``split`` (0: all), the same for each."""
         tasks = sample(load_suite(self.cfg.suite).split(split), limit, derive_rng(self.cfg.seed, split))
-        self.send(self.scheduler.ask_final(split, seed_ids, tasks))
+        jobs = self.scheduler.ask_final(split, seed_ids, tasks)
+        self._note(
+            {"op": "final", "split": split, "seeds": list(seed_ids), "tasks": list(tasks), "jobs": [j.job_id for j in jobs]}
+        )
+        self.send(jobs)
+
+    # ------------------------------------------------------------------------------- resume
+    def replay(self, entries: list[Entry]) -> str:
+        """Rebuild the scheduler from the journal (:mod:`population.journal`): every input again, in order,
+        records read from the archive. Returns the phase the run was in: ``evolve``, ``validation`` or
+        ``holdout``. The jobs then pending are the ones in flight when the last manager died.
+
+        Raises:
+            RunDirError: the journal names something the archive lacks, or the scheduler no longer makes the
+                jobs it made (another version of the code).
+        """
+        sched, phase = self.scheduler, "evolve"
+        for n, e in enumerate(entries, 1):
+            op = e["op"]
+            try:
+                if op == "origins":
+                    for sid, size in e["seeds"]:
+                        self._check_has(sid)
+                        sched.add_origin(sid, int(size))
+                elif op in ("ask", "final"):
+                    if op == "ask":
+                        jobs: list[Any] = sched.ask(int(e["cap"]))
+                    else:
+                        jobs = sched.ask_final(e["split"], e["seeds"], tuple(e["tasks"]))
+                        phase = e["split"]
+                    if [j.job_id for j in jobs] != e["jobs"]:
+                        raise RunDirError(f"entry {n} ({op}) made jobs {[j.job_id for j in jobs]}, not {e['jobs']}")
+                elif op == "reproduced":
+                    admitted = [Admitted(Fate(f), sid, o, float(nv), int(sz)) for f, sid, o, nv, sz in e["children"]]
+                    for child in admitted:
+                        if child.seed_id and child.fate is not Fate.NEAR_CLONE:
+                            self._check_has(child.seed_id)
+                        if child.fate is Fate.NEW and self.novelty is not None:
+                            self.novelty.add(self.archive.canonical(child.seed_id))  # the filter's index again
+                    sched.tell_reproduced(e["job"], admitted)
+                elif op == "evaluated":
+                    record = FitnessRecord.from_json(self.archive.store.get(e["record"], Kind.RECORD).body)
+                    sched.tell_evaluated(e["job"], record, e["digests"], e["published"])
+                elif op == "ignored":
+                    sched.pending.pop(e["job"], None)
+                elif op == "abandon":
+                    sched.abandon()
+                    self.notes.append(f"{len(e['jobs'])} job(s) were cancelled after the end grace")
+            except (KeyError, TypeError, ValueError, SeedpopError) as err:
+                if isinstance(err, RunDirError):
+                    raise RunDirError(f"journal entry {n} does not replay: {err}; resume with the version that wrote the run") from None
+                raise RunDirError(f"journal entry {n} ({op}) does not replay ({type(err).__name__}: {err}); check the archive with python -m lineage verify") from None
+            for name, value in e.get("m", {}).items():
+                if name in MANAGER_COUNTERS:
+                    setattr(self.counters, name, value)
+        return phase
+
+    def _check_has(self, seed_id: str) -> None:
+        if not self.archive.has(seed_id):
+            raise RunDirError(f"seed {seed_id[:12]} is not in the archive")
+
+    def recover(self) -> list[Job]:
+        """After :meth:`replay`: take the results waiting on the stream (the dead manager's un-``XACK``ed ones
+        first) into the backlog, then return the pending jobs none of them answers, in job order — the jobs
+        to send again. Results are not handled here, so asks and results interleave as they would have."""
+        stream = keys.results(self.run_key)
+        answered: set[str] = set()
+        for start in ("0", ">"):
+            while True:
+                got = bus.read_now(self.client, stream, keys.MANAGER_GROUP, "manager", start, 100)
+                fresh = [g for g in got if g[0] not in {b[0] for b in self.backlog}]
+                if not fresh:
+                    break
+                for entry_id, fields in fresh:
+                    self.backlog.append((entry_id, fields))
+                    with contextlib.suppress(MessageError):
+                        answered.add(str(getattr(decode(fields), "job_id", "")))
+                if start == "0":
+                    break  # the whole pending list comes at once (COUNT is large enough or read again)
+        jobs = [j for j in self.pending.values() if j.job_id not in answered]
+        return sorted(jobs, key=lambda j: int(j.job_id[1:]) if j.job_id[1:].isdigit() else 0)
+
+    def finish(self, reason: str) -> None:
+        """Journal the run's end: a run that ended on its budget (``done``) cannot be resumed."""
+        self._note({"op": "end", "reason": reason}, counters=True)
