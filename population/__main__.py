@@ -54,9 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "status":
             cmd.add_argument("--json", action="store_true")
     worker = sub.add_parser(
-        "worker", help="serve a running run from this machine (the manager starts its own; start more by hand)"
+        "worker",
+        help="serve a running run from this machine (the manager starts its own; start more by hand)",
     )
-    worker.add_argument("--redis", required=True, help="the run's Redis URL (redis://host:port/db, rediss://…)")
+    worker.add_argument(
+        "--redis", required=True, help="the run's Redis URL (redis://host:port/db, rediss://…)"
+    )
     worker.add_argument("--run", required=True, help="the run key (python -m population status shows it)")
     worker.add_argument("--name", default="", help="worker name (default <host>-<pid>)")
     worker.add_argument("--slots", "--slot", dest="slot", default="auto", help="where the model runs here")

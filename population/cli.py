@@ -196,7 +196,9 @@ def status_command(run_dir: Path, as_json: bool) -> int:
         print(f"run key {marker.get('key')} · Redis {redact(str(marker.get('redis', '')))}")
         print(f"workers alive: {len(workers)}")
         for w in workers:
-            print(f"  {w.name:<16} host {w.host} pid {w.pid} slot {w.slot} jobs done {w.jobs} running {w.running}")
+            print(
+                f"  {w.name:<16} host {w.host} pid {w.pid} slot {w.slot} jobs done {w.jobs} running {w.running}"
+            )
     elif snap is not None and snap.state != "finished":
         print(f"the manager is gone; go on with python -m population resume --run-dir {run_dir}")
     return 0
@@ -241,7 +243,9 @@ def stop_command(run_dir: Path) -> int:
     finally:
         lock.release()
     left = f"; ended what its manager left: {', '.join(ended)}" if ended else ""
-    print(f"run in {run_dir} is not running{left}; go on with python -m population resume --run-dir {run_dir}")
+    print(
+        f"run in {run_dir} is not running{left}; go on with python -m population resume --run-dir {run_dir}"
+    )
     return 0
 
 

@@ -18,7 +18,7 @@ import signal
 from pathlib import Path
 from typing import IO, Any
 
-import psutil
+import psutil  # type: ignore[import-untyped]  # no stubs in the venv (types-psutil)
 
 from population.errors import RunDirError
 
@@ -102,7 +102,9 @@ def clean_up(run_dir: Path, marker: dict[str, Any]) -> list[str]:
     returns what was ended, for a note. Call it only while holding :class:`RunLock`. Never raises."""
     ended: list[str] = []
     key = str(marker.get("key", ""))
-    workers = [p for pid in marker.get("workers", []) if (p := _process(int(pid), "population", "worker", key))]
+    workers = [
+        p for pid in marker.get("workers", []) if (p := _process(int(pid), "population", "worker", key))
+    ]
     if workers and key:
         _end(workers, signal.SIGKILL, group=True, wait_s=5)  # a dead manager's jobs are re-run: no grace
         ended.append(f"{len(workers)} worker(s)")

@@ -19,7 +19,6 @@ from typing import IO, Any
 import redis
 
 from fitness.record import FitnessRecord
-from genome.errors import SeedpopError
 from fitness.suites import load_suite
 from lineage import Archive
 from lineage.objects import Kind, object_id
@@ -27,12 +26,10 @@ from population import bus, keys
 from population.config import RunConfig
 from population.intake import Checked, Fate, Proposed, admit, log_reject
 from population.journal import Entry, Journal
-from population.errors import RunDirError
 from population.messages import (
     CrossoverJob,
     EvaluateDone,
     EvaluateJob,
-    MessageError,
     ReproduceDone,
     ReproduceJob,
     decode,
@@ -289,7 +286,11 @@ class Manager:
         (this job's result re-run after a crash, before the journal said so): then that one stands, so a seed
         never has two records of one block. Returns the record that counts and its object id."""
         for old in self.archive.records(record.seed_id):
-            if (old.suite, old.suite_version, old.split) == (record.suite, record.suite_version, record.split):
+            if (old.suite, old.suite_version, old.split) == (
+                record.suite,
+                record.suite_version,
+                record.split,
+            ):
                 return old, object_id(Kind.RECORD, old.to_json().encode("utf-8", "surrogatepass"))
         return record, self.archive.add_record(record).record_id
 
@@ -358,85 +359,15 @@ class Manager:
         tasks = sample(load_suite(self.cfg.suite).split(split), limit, derive_rng(self.cfg.seed, split))
         jobs = self.scheduler.ask_final(split, seed_ids, tasks)
         self._note(
-            {"op": "final", "split": split, "seeds": list(seed_ids), "tasks": list(tasks), "jobs": [j.job_id for j in jobs]}
+            {
+                "op": "final",
+                "split": split,
+                "seeds": list(seed_ids),
+                "tasks": list(tasks),
+                "jobs": [j.job_id for j in jobs],
+            }
         )
         self.send(jobs)
-
-    # ------------------------------------------------------------------------------- resume
-    def replay(self, entries: list[Entry]) -> str:
-        """Rebuild the scheduler from the journal (:mod:`population.journal`): every input again, in order,
-        records read from the archive. Returns the phase the run was in: ``evolve``, ``validation`` or
-        ``holdout``. The jobs then pending are the ones in flight when the last manager died.
-
-        Raises:
-            RunDirError: the journal names something the archive lacks, or the scheduler no longer makes the
-                jobs it made (another version of the code).
-        """
-        sched, phase = self.scheduler, "evolve"
-        for n, e in enumerate(entries, 1):
-            op = e["op"]
-            try:
-                if op == "origins":
-                    for sid, size in e["seeds"]:
-                        self._check_has(sid)
-                        sched.add_origin(sid, int(size))
-                elif op in ("ask", "final"):
-                    if op == "ask":
-                        jobs: list[Any] = sched.ask(int(e["cap"]))
-                    else:
-                        jobs = sched.ask_final(e["split"], e["seeds"], tuple(e["tasks"]))
-                        phase = e["split"]
-                    if [j.job_id for j in jobs] != e["jobs"]:
-                        raise RunDirError(f"entry {n} ({op}) made jobs {[j.job_id for j in jobs]}, not {e['jobs']}")
-                elif op == "reproduced":
-                    admitted = [Admitted(Fate(f), sid, o, float(nv), int(sz)) for f, sid, o, nv, sz in e["children"]]
-                    for child in admitted:
-                        if child.seed_id and child.fate is not Fate.NEAR_CLONE:
-                            self._check_has(child.seed_id)
-                        if child.fate is Fate.NEW and self.novelty is not None:
-                            self.novelty.add(self.archive.canonical(child.seed_id))  # the filter's index again
-                    sched.tell_reproduced(e["job"], admitted)
-                elif op == "evaluated":
-                    record = FitnessRecord.from_json(self.archive.store.get(e["record"], Kind.RECORD).body)
-                    sched.tell_evaluated(e["job"], record, e["digests"], e["published"])
-                elif op == "ignored":
-                    sched.pending.pop(e["job"], None)
-                elif op == "abandon":
-                    sched.abandon()
-                    self.notes.append(f"{len(e['jobs'])} job(s) were cancelled after the end grace")
-            except (KeyError, TypeError, ValueError, SeedpopError) as err:
-                if isinstance(err, RunDirError):
-                    raise RunDirError(f"journal entry {n} does not replay: {err}; resume with the version that wrote the run") from None
-                raise RunDirError(f"journal entry {n} ({op}) does not replay ({type(err).__name__}: {err}); check the archive with python -m lineage verify") from None
-            for name, value in e.get("m", {}).items():
-                if name in MANAGER_COUNTERS:
-                    setattr(self.counters, name, value)
-        return phase
-
-    def _check_has(self, seed_id: str) -> None:
-        if not self.archive.has(seed_id):
-            raise RunDirError(f"seed {seed_id[:12]} is not in the archive")
-
-    def recover(self) -> list[Job]:
-        """After :meth:`replay`: take the results waiting on the stream (the dead manager's un-``XACK``ed ones
-        first) into the backlog, then return the pending jobs none of them answers, in job order — the jobs
-        to send again. Results are not handled here, so asks and results interleave as they would have."""
-        stream = keys.results(self.run_key)
-        answered: set[str] = set()
-        for start in ("0", ">"):
-            while True:
-                got = bus.read_now(self.client, stream, keys.MANAGER_GROUP, "manager", start, 100)
-                fresh = [g for g in got if g[0] not in {b[0] for b in self.backlog}]
-                if not fresh:
-                    break
-                for entry_id, fields in fresh:
-                    self.backlog.append((entry_id, fields))
-                    with contextlib.suppress(MessageError):
-                        answered.add(str(getattr(decode(fields), "job_id", "")))
-                if start == "0":
-                    break  # the whole pending list comes at once (COUNT is large enough or read again)
-        jobs = [j for j in self.pending.values() if j.job_id not in answered]
-        return sorted(jobs, key=lambda j: int(j.job_id[1:]) if j.job_id[1:].isdigit() else 0)
 
     def finish(self, reason: str) -> None:
         """Journal the run's end: a run that ended on its budget (``done``) cannot be resumed."""

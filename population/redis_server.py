@@ -87,7 +87,13 @@ class EmbeddedRedis:
             + "\n",
             encoding="utf-8",
         )
-        proc = subprocess.Popen([redis_binary(), str(conf)], stdin=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(  # no inherited stdout/stderr: it outlives a killed manager (its log is a file)
+            [redis_binary(), str(conf)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         server = cls(directory, socket_path, proc)
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:

@@ -33,11 +33,12 @@ from population.novelty import NoveltyProcess
 from population.origins import load_origins
 from population.progress import read_progress
 from population.redis_server import EmbeddedRedis, connect
+from population.replay import recover, replay
 from population.scheduler import Verdict, pass_fraction
 from population.selection import SELECTORS, Member
 from population.slots import parse_slots, slot_text
-from population.version import code_version
 from population.status import IslandStatus, LLMStatus, MemberStatus, Snapshot, write_status
+from population.version import code_version
 
 RUN_FORMAT = 1
 RESPAWNS = 10  # workers killed by a signal that a run starts again before it gives up
@@ -187,8 +188,8 @@ class Run:
         """Rebuild the scheduler from the journal and put the jobs that were in flight back on a fresh jobs
         stream (the dead manager's workers are gone; their half-done jobs run again). Results already on the
         results stream are kept and handled first, so a finished job is not run twice."""
-        self.phase = self.manager.replay(entries)
-        again = self.manager.recover()
+        self.phase = replay(self.manager, entries)
+        again = recover(self.manager)
         self.client.delete(keys.jobs(self.run_key), keys.progress(self.run_key))
         self.client.xgroup_create(keys.jobs(self.run_key), keys.WORKER_GROUP, id="0", mkstream=True)
         self.manager.send(again)

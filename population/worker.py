@@ -30,10 +30,10 @@ from population.config import RunConfig, from_json
 from population.errors import WorkerRefusedError
 from population.intake import check_child
 from population.messages import (
+    WIRE_VERSION,
     CrossoverJob,
     EvaluateDone,
     EvaluateJob,
-    WIRE_VERSION,
     MessageError,
     ReproduceDone,
     ReproduceJob,
@@ -221,7 +221,9 @@ class Loop:
         if self.stop.is_set():
             return  # killed mid-job: the result may be a casualty of shutdown, not the seed's doing
         holder = bus.owner(self.client, stream, keys.WORKER_GROUP, entry_id)
-        if holder != self.name:  # this loop stalled past claim_idle: another reran the job (or is rerunning it)
+        if (
+            holder != self.name
+        ):  # this loop stalled past claim_idle: another reran the job (or is rerunning it)
             print(f"{self.name}: stale result of job {job.job_id} dropped (job now {holder or 'done'})")
             return
         pipe = self.client.pipeline(transaction=True)

@@ -64,7 +64,10 @@ def test_the_run_lock_is_exclusive_and_released(tmp_path: Path) -> None:
     ("url", "shown"),
     [
         ("redis://:s3cret@db.example:6380/2", "redis://:***@db.example:6380/2"),
-        ("rediss://alice:s3cret@db.example/0?ssl_ca_certs=/ca.pem", "rediss://alice:***@db.example/0?ssl_ca_certs=/ca.pem"),
+        (
+            "rediss://alice:s3cret@db.example/0?ssl_ca_certs=/ca.pem",
+            "rediss://alice:***@db.example/0?ssl_ca_certs=/ca.pem",
+        ),
         ("redis://db.example:6379/0", "redis://db.example:6379/0"),
         ("unix:///tmp/r.sock", "unix:///tmp/r.sock"),
     ],

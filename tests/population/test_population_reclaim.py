@@ -27,7 +27,9 @@ from population import keys
 pytestmark = pytest.mark.slow
 
 # TOGGLE whose every solve takes 1 s: an evaluation of a 2-task block is in flight for 2 s or more.
-SLEEPY = TOGGLE.replace("def solve(task, llm, tools):\n", "def solve(task, llm, tools):\n    __import__('time').sleep(1.0)\n")
+SLEEPY = TOGGLE.replace(
+    "def solve(task, llm, tools):\n", "def solve(task, llm, tools):\n    __import__('time').sleep(1.0)\n"
+)
 
 
 def _start(*args: str) -> subprocess.Popen[str]:
@@ -118,7 +120,9 @@ def test_stalled_worker_loses_its_job_to_another_and_its_late_result_is_dropped(
     os.killpg(stalled, signal.SIGSTOP)  # no heartbeat, no progress: stalled, not dead
     other = _start("worker", "--redis", marker["redis"], "--run", marker["key"], "--name", "other")
     try:
-        deadline = time.monotonic() + 60  # claim_idle (3 s) + one evaluation (≈ 2 s), with room for a slow box
+        deadline = (
+            time.monotonic() + 60
+        )  # claim_idle (3 s) + one evaluation (≈ 2 s), with room for a slow box
         while not any(e.get("job") == job for e in _journal(run_dir) if e["op"] == "evaluated"):
             assert time.monotonic() < deadline, "the stalled worker's job was not reclaimed"
             time.sleep(0.1)
