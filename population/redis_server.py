@@ -146,25 +146,22 @@ def connect(url: str, timeout_s: float = 30.0) -> redis.Redis:
     Raises:
         RedisError: the server cannot be reached or refuses us (one line, the password never shown).
     """
+    extra: dict[str, Any] = {}
+    if os.environ.get(PASSWORD_ENV) and urlsplit(url).password is None and not url.startswith("unix:"):
+        extra["password"] = os.environ[PASSWORD_ENV]
+    gave = bool(extra) or (not url.startswith("unix:") and urlsplit(url).password is not None)
     try:
-        extra: dict[str, Any] = {}
-        if os.environ.get(PASSWORD_ENV) and urlsplit(url).password is None and not url.startswith("unix:"):
-            extra["password"] = os.environ[PASSWORD_ENV]
         client = redis.Redis.from_url(url, socket_timeout=timeout_s, socket_connect_timeout=5, **extra)
         client.ping()
         return client
-    except redis.exceptions.AuthenticationError as err:
+    except (redis.exceptions.AuthenticationError, redis.exceptions.ResponseError) as err:
+        if not isinstance(err, redis.exceptions.AuthenticationError) and "AUTH" not in str(err).upper():
+            raise RedisError(f"Redis at {redact(url)} answered with an error: {_first(err)}") from None
+        what = "refused the password" if gave else "wants a password"
         raise RedisError(
-            f"Redis at {redact(url)} refused the password ({_first(err)}); put the right one in the URL "
+            f"Redis at {redact(url)} {what} ({_first(err)[:80]}); put the right one in the URL "
             f"(redis://:PASSWORD@host:port/0) or in ${PASSWORD_ENV}"
         ) from None
-    except redis.exceptions.ResponseError as err:
-        if "NOAUTH" in str(err) or "AUTH" in str(err).upper():
-            raise RedisError(
-                f"Redis at {redact(url)} wants a password ({_first(err)}); put it in the URL "
-                f"(redis://:PASSWORD@host:port/0) or in ${PASSWORD_ENV}"
-            ) from None
-        raise RedisError(f"Redis at {redact(url)} answered with an error: {_first(err)}") from None
     except (redis.exceptions.RedisError, ValueError, OSError) as err:
         raise RedisError(
             f"cannot reach Redis at {redact(url)}: {_first(err)}; check the URL (--redis), that the server "
