@@ -197,7 +197,8 @@ def status_command(run_dir: Path, as_json: bool) -> int:
         print(f"workers alive: {len(workers)}")
         for w in workers:
             print(
-                f"  {w.name:<16} host {w.host} pid {w.pid} slot {w.slot} jobs done {w.jobs} running {w.running}"
+                f"  {w.name:<16} host {w.host} pid {w.pid} slot {w.slot} jobs done {w.jobs} "
+                f"running {w.running} (heartbeat {w.age_s:.0f} s ago)"
             )
     elif snap is not None and snap.state != "finished":
         print(f"the manager is gone; go on with python -m population resume --run-dir {run_dir}")

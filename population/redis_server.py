@@ -87,7 +87,8 @@ class EmbeddedRedis:
             + "\n",
             encoding="utf-8",
         )
-        proc = subprocess.Popen(  # no inherited stdout/stderr: it outlives a killed manager (its log is a file)
+        # No inherited stdout/stderr: the server outlives a killed manager (its log is a file).
+        proc = subprocess.Popen(
             [redis_binary(), str(conf)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
