@@ -226,6 +226,13 @@ KEYS: dict[str, Key] = {
         "external Redis URL (redis://[:password@]host:port/db, rediss:// for TLS); '' starts an embedded server",
         option=True,
     ),
+    "metrics_port": Key(
+        (int,),
+        0,
+        "serve Prometheus metrics on 127.0.0.1:PORT while the run lives (0: off)",
+        _non_negative,
+        option=True,
+    ),
     "display": Key((bool,), True, "live rich display on a terminal"),
 }
 
@@ -294,6 +301,7 @@ class RunConfig:
     solve_timeout_s: float
     reproduce_timeout_s: float
     redis: str
+    metrics_port: int
     display: bool
 
     @property

@@ -70,6 +70,7 @@ class Manager:
         messages_log: IO[str] | None = None,
         journal: Journal | None = None,
         elapsed_s: float = 0.0,
+        events_log: IO[str] | None = None,
     ) -> None:
         self.cfg = cfg
         self.archive = archive
@@ -88,6 +89,7 @@ class Manager:
         self.notes: list[str] = []
         self.novelty_mode = cfg.novelty
         self.journal = journal  # None: nothing is journaled (the run cannot be resumed)
+        self.events_log = events_log  # logs/events.jsonl
         self.clock0 = time.monotonic() - elapsed_s  # run seconds count on across resumes
         self.deadline = self.clock0 + cfg.time_budget_s if cfg.time_budget_s else None
         self.grace_s = cfg.end_grace_s  # in-flight jobs may finish this long past the budget
@@ -276,7 +278,7 @@ class Manager:
                 self.messages_log.write(json.dumps(line) + "\n")
             if sent:
                 self.messages_log.flush()
-            self._event("record", id=job.seed_id, aggregate=record.aggregate, outcome=record.outcome.value)
+            self.event("record", id=job.seed_id, aggregate=record.aggregate, outcome=record.outcome.value)
         else:
             self.pending.pop(job.job_id, None)  # a result of the wrong kind: nothing to apply
             self._note({"op": "ignored", "job": job.job_id}, counters=True)
@@ -318,7 +320,7 @@ class Manager:
             result = self._admit(proposed, pre)
             admitted.append(Admitted(result.fate, result.seed_id, op, result.novelty, result.size))
             if result.fate is Fate.NEW:
-                self._event(
+                self.event(
                     "seed",
                     id=result.seed_id,
                     parents=list(parents),
@@ -344,7 +346,12 @@ class Manager:
             self.counters.novelty_cpu_s = self.novelty.cpu_s
         return result
 
-    def _event(self, kind: str, **data: Any) -> None:
+    def event(self, kind: str, **data: Any) -> None:
+        """One event: a line of ``logs/events.jsonl`` (when the run keeps one) and an entry of the run's capped
+        events stream (for the dashboard; a Redis error here is not the run's)."""
+        if self.events_log is not None:
+            self.events_log.write(json.dumps({"time": round(time.time(), 3), "kind": kind, **data}) + "\n")
+            self.events_log.flush()
         with contextlib.suppress(redis.exceptions.RedisError):
             bus.add(
                 self.client,

@@ -29,9 +29,10 @@ from population.journal import Entry, Journal, elapsed
 from population.leftovers import RunLock
 from population.manager import Manager
 from population.messages import WIRE_VERSION
+from population.metrics import serve_metrics
 from population.novelty import NoveltyProcess
 from population.origins import load_origins
-from population.progress import read_progress
+from population.progress import read_progress, read_workers
 from population.redis_server import EmbeddedRedis, connect
 from population.replay import recover, replay
 from population.scheduler import Verdict, pass_fraction
@@ -140,9 +141,14 @@ class Run:
         self.last: Snapshot | None = None  # what loop() published last
         self.verdict: Verdict | None = None  # the champion, once chosen on validation
         self.phase = "new"  # new → evolve → validation → holdout
+        self.snap: Snapshot | None = None  # the latest snapshot, for the metrics server
+        self._stop_metrics: Callable[[], None] | None = None
         with contextlib.ExitStack() as taken:
             self.lock = lock or RunLock(run_dir).acquire()
             taken.callback(self.lock.release)
+            if cfg.metrics_port:  # first: a port in use costs one line and stores nothing
+                self._stop_metrics = serve_metrics(cfg.metrics_port, lambda: self.snap, self._workers_alive)
+                taken.callback(self._stop_metrics)
             if not self.resumed:
                 (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
             self.archive = Archive.create(str(run_dir), cfg.to_toml())
@@ -165,6 +171,8 @@ class Run:
             taken.callback(self.messages.close)
             self.journal = Journal(run_dir)
             taken.callback(self.journal.close)
+            self.events = (run_dir / "logs" / "events.jsonl").open("a", encoding="utf-8")
+            taken.callback(self.events.close)
             loops = len(self.slots) * cfg.loops_per_slot
             self.manager = Manager(
                 cfg,
@@ -178,6 +186,7 @@ class Run:
                 self.messages,
                 self.journal,
                 elapsed(journal or []),
+                self.events,
             )
             if journal:
                 self._resume(journal)
@@ -193,6 +202,7 @@ class Run:
         self.client.delete(keys.jobs(self.run_key), keys.progress(self.run_key))
         self.client.xgroup_create(keys.jobs(self.run_key), keys.WORKER_GROUP, id="0", mkstream=True)
         self.manager.send(again)
+        self.manager.event("resume", phase=self.phase, resent=len(again), waiting=len(self.manager.backlog))
         self.manager.notes.append(
             f"resumed after {self.manager.elapsed():.0f} s of run time: {len(again)} job(s) in flight sent "
             f"again, {len(self.manager.backlog)} result(s) waiting"
@@ -249,6 +259,7 @@ class Run:
             if w.poll() is not None and w.returncode < 0 and self.respawned < RESPAWNS:
                 self.respawned += 1
                 self.manager.notes.append(f"worker w{i} died (signal {-w.returncode}); started again")
+                self.manager.event("worker_restarted", worker=f"w{i}", signal=-w.returncode)
                 self.workers[i] = self._start_worker(i, self.slots[i])
                 self._write_marker()
         if all(w.poll() is not None for w in self.workers):
@@ -294,6 +305,7 @@ class Run:
         """Drive the manager until done, stopped (key or Ctrl-C) or broken; returns why it ended. A resumed
         run goes on in the phase its journal ended in."""
         if self.phase == "new":
+            self.manager.event("start", run=self.run_id, key=self.run_key)
             self.manager.seed_origins(self.origins)
             self.phase = "evolve"
         self.start_workers()
@@ -304,6 +316,7 @@ class Run:
             reason = self._final(on_tick, tick_s)
         if reason == "done":
             self.manager.finish(reason)
+        self.manager.event("end", reason=reason)
         self.last = self.publish(on_tick, state="finished" if reason == "done" else reason)
         return reason
 
@@ -357,6 +370,7 @@ class Run:
     def publish(self, on_tick: Callable[[Snapshot], None] | None, state: str = "running") -> Snapshot:
         """Take a snapshot, write it (``status.json``, the Redis status hash), hand it to ``on_tick``."""
         snap = self.snapshot(state)
+        self.snap = snap
         write_status(self.run_dir, snap)
         with contextlib.suppress(redis.exceptions.RedisError):
             bus.set_hash(self.client, keys.status(self.run_key), {"json": json.dumps(snap.to_json())})
@@ -433,8 +447,15 @@ class Run:
             jobs=read_progress(self.client, self.run_key),
         )
 
+    def _workers_alive(self) -> int:
+        return len(read_workers(self.client, self.run_key))
+
     def close(self) -> None:
         """Stop everything this run started. Idempotent; never raises."""
+        stop_metrics, self._stop_metrics = self._stop_metrics, None
+        if stop_metrics is not None:
+            with contextlib.suppress(Exception):
+                stop_metrics()
         with contextlib.suppress(Exception):
             self.client.set(keys.stop(self.run_key), "1")
         for w in self.workers:
@@ -459,6 +480,8 @@ class Run:
             self.messages.close()
         with contextlib.suppress(Exception):
             self.journal.close()
+        with contextlib.suppress(Exception):
+            self.events.close()
         self.archive.close()
         self.lock.release()
 
