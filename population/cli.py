@@ -1,4 +1,4 @@
-"""The commands behind ``python -m population``: ``run``, ``status``, ``stop`` and ``worker``.
+"""The commands behind ``python -m population``: ``run``, ``resume``, ``status``, ``stop`` and ``worker``.
 
 Exit codes: 0 success, 1 a deliberate error (one line on stderr; nothing stored is lost), 2 bad usage,
 130 interrupted by Ctrl-C (the run is stopped cleanly first).

@@ -3,7 +3,12 @@
 Each loop reads jobs from the run's jobs stream with ``XREADGROUP`` (group :data:`keys.WORKER_GROUP`), runs
 them in the sandboxes, appends the result to the results stream, then ``XACK``s the job (at-least-once: the
 manager ignores a result it has seen). A worker needs only Redis: the run config comes from
-:func:`keys.config`, and every job carries the source texts it needs.
+:func:`keys.config`, and every job carries the source texts it needs, so it may run on another machine; it
+refuses a run of another code version or model (:func:`check_run`).
+
+Lost jobs: the heartbeat (every :data:`HEARTBEAT_S`) keeps each running job's entry idle-free, so a job idle
+past ``claim_idle`` belongs to a loop that died or stalled, and an idle loop takes it over (``XAUTOCLAIM``).
+A loop that wakes up after losing its job drops its stale result instead of publishing it.
 """
 
 from __future__ import annotations
