@@ -2,15 +2,17 @@
 
 The "other host" is a network namespace the test makes (``ip netns`` and a veth pair): the run's Redis — a
 real ``redis-server`` with a password, listening on the veth address only — is reachable from the worker
-started in the namespace exactly as from a second machine, over a network link and nothing else. Needs
-root and ``ip netns``; skipped with the reason otherwise. Bad input: a wrong password, an unreachable URL, a
-worker of another code version or model.
+started in the namespace exactly as from a second machine, over a network link and nothing else. That test
+needs root and ``ip netns`` and is skipped with the reason otherwise. Bad input (on loopback, no namespace
+needed): a wrong or missing password, an unreachable URL, a worker of another code version, an unknown run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -23,6 +25,7 @@ import redis
 from population_helpers import REPO, TOGGLE, processes_using, run_cli, write_config, write_seed
 
 from population import keys
+from population.config import resolve
 from population.redis_server import redis_binary
 
 pytestmark = pytest.mark.slow
@@ -64,12 +67,9 @@ def other_host() -> Iterator[tuple[str, str]]:
         _ip("netns", "del", ns)
 
 
-@pytest.fixture
-def shared_redis(other_host: tuple[str, str], tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """A password-protected redis-server on the veth address: (namespace, its URL without the password)."""
-    ns, address = other_host
-    port = 16379
-    data = tmp_path / "shared-redis"
+@contextlib.contextmanager
+def _password_redis(address: str, port: int, data: Path) -> Iterator[str]:
+    """A password-protected redis-server on ``address:port``; yields its URL without the password."""
     data.mkdir()
     conf = data / "redis.conf"
     conf.write_text(
@@ -84,13 +84,31 @@ def shared_redis(other_host: tuple[str, str], tmp_path: Path) -> Iterator[tuple[
             redis.Redis.from_url(url, password=PASSWORD).ping()
             break
         except redis.exceptions.ConnectionError:
-            assert time.monotonic() < deadline, "the shared redis-server did not start"
+            assert time.monotonic() < deadline, "the redis-server did not start"
             time.sleep(0.05)
     try:
-        yield ns, url
+        yield url
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def shared_redis(other_host: tuple[str, str], tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """The run's Redis on the veth address, as the namespace reaches it: (namespace, URL without password)."""
+    ns, address = other_host
+    with _password_redis(address, 16379, tmp_path / "shared-redis") as url:
+        yield ns, url
+
+
+@pytest.fixture
+def local_redis(tmp_path: Path) -> Iterator[str]:
+    """A password-protected Redis on loopback (no namespace needed): its URL without the password."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    with _password_redis("127.0.0.1", port, tmp_path / "local-redis") as url:
+        yield url
 
 
 def _in_ns(ns: str, *args: str) -> list[str]:
@@ -161,14 +179,12 @@ def test_a_worker_in_another_network_namespace_serves_the_run(
     assert "model 'qwen2.5-coder-0.5b' differs from run" in refused.stderr and "'none'" in refused.stderr
 
 
-def test_wrong_password_and_unreachable_url_are_one_line_errors(
-    shared_redis: tuple[str, str], tmp_path: Path
+def test_wrong_password_unreachable_url_and_another_version_are_one_line_errors(
+    local_redis: str, tmp_path: Path
 ) -> None:
-    ns, url = shared_redis
+    url = local_redis
     wrong = url.replace("redis://", "redis://:not-it@")
-    done = subprocess.run(
-        _in_ns(ns, "worker", "--redis", wrong, "--run", "abc"), capture_output=True, text=True, env=_env()
-    )
+    done = run_cli("worker", "--redis", wrong, "--run", "abc", timeout=120)
     assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
     assert "refused the password" in done.stderr and "not-it" not in done.stderr
     run_dir = tmp_path / "run"
@@ -179,3 +195,15 @@ def test_wrong_password_and_unreachable_url_are_one_line_errors(
     done = run_cli("run", "--model", "none", "--redis", unreachable, "--run-dir", str(run_dir), timeout=120)
     assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
     assert "cannot reach Redis at" in done.stderr
+    assert not run_dir.exists()  # checked before anything was stored
+
+    # A run published by a manager of another code version: the worker says which version differs.
+    client = redis.Redis.from_url(url, password=PASSWORD)
+    client.set(keys.config("other"), resolve({"model": "none"}).to_json())
+    client.set(keys.version("other"), json.dumps({"code": "0123456789abcdef", "wire": 2, "model": "none"}))
+    authed = url.replace("redis://", f"redis://:{PASSWORD}@")
+    done = run_cli("worker", "--redis", authed, "--run", "other", timeout=120)
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert "code version" in done.stderr and "0123456789abcdef" in done.stderr
+    done = run_cli("worker", "--redis", authed, "--run", "nosuchrun", timeout=120)
+    assert done.returncode == 1 and "run 'nosuchrun' is not in the Redis" in done.stderr

@@ -84,7 +84,7 @@ def _lose_redis_data(run_dir: Path) -> None:
 
 def test_killed_at_random_points_and_resumed_reaches_the_uninterrupted_archive(tmp_path: Path) -> None:
     toggle = write_seed(tmp_path, "toggle", TOGGLE)
-    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=8, seed=11)
+    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=6, seed=11)
     whole = tmp_path / "whole"
     done = run_cli("run", "--config", str(cfg), "--run-dir", str(whole))
     assert done.returncode == 0, done.stderr[-2000:]
@@ -94,7 +94,7 @@ def test_killed_at_random_points_and_resumed_reaches_the_uninterrupted_archive(t
     proc = _start("run", "--config", str(cfg), "--run-dir", str(run_dir))
     kills = 0
     for k in range(KILLS):
-        if not _kill_after(proc, run_dir, rng.randint(1, 4), rng.uniform(0.0, 0.4)):
+        if not _kill_after(proc, run_dir, rng.randint(1, 3), rng.uniform(0.0, 0.4)):
             break
         kills += 1
         if k == 2:
@@ -109,9 +109,9 @@ def test_killed_at_random_points_and_resumed_reaches_the_uninterrupted_archive(t
     )
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert _twice_evaluated(run_dir) == []
-    assert _seed_ids(run_dir) == _seed_ids(whole)
+    assert _seed_ids(run_dir) == _seed_ids(whole) and len(_seed_ids(whole)) >= 5
     status = json.loads((run_dir / "status.json").read_text())
-    assert status["state"] == "finished" and status["counters"]["evaluations"] == 8
+    assert status["state"] == "finished" and status["counters"]["evaluations"] == 6
     assert status["champion"] == json.loads((whole / "status.json").read_text())["champion"]
     assert processes_using(run_dir) == []
     again = run_cli("resume", "--run-dir", str(run_dir), timeout=120)  # finished: nothing to resume
