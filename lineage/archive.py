@@ -292,6 +292,11 @@ class Archive:
             Edge.from_json(self._store.get(e, Kind.EDGE).body) for e in queries.edge_ids(self._conn, seed_id)
         ]
 
+    def birth(self, seed_id: str) -> Edge | None:
+        """The edge that first proposed ``seed_id`` (its birth), or None when it is not archived."""
+        ids = queries.edge_ids(self._conn, seed_id)
+        return Edge.from_json(self._store.get(ids[0], Kind.EDGE).body) if ids else None
+
     def records(self, seed_id: str) -> list[FitnessRecord]:
         """Fitness records of ``seed_id``, best first; read from objects, verified."""
         return [

@@ -1,6 +1,6 @@
 """population: the evolutionary loop — run config, selection, islands, MAP-Elites, slots, workers, Redis bus.
 
-``python -m population run|status|stop|worker`` is the command line (``population/README.md``); the Python API
+``python -m population run|resume|status|stop|worker`` is the command line (``population/README.md``); the Python API
 is :func:`run` (``population.run(config) -> RunResult``, a thin layer the command line also uses), with
 :class:`RunConfig`, :func:`resolve` and :class:`Snapshot`. Modules:
 
@@ -11,6 +11,10 @@ is :func:`run` (``population.run(config) -> RunResult``, a thin layer the comman
   evaluation.
 * :mod:`population.manager` — the steady-state loop; :mod:`population.worker` — one process per slot;
   :mod:`population.runner` — start, drive and always clean up a run.
+* :mod:`population.journal`, :mod:`population.replay`, :mod:`population.resume`,
+  :mod:`population.leftovers` — crash-proof resume (the scheduler's inputs journaled and replayed, the run
+  lock, what a dead manager left behind); :mod:`population.version` — the code version workers must share;
+  :mod:`population.metrics` — Prometheus metrics.
 * :mod:`population.keys`, :mod:`population.messages`, :mod:`population.bus` — every Redis name, the
   versioned JSON messages, typed stream calls.
 * :mod:`population.rng` — ``derive_rng(run_seed, *labels)``, the only source of randomness.

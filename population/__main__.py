@@ -44,19 +44,29 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="off a terminal (a log file, a pipe): seconds between progress lines (default 30)",
     )
+    resume = sub.add_parser("resume", help="go on with a run whose manager died, was stopped or lost Redis")
+    resume.add_argument("--run-dir", type=Path, required=True)
+    resume.add_argument("--no-display", action="store_true", help="no live display (print the summary only)")
+    resume.add_argument("--progress-every", type=float, default=30.0, metavar="SECONDS")
     for name in ("status", "stop"):
         cmd = sub.add_parser(name, help=f"{name} of a run")
         cmd.add_argument("--run-dir", type=Path, required=True)
         if name == "status":
             cmd.add_argument("--json", action="store_true")
-    worker = sub.add_parser("worker", help="serve one slot of a running run (the manager starts these)")
-    worker.add_argument("--redis", required=True)
-    worker.add_argument("--run", required=True)
-    worker.add_argument("--name", default="w0")
-    worker.add_argument("--slot", default="auto")
-    worker.add_argument("--loops", type=int, default=1)
-    worker.add_argument("--cache-dir", default="cache")
-    worker.add_argument("--manager-pid", type=int, default=0)
+    worker = sub.add_parser(
+        "worker",
+        help="serve a running run from this machine (the manager starts its own; start more by hand)",
+    )
+    worker.add_argument(
+        "--redis", required=True, help="the run's Redis URL (redis://host:port/db, rediss://…)"
+    )
+    worker.add_argument("--run", required=True, help="the run key (python -m population status shows it)")
+    worker.add_argument("--name", default="", help="worker name (default <host>-<pid>)")
+    worker.add_argument("--slots", "--slot", dest="slot", default="auto", help="where the model runs here")
+    worker.add_argument("--model", default="", help="must equal the run's model (default: the run's)")
+    worker.add_argument("--loops", type=int, default=0, help="loops sharing the model (default: the run's)")
+    worker.add_argument("--cache-dir", default="cache", help="LLM completion cache directory on this machine")
+    worker.add_argument("--manager-pid", type=int, default=0, help=argparse.SUPPRESS)
     return parser
 
 
@@ -73,12 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.generations is not None or args.max_evals is not None:
             overrides["time_budget"] = overrides["time_budget"] or 0
         return cli.run_command(overrides, args.config, args.run_dir, args.progress_every)
+    if args.command == "resume":
+        return cli.resume_command(args.run_dir, args.no_display, args.progress_every)
     if args.command == "status":
         return cli.status_command(args.run_dir, args.json)
     if args.command == "stop":
         return cli.stop_command(args.run_dir)
     return cli.worker_command(
-        args.redis, args.run, args.name, args.slot, args.loops, args.cache_dir, args.manager_pid
+        args.redis, args.run, args.name, args.slot, args.loops, args.cache_dir, args.manager_pid, args.model
     )
 
 

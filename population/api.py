@@ -65,10 +65,13 @@ def run(
             anything starts; or a failure mid-run (the archive stays intact).
         redis.exceptions.RedisError, OSError: the run's Redis or disk failed mid-run.
     """
+    from population.redis_server import connect
     from population.runner import Run, check_inputs, default_run_dir, prepare_run_dir
 
     cfg = config if isinstance(config, RunConfig) else resolve(config or {})
     origins = check_inputs(cfg)
+    if cfg.redis:  # an unreachable server or a wrong password costs one line, and nothing is stored
+        connect(cfg.redis, timeout_s=10).close()
     target = Path(run_dir) if run_dir is not None else default_run_dir(cfg.name)
     prepare_run_dir(target)
     with Run(cfg, target, origins) as started:

@@ -25,3 +25,34 @@ def set_hash(client: redis.Redis, key: str, mapping: Mapping[str, Any]) -> None:
     """``HSET`` every field of ``mapping`` (values as strings)."""
     data: Any = {k: str(v) for k, v in mapping.items()}
     client.hset(key, mapping=data)
+
+
+def read_now(
+    client: redis.Redis, stream: str, group: str, consumer: str, start: str, count: int
+) -> list[Entry]:
+    """Up to ``count`` entries for ``consumer`` without waiting: its own pending ones (``start="0"``) or new
+    ones (``start=">"``)."""
+    reply: Any = client.xreadgroup(group, consumer, {stream: start}, count=count)
+    return [(entry_id, fields) for _, entries in reply or [] for entry_id, fields in entries if fields]
+
+
+def autoclaim(client: redis.Redis, stream: str, group: str, consumer: str, idle_ms: int) -> list[Entry]:
+    """At most one entry of ``group`` idle for ``idle_ms`` or more, now ``consumer``'s (``XAUTOCLAIM … COUNT
+    1``); entries deleted from the stream meanwhile are skipped."""
+    reply: Any = client.xautoclaim(stream, group, consumer, idle_ms, start_id="0-0", count=1)
+    claimed = reply[1] if reply and len(reply) > 1 else []
+    return [(entry_id, fields) for entry_id, fields in claimed if fields]
+
+
+def owner(client: redis.Redis, stream: str, group: str, entry_id: bytes) -> str | None:
+    """The consumer an entry of ``group`` is pending with (None once it is acknowledged)."""
+    reply: Any = client.xpending_range(stream, group, min=entry_id, max=entry_id, count=1)
+    if not reply:
+        return None
+    name = reply[0]["consumer"]
+    return name.decode() if isinstance(name, bytes) else str(name)
+
+
+def touch(client: redis.Redis, stream: str, group: str, consumer: str, entry_id: bytes) -> None:
+    """Reset the idle time of an entry ``consumer`` holds (``XCLAIM … 0 … JUSTID``): it is still running."""
+    client.xclaim(stream, group, consumer, 0, [entry_id], justid=True)

@@ -185,6 +185,11 @@ KEYS: dict[str, Key] = {
         "60s",
         "after the time budget, jobs still running get this long; then they are cancelled",
     ),
+    "claim_idle": Key(
+        (str, int, float),
+        "60s",
+        "a job whose worker loop sent no heartbeat for this long is reclaimed and re-run by another (XAUTOCLAIM)",
+    ),
     "slots": Key((str,), "auto", "where models run: 'auto' or 'cpu:N,gpu:I,…'", option=True),
     "loops_per_slot": Key(
         (int,),
@@ -223,7 +228,17 @@ KEYS: dict[str, Key] = {
     "solve_timeout_s": Key((float, int), 90.0, "wall seconds for one solve call", _positive),
     "reproduce_timeout_s": Key((float, int), 60.0, "wall seconds for one reflect+reproduce call", _positive),
     "redis": Key(
-        (str,), "", "external Redis URL (redis://host:port/db); '' starts an embedded server", option=True
+        (str,),
+        "",
+        "external Redis URL (redis://[:password@]host:port/db, rediss:// for TLS); '' starts an embedded server",
+        option=True,
+    ),
+    "metrics_port": Key(
+        (int,),
+        0,
+        "serve Prometheus metrics on 127.0.0.1:PORT while the run lives (0: off)",
+        _non_negative,
+        option=True,
     ),
     "display": Key((bool,), True, "live rich display on a terminal"),
 }
@@ -273,6 +288,7 @@ class RunConfig:
     max_tokens: int
     time_budget: str | int | float
     end_grace: str | int | float
+    claim_idle: str | int | float
     slots: str
     loops_per_slot: int
     queue_depth: int
@@ -293,6 +309,7 @@ class RunConfig:
     solve_timeout_s: float
     reproduce_timeout_s: float
     redis: str
+    metrics_port: int
     display: bool
 
     @property
@@ -307,6 +324,10 @@ class RunConfig:
     @property
     def end_grace_s(self) -> float:
         return parse_duration(self.end_grace, "end_grace")
+
+    @property
+    def claim_idle_s(self) -> float:
+        return parse_duration(self.claim_idle, "claim_idle")
 
     def as_dict(self) -> dict[str, Any]:
         """Every key and its value, in :data:`KEYS` order (``origin`` as a list): plain TOML/JSON values."""
@@ -389,6 +410,11 @@ def resolve(
             values[name] = value
     parse_duration(values["time_budget"])
     parse_duration(values["end_grace"], "end_grace")
+    if not parse_duration(values["claim_idle"], "claim_idle") >= 1:
+        raise ConfigError(
+            f"claim_idle = {values['claim_idle']!r} is under 1 s: a worker's heartbeat (2 s) would lose its own "
+            "jobs; use e.g. '60s'"
+        )
     if not values["origin"]:
         raise ConfigError("origin = [] names no seed; give at least one origin seed name or file")
     values["origin"] = tuple(values["origin"])

@@ -23,3 +23,7 @@ class RunDirError(PopulationError):
 
 class RedisError(PopulationError):
     """The embedded Redis server could not start, or the external one cannot be reached."""
+
+
+class WorkerRefusedError(PopulationError):
+    """A worker that may not serve a run: no such run, or another code version or model than the run's."""

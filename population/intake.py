@@ -4,6 +4,9 @@ Order: canonicalize (``genome.canonical_source`` → id) → already archived? r
 re-discovery, stop → ``genome.validate`` (``solve`` and ``reproduce`` required) → invalid? archive it with an
 ``INVALID`` record naming the reason, stop → near-clone by the novelty filter? log it, stop → archive it as
 new; the caller queues its evaluation. A canonical id already in the archive is never evaluated again.
+
+Idempotent per proposal: admitting a child again with the proposal tag that first archived it (a result
+handled twice across a crash) gives the same fate as the first time, never a re-discovery.
 """
 
 from __future__ import annotations
@@ -104,7 +107,10 @@ def admit(
         child.proposal,
         canonical,
     )
-    if archive.has(seed_id):
+    # Born of this very proposal (run, job and child index) already: a result handled again after a crash,
+    # before the journal recorded it. It is the same child as the first time, not a re-discovery.
+    again = archive.has(seed_id) and _born_of(archive, seed_id, run, child.proposal)
+    if archive.has(seed_id) and not again:
         archive.add_many([proposal])
         return Intake(Fate.REDISCOVERY, seed_id)
     if checked.problem:
@@ -123,8 +129,14 @@ def admit(
     result = archive.add_many([proposal])[0]
     if novelty is not None:
         novelty.add(canonical)
-    fate = Fate.NEW if result.status is AddStatus.NEW else Fate.REDISCOVERY
+    fate = Fate.NEW if result.status is AddStatus.NEW or again else Fate.REDISCOVERY
     return Intake(fate, seed_id, score, size=len(canonical.encode("utf-8", "surrogatepass")))
+
+
+def _born_of(archive: Archive, seed_id: str, run: str, proposal: str) -> bool:
+    """Whether ``seed_id``'s first edge is ``proposal`` of ``run`` (idempotent re-admission)."""
+    birth = archive.birth(seed_id)
+    return birth is not None and birth.run == run and birth.proposal == proposal
 
 
 def _log(log: IO[str], child: Proposed, kind: str, reason: str, seed_id: str = "") -> None:

@@ -6,7 +6,8 @@ Names are namespaced by the run id so that several runs can share one external R
 * :func:`results` — workers → manager, consumer group :data:`MANAGER_GROUP`; one message per finished job.
 * :func:`events` — manager → dashboard (capped), one message per archive write worth showing.
 
-Plain keys: :func:`config` (the resolved run config as JSON, for workers on other machines), :func:`stop`
+Plain keys: :func:`config` (the resolved run config as JSON, for workers on other machines), :func:`version`
+(the manager's code version and model: workers check theirs against it), :func:`stop`
 (set to ask every process of the run to stop), :func:`status` (hash, the manager's latest counters),
 :func:`worker` (hash per worker loop: heartbeat and LLM stats), :func:`cancelled` (set of job ids the manager gave
 up on; a worker skips them, or stops one between tasks), :func:`progress` (hash: each job in flight, as its
@@ -19,6 +20,7 @@ PREFIX = "seedpop"
 WORKER_GROUP = "workers"
 MANAGER_GROUP = "manager"
 EVENTS_MAXLEN = 10_000
+WORKER_TTL_S = 10  # a worker hash outlives its last heartbeat (every 2 s) by this many seconds
 
 
 def _key(run: str, *parts: str) -> str:
@@ -45,6 +47,11 @@ def config(run: str) -> str:
     return _key(run, "config")
 
 
+def version(run: str) -> str:
+    """String key: JSON ``{"code", "wire", "model"}`` of the manager; a worker with another one is refused."""
+    return _key(run, "version")
+
+
 def stop(run: str) -> str:
     """String key: present when the run must stop."""
     return _key(run, "stop")
@@ -66,7 +73,8 @@ def progress(run: str) -> str:
 
 
 def worker(run: str, name: str) -> str:
-    """Hash: one worker loop's heartbeat and its slot's LLM counters."""
+    """Hash: one worker process's heartbeat (host, pid, slot, each loop's job) and its slot's LLM counters;
+    it expires :data:`WORKER_TTL_S` after the last heartbeat, so only live workers have one."""
     return _key(run, "worker", name)
 
 

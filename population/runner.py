@@ -25,17 +25,24 @@ from lineage import Archive
 from population import bus, keys
 from population.config import RunConfig
 from population.errors import ConfigError, RunDirError
+from population.journal import Entry, Journal, elapsed
+from population.leftovers import RunLock
 from population.manager import Manager
+from population.messages import WIRE_VERSION
+from population.metrics import serve_metrics
 from population.novelty import NoveltyProcess
 from population.origins import load_origins
-from population.progress import read_progress
+from population.progress import read_progress, read_workers
 from population.redis_server import EmbeddedRedis, connect
+from population.replay import recover, replay
 from population.scheduler import Verdict, pass_fraction
 from population.selection import SELECTORS, Member
 from population.slots import parse_slots, slot_text
 from population.status import IslandStatus, LLMStatus, MemberStatus, Snapshot, write_status
+from population.version import code_version
 
 RUN_FORMAT = 1
+RESPAWNS = 10  # workers killed by a signal that a run starts again before it gives up
 MARKER = "population.json"
 
 
@@ -44,8 +51,9 @@ def default_run_dir(name: str) -> Path:
     return Path("runs") / (name or time.strftime("%Y%m%d-%H%M%S", time.gmtime()))
 
 
-def check_inputs(cfg: RunConfig) -> list[tuple[str, str]]:
-    """Check everything a run needs before anything starts; returns the origin seeds.
+def check_inputs(cfg: RunConfig, origins: bool = True) -> list[tuple[str, str]]:
+    """Check everything a run needs before anything starts; returns the origin seeds ([] when ``origins`` is
+    False: a resumed run has its origins in the archive, and their files may be gone).
 
     Raises:
         UnknownNameError: unknown selector, model or origin name (did-you-mean).
@@ -69,7 +77,7 @@ def check_inputs(cfg: RunConfig) -> list[tuple[str, str]]:
                 "with one (e.g. 'core') or set final_holdout = false"
             )
     parse_slots(cfg.slots, cfg.model)
-    return load_origins(list(cfg.origin))
+    return load_origins(list(cfg.origin)) if origins else []
 
 
 def prepare_run_dir(run_dir: Path) -> None:
@@ -104,23 +112,46 @@ def prepare_run_dir(run_dir: Path) -> None:
 class Run:
     """A started run. Use as a context manager; :meth:`loop` drives it to the end."""
 
-    def __init__(self, cfg: RunConfig, run_dir: Path, origins: list[tuple[str, str]]) -> None:
-        """Take the run's resources in order: the archive (and its lock), Redis (the embedded server, started
-        here), the novelty process and the rejects log. Each is registered with an ``ExitStack`` as soon as it
-        is taken, so if a later step raises, everything taken so far is released before the error leaves
-        (no archive lock, ``redis-server`` or novelty process outlives a failed start)."""
+    def __init__(
+        self,
+        cfg: RunConfig,
+        run_dir: Path,
+        origins: list[tuple[str, str]],
+        journal: list[Entry] | None = None,
+        lock: RunLock | None = None,
+    ) -> None:
+        """Take the run's resources in order: the run directory's manager lock, the archive (and its lock),
+        Redis (the embedded server, started here), the novelty process and the logs. Each is registered with
+        an ``ExitStack`` as soon as it is taken, so if a later step raises, everything taken so far is released
+        before the error leaves (no lock, ``redis-server`` or novelty process outlives a failed start).
+
+        Args:
+            journal: the entries of a run being resumed (:mod:`population.journal`), already read under the
+                lock (:func:`population.resume.resume`); None for a new run.
+            lock: the run directory's lock when the caller took it already (resume); else it is taken here.
+        """
         self.cfg = cfg
         self.run_dir = run_dir
         self.origins = origins
-        self.started = time.monotonic()
+        self.resumed = journal is not None
         self.redis: EmbeddedRedis | None = None
         self.workers: list[subprocess.Popen[bytes]] = []
+        self.respawned = 0
         self.novelty: NoveltyProcess | None = None
         self.notes: list[str] = []
         self.last: Snapshot | None = None  # what loop() published last
         self.verdict: Verdict | None = None  # the champion, once chosen on validation
+        self.phase = "new"  # new → evolve → validation → holdout
+        self.snap: Snapshot | None = None  # the latest snapshot, for the metrics server
+        self._stop_metrics: Callable[[], None] | None = None
         with contextlib.ExitStack() as taken:
-            (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
+            self.lock = lock or RunLock(run_dir).acquire()
+            taken.callback(self.lock.release)
+            if cfg.metrics_port:  # first: a port in use costs one line and stores nothing
+                self._stop_metrics = serve_metrics(cfg.metrics_port, lambda: self.snap, self._workers_alive)
+                taken.callback(self._stop_metrics)
+            if not self.resumed:
+                (run_dir / "config.toml").write_text(cfg.to_toml(), encoding="utf-8")
             self.archive = Archive.create(str(run_dir), cfg.to_toml())
             taken.callback(self.archive.close)
             self.run_id = self.archive.add_run(cfg.to_toml())
@@ -139,6 +170,10 @@ class Run:
             taken.callback(self.log.close)
             self.messages = (run_dir / "logs" / "messages.jsonl").open("a", encoding="utf-8")
             taken.callback(self.messages.close)
+            self.journal = Journal(run_dir)
+            taken.callback(self.journal.close)
+            self.events = (run_dir / "logs" / "events.jsonl").open("a", encoding="utf-8")
+            taken.callback(self.events.close)
             loops = len(self.slots) * cfg.loops_per_slot
             self.manager = Manager(
                 cfg,
@@ -150,8 +185,29 @@ class Run:
                 self.log,
                 loops,
                 self.messages,
+                self.journal,
+                elapsed(journal or []),
+                self.events,
             )
+            if journal:
+                self._resume(journal)
             taken.pop_all()  # started: from here on close() releases them
+        self.started = time.monotonic() - self.manager.elapsed()
+
+    def _resume(self, entries: list[Entry]) -> None:
+        """Rebuild the scheduler from the journal and put the jobs that were in flight back on a fresh jobs
+        stream (the dead manager's workers are gone; their half-done jobs run again). Results already on the
+        results stream are kept and handled first, so a finished job is not run twice."""
+        self.phase = replay(self.manager, entries)
+        again = recover(self.manager)
+        self.client.delete(keys.jobs(self.run_key), keys.progress(self.run_key))
+        self.client.xgroup_create(keys.jobs(self.run_key), keys.WORKER_GROUP, id="0", mkstream=True)
+        self.manager.send(again)
+        self.manager.event("resume", phase=self.phase, resent=len(again), waiting=len(self.manager.backlog))
+        self.manager.notes.append(
+            f"resumed after {self.manager.elapsed():.0f} s of run time: {len(again)} job(s) in flight sent "
+            f"again, {len(self.manager.backlog)} result(s) waiting"
+        )
 
     def _connect(self, taken: contextlib.ExitStack) -> tuple[redis.Redis, str]:
         """A client for the configured Redis, or for an embedded server started in the run directory."""
@@ -168,6 +224,7 @@ class Run:
             "key": self.run_key,
             "redis": self.url,
             "pid": os.getpid(),
+            "workers": [w.pid for w in self.workers],  # for the cleanup after a kill -9 (leftovers)
         }
         (self.run_dir / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
 
@@ -175,6 +232,8 @@ class Run:
         """Clear a stale stop flag, publish the config, create the consumer groups."""
         self.client.delete(keys.stop(self.run_key))
         self.client.set(keys.config(self.run_key), self.cfg.to_json())
+        stamp = {"code": code_version(), "wire": WIRE_VERSION, "model": self.cfg.model}
+        self.client.set(keys.version(self.run_key), json.dumps(stamp))
         for stream, group in (
             (keys.jobs(self.run_key), keys.WORKER_GROUP),
             (keys.results(self.run_key), keys.MANAGER_GROUP),
@@ -190,32 +249,49 @@ class Run:
 
     def start_workers(self) -> None:
         """One worker process per slot, each in its own session (a terminal's Ctrl-C reaches only us)."""
-        for i, slot in enumerate(self.slots):
-            log = (self.run_dir / "logs" / f"worker-{i}.log").open("ab")
-            cmd = [
-                sys.executable,
-                "-m",
-                "population",
-                "worker",
-                "--redis",
-                self.url,
-                "--run",
-                self.run_key,
-                "--name",
-                f"w{i}",
-                "--slot",
-                slot_text(slot),
-                "--loops",
-                str(self.cfg.loops_per_slot),
-                "--cache-dir",
-                str(self.run_dir / "cache"),
-                "--manager-pid",
-                str(os.getpid()),
-            ]
-            self.workers.append(
-                subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-            )
-            log.close()
+        self.workers = [self._start_worker(i, slot) for i, slot in enumerate(self.slots)]
+        self._write_marker()
+
+    def _check_workers(self) -> str:
+        """Start again each worker that a signal killed (``kill -9``, the OOM killer; at most
+        :data:`RESPAWNS` in a run: its jobs are reclaimed after ``claim_idle``); "" while any serves, else why
+        they all ended."""
+        for i, w in enumerate(self.workers):
+            if w.poll() is not None and w.returncode < 0 and self.respawned < RESPAWNS:
+                self.respawned += 1
+                self.manager.notes.append(f"worker w{i} died (signal {-w.returncode}); started again")
+                self.manager.event("worker_restarted", worker=f"w{i}", signal=-w.returncode)
+                self.workers[i] = self._start_worker(i, self.slots[i])
+                self._write_marker()
+        if all(w.poll() is not None for w in self.workers):
+            return f"workers exited: {self._worker_error()}"
+        return ""
+
+    def _start_worker(self, i: int, slot: Any) -> subprocess.Popen[bytes]:
+        log = (self.run_dir / "logs" / f"worker-{i}.log").open("ab")
+        cmd = [
+            sys.executable,
+            "-m",
+            "population",
+            "worker",
+            "--redis",
+            self.url,
+            "--run",
+            self.run_key,
+            "--name",
+            f"w{i}",
+            "--slot",
+            slot_text(slot),
+            "--loops",
+            str(self.cfg.loops_per_slot),
+            "--cache-dir",
+            str(self.run_dir / "cache"),
+            "--manager-pid",
+            str(os.getpid()),
+        ]
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        log.close()
+        return proc
 
     def _worker_error(self) -> str:
         """The last line worker 0 logged (its error), for a one-line message."""
@@ -227,54 +303,75 @@ class Run:
         return bool(self.client.exists(keys.stop(self.run_key)))
 
     def loop(self, on_tick: Callable[[Snapshot], None] | None = None, tick_s: float = 1.0) -> str:
-        """Drive the manager until done, stopped (key or Ctrl-C) or broken; returns why it ended."""
-        self.manager.seed_origins(self.origins)
+        """Drive the manager until done, stopped (key or Ctrl-C) or broken; returns why it ended. A resumed
+        run goes on in the phase its journal ended in."""
+        if self.phase == "new":
+            self.manager.event("start", run=self.run_id, key=self.run_key)
+            self.manager.seed_origins(self.origins)
+            self.phase = "evolve"
         self.start_workers()
-        last = 0.0
         reason = "done"
-        while True:
-            if self.stop_requested():
-                reason = "stopped"
-                break
-            if all(w.poll() is not None for w in self.workers):
-                reason = f"workers exited: {self._worker_error()}"
-                break
-            if not self.manager.step():
-                break
-            if time.monotonic() - last >= tick_s:
-                last = time.monotonic()
-                self.publish(on_tick)
+        if self.phase == "evolve":
+            reason = self._evolve(on_tick, tick_s)
         if reason == "done" and self.cfg.final_holdout:
-            self._final(on_tick, tick_s)
+            reason = self._final(on_tick, tick_s)
+        if reason == "done":
+            self.manager.finish(reason)
+        self.manager.event("end", reason=reason)
         self.last = self.publish(on_tick, state="finished" if reason == "done" else reason)
         return reason
 
-    def _final(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> None:
+    def _evolve(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> str:
+        last = 0.0
+        while True:
+            if self.stop_requested():
+                return "stopped"
+            why = self._check_workers()
+            if why:
+                return why
+            if not self.manager.step():
+                return "done"
+            if time.monotonic() - last >= tick_s:
+                last = time.monotonic()
+                self.publish(on_tick)
+
+    def _final(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> str:
         """Score the finalists on validation, name the champion and the best origin, score both on holdout."""
         sched = self.manager.scheduler
-        self.manager.queue_final("validation", sched.finalists(), self.cfg.validation_tasks)
-        if not self._wait(on_tick, tick_s, "validation"):
-            return
-        self.verdict = sched.verdict()
-        chosen = [sid for sid in (self.verdict.champion, self.verdict.best_origin) if sid]
-        self.manager.queue_final("holdout", chosen, self.cfg.holdout_tasks)
-        self._wait(on_tick, tick_s, "holdout")
+        if self.phase == "evolve":
+            self.manager.queue_final("validation", sched.finalists(), self.cfg.validation_tasks)
+            self.phase = "validation"
+        if self.phase == "validation":
+            why = self._wait(on_tick, tick_s, "validation")
+            if why:
+                return why
+            self.verdict = sched.verdict()
+            chosen = [sid for sid in (self.verdict.champion, self.verdict.best_origin) if sid]
+            self.manager.queue_final("holdout", chosen, self.cfg.holdout_tasks)
+            self.phase = "holdout"
+        why = self._wait(on_tick, tick_s, "holdout")
+        self.verdict = self.verdict or sched.verdict()
+        return why or "done"
 
-    def _wait(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float, state: str) -> bool:
-        """Handle results until nothing is pending; False when stopped or the workers are gone."""
+    def _wait(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float, state: str) -> str:
+        """Handle results until nothing is pending; "" then, else why it stopped (a stop, the workers gone)."""
         last = 0.0
         while self.manager.pending:
-            if self.stop_requested() or all(w.poll() is not None for w in self.workers):
-                return False
+            if self.stop_requested():
+                return "stopped"
+            why = self._check_workers()
+            if why:
+                return why
             self.manager.drain()
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
                 self.publish(on_tick, state=state)
-        return True
+        return ""
 
     def publish(self, on_tick: Callable[[Snapshot], None] | None, state: str = "running") -> Snapshot:
         """Take a snapshot, write it (``status.json``, the Redis status hash), hand it to ``on_tick``."""
         snap = self.snapshot(state)
+        self.snap = snap
         write_status(self.run_dir, snap)
         with contextlib.suppress(redis.exceptions.RedisError):
             bus.set_hash(self.client, keys.status(self.run_key), {"json": json.dumps(snap.to_json())})
@@ -351,8 +448,15 @@ class Run:
             jobs=read_progress(self.client, self.run_key),
         )
 
+    def _workers_alive(self) -> int:
+        return len(read_workers(self.client, self.run_key))
+
     def close(self) -> None:
         """Stop everything this run started. Idempotent; never raises."""
+        stop_metrics, self._stop_metrics = self._stop_metrics, None
+        if stop_metrics is not None:
+            with contextlib.suppress(Exception):
+                stop_metrics()
         with contextlib.suppress(Exception):
             self.client.set(keys.stop(self.run_key), "1")
         for w in self.workers:
@@ -375,7 +479,12 @@ class Run:
             self.log.close()
         with contextlib.suppress(Exception):
             self.messages.close()
+        with contextlib.suppress(Exception):
+            self.journal.close()
+        with contextlib.suppress(Exception):
+            self.events.close()
         self.archive.close()
+        self.lock.release()
 
 
 def _member_status(m: Member | None) -> MemberStatus | None:

@@ -3,17 +3,25 @@
 Each loop reads jobs from the run's jobs stream with ``XREADGROUP`` (group :data:`keys.WORKER_GROUP`), runs
 them in the sandboxes, appends the result to the results stream, then ``XACK``s the job (at-least-once: the
 manager ignores a result it has seen). A worker needs only Redis: the run config comes from
-:func:`keys.config`, and every job carries the source texts it needs.
+:func:`keys.config`, and every job carries the source texts it needs, so it may run on another machine; it
+refuses a run of another code version or model (:func:`check_run`).
+
+Lost jobs: the heartbeat (every :data:`HEARTBEAT_S`) keeps each running job's entry idle-free, so a job idle
+past ``claim_idle`` belongs to a loop that died or stalled, and an idle loop takes it over (``XAUTOCLAIM``).
+A loop that wakes up after losing its job drops its stale result instead of publishing it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +32,10 @@ from fitness.sandbox import SandboxLimits
 from fitness.scoring import CascadeConfig
 from population import bus, keys
 from population.config import RunConfig, from_json
+from population.errors import WorkerRefusedError
 from population.intake import check_child
 from population.messages import (
+    WIRE_VERSION,
     CrossoverJob,
     EvaluateDone,
     EvaluateJob,
@@ -36,8 +46,10 @@ from population.messages import (
     encode,
 )
 from population.progress import ProgressBoard
+from population.redis_server import connect, redact
 from population.status import alive_pid
 from population.tasks import job_suite
+from population.version import code_version
 
 if TYPE_CHECKING:  # keeps llama_cpp out of workers that run without a model
     from llm.broker import Broker
@@ -91,9 +103,14 @@ class JobClock:
         return max(0.0, self._clocks[1]() - self._start[1] - self._busy_cpu)
 
 
+CLAIM_EVERY_S = 1.0  # how often an idle loop looks for jobs of dead or stalled loops to reclaim
+HEARTBEAT_S = 2.0
+
+
 @dataclass(frozen=True, slots=True)
 class WorkerSpec:
-    """Who a worker is: the run, the Redis URL, its name, its slot and how many loops share the slot."""
+    """Who a worker is: the run, the Redis URL, its name, its slot and how many loops share the slot
+    (0: the run's ``loops_per_slot``); ``model`` is what the user asked for ("" = the run's: checked)."""
 
     url: str
     run: str
@@ -102,6 +119,7 @@ class WorkerSpec:
     loops: int
     cache_dir: str
     manager_pid: int = 0
+    model: str = ""
 
 
 class Loop:
@@ -124,10 +142,14 @@ class Loop:
         self.broker = broker
         self.mutator = mutator
         self.stop = stop
-        self.client = redis.Redis.from_url(spec.url, socket_timeout=60)
+        self.client = connect(spec.url, timeout_s=60)
         self.harness = Harness(broker, eval_config(cfg), cfg.model if broker is not None else "none")
         self.jobs_done = 0
         self.progress = ProgressBoard(self.client, spec.run, self.name)  # the job in flight, for live views
+        self.claim_ms = int(cfg.claim_idle_s * 1000)
+        self.entry: bytes | None = None  # the jobs-stream entry running now (the heartbeat keeps it ours)
+        self.job_id = ""
+        self._entry_lock = threading.Lock()
 
     def _should_stop(self) -> bool:
         if self.stop.is_set():
@@ -138,16 +160,52 @@ class Loop:
         return bool(self.client.exists(keys.stop(self.spec.run)))
 
     def run(self) -> None:
+        """Serve jobs until the run stops: first the ones a previous process of this loop's name held when it
+        died, then (every :data:`CLAIM_EVERY_S`) any job idle past ``claim_idle`` — its loop died or
+        stalled —, else the next new job."""
         stream = keys.jobs(self.spec.run)
+        try:
+            backlog = bus.read_now(self.client, stream, keys.WORKER_GROUP, self.name, "0", 100)
+        except redis.exceptions.ConnectionError:
+            return
+        next_claim = 0.0
         while not self._should_stop():
             try:
-                entries = bus.read_one(self.client, stream, keys.WORKER_GROUP, self.name, 500)
+                entries, backlog = backlog[:1], backlog[1:]
+                if not entries and time.monotonic() >= next_claim:
+                    next_claim = time.monotonic() + CLAIM_EVERY_S
+                    entries = bus.autoclaim(self.client, stream, keys.WORKER_GROUP, self.name, self.claim_ms)
+                    for entry_id, _ in entries:
+                        print(f"{self.name}: reclaimed job entry {entry_id.decode()} (idle past claim_idle)")
+                if not entries:
+                    entries = bus.read_one(self.client, stream, keys.WORKER_GROUP, self.name, 500)
             except redis.exceptions.ConnectionError:
                 return  # the run's Redis is gone: the run is over
             for entry_id, fields in entries:
                 self._handle(stream, entry_id, fields)
 
+    def touch(self) -> None:
+        """The heartbeat: keep the running job's entry ours (its idle time back to 0), so no other loop
+        reclaims a job that is merely long. A loop that lost its job (reclaimed while it stalled) leaves it."""
+        with self._entry_lock:
+            entry = self.entry
+        if entry is None:
+            return
+        stream = keys.jobs(self.spec.run)
+        with contextlib.suppress(redis.exceptions.RedisError):
+            if bus.owner(self.client, stream, keys.WORKER_GROUP, entry) == self.name:
+                bus.touch(self.client, stream, keys.WORKER_GROUP, self.name, entry)
+
     def _handle(self, stream: str, entry_id: bytes, fields: dict[Any, Any]) -> None:
+        with self._entry_lock:
+            self.entry = entry_id
+        try:
+            self._run_entry(stream, entry_id, fields)
+        finally:
+            with self._entry_lock:
+                self.entry, self.job_id = None, ""
+
+    def _run_entry(self, stream: str, entry_id: bytes, fields: dict[Any, Any]) -> None:
         clock = JobClock()
         try:
             job = decode(fields)
@@ -158,6 +216,7 @@ class Loop:
         if not isinstance(job, ReproduceJob | CrossoverJob | EvaluateJob) or self._cancelled(job.job_id):
             self.client.xack(stream, keys.WORKER_GROUP, entry_id)  # not ours to run, or given up on
             return
+        self.job_id = job.job_id
         try:
             if isinstance(job, ReproduceJob):
                 self.progress.begin(job.job_id, job.KIND, job.parent_id)
@@ -175,6 +234,12 @@ class Loop:
             self.progress.end()
         if self.stop.is_set():
             return  # killed mid-job: the result may be a casualty of shutdown, not the seed's doing
+        holder = bus.owner(self.client, stream, keys.WORKER_GROUP, entry_id)
+        if (
+            holder != self.name
+        ):  # this loop stalled past claim_idle: another reran the job (or is rerunning it)
+            print(f"{self.name}: stale result of job {job.job_id} dropped (job now {holder or 'done'})")
+            return
         pipe = self.client.pipeline(transaction=True)
         bus.add(pipe, keys.results(self.spec.run), encode(result))
         pipe.xack(stream, keys.WORKER_GROUP, entry_id)
@@ -280,6 +345,9 @@ def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loop
         "time": time.time(),
         "jobs": sum(loop.jobs_done for loop in loops),
         "slot": spec.slot,
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "running": " ".join(f"{loop.name}={loop.job_id or '-'}" for loop in loops),
     }
     if broker is not None:
         stats = broker.stats()
@@ -294,8 +362,42 @@ def heartbeat(client: redis.Redis, spec: WorkerSpec, broker: Broker | None, loop
         )
     with contextlib.suppress(redis.exceptions.RedisError):
         bus.set_hash(client, keys.worker(spec.run, spec.name), info)
+        client.expire(keys.worker(spec.run, spec.name), keys.WORKER_TTL_S)
     for loop in loops:  # the jobs in flight are still alive
         loop.progress.refresh()
+        loop.touch()
+
+
+def check_run(client: redis.Redis, spec: WorkerSpec) -> RunConfig:
+    """The run's config, once this worker may serve it: the run exists, and this worker runs the run's code
+    version and model.
+
+    Raises:
+        WorkerRefusedError: with which of them differs and the fix.
+    """
+    where = redact(spec.url)
+    raw: Any = client.get(keys.config(spec.run))
+    stamp: Any = client.get(keys.version(spec.run))
+    if raw is None or stamp is None:
+        raise WorkerRefusedError(
+            f"run {spec.run!r} is not in the Redis at {where} (no config); check --run (the key `python -m "
+            "population status` shows) and that its manager is running"
+        )
+    run = json.loads(stamp)
+    mine = {"code": code_version(), "wire": WIRE_VERSION}
+    for what in ("code", "wire"):
+        if run.get(what) != mine[what]:
+            raise WorkerRefusedError(
+                f"worker refused: its {what} version {mine[what]!r} differs from run {spec.run}'s "
+                f"{run.get(what)!r}; install the seedpop the run's manager runs on this machine"
+            )
+    cfg = from_json(raw.decode("utf-8"))
+    if spec.model and spec.model != cfg.model:
+        raise WorkerRefusedError(
+            f"worker refused: model {spec.model!r} differs from run {spec.run}'s model {cfg.model!r}; "
+            f"start it with --model {cfg.model} or leave --model out"
+        )
+    return cfg
 
 
 def start_broker(model: str, spec: WorkerSpec, cache_name: str) -> Broker:
@@ -333,12 +435,10 @@ def serve(spec: WorkerSpec) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    client = redis.Redis.from_url(spec.url, socket_timeout=60)
-    raw: Any = client.get(keys.config(spec.run))
-    if raw is None:
-        print(f"error: run {spec.run!r} has no config in Redis at {spec.url}; is the manager running?")
-        return 2
-    cfg = from_json(raw.decode("utf-8"))
+    client = connect(spec.url)
+    cfg = check_run(client, spec)
+    if spec.loops <= 0:
+        spec = replace(spec, loops=cfg.loops_per_slot)
     Path(spec.cache_dir).mkdir(parents=True, exist_ok=True)
     broker, mutator = brokers(cfg, spec, start_broker)
     loops = [Loop(spec, i, cfg, broker, stop, mutator) for i in range(spec.loops)]
@@ -348,7 +448,7 @@ def serve(spec: WorkerSpec) -> int:
     try:
         while any(t.is_alive() for t in threads) and not stop.is_set():
             heartbeat(client, spec, broker, loops)
-            stop.wait(2.0)
+            stop.wait(HEARTBEAT_S)
     finally:
         stop.set()
         for loop in loops:  # kills every sandboxed process, even mid-job

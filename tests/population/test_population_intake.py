@@ -41,7 +41,9 @@ def test_admit_on_a_real_archive(tmp_path: Path) -> None:
         assert self_copy.fate is Fate.REDISCOVERY
         pre = check_child(child_src)
         retried = admit(archive, _child(child_src, 0, parent), run, SUITE, None, log, pre)
-        assert retried.fate is Fate.REDISCOVERY  # the same proposal again is recorded once
+        # The proposal that first archived the child, admitted again (a result handled twice across a
+        # crash): recorded once, and the same fate as the first time, not a re-discovery.
+        assert retried.fate is Fate.NEW and retried.seed_id == first.seed_id
         nosolve = "def reproduce(source, n, rng_seed, genome, llm):\n    return []\n"
         invalid = admit(archive, _child(nosolve, 3, parent), run, SUITE, None, log)
         assert invalid.fate is Fate.INVALID and "solve" in invalid.reason

@@ -3,6 +3,7 @@ an entry whose worker is gone is ignored and then pruned; and a run off a termin
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -14,9 +15,10 @@ from population_helpers import REPO, processes_using, run_cli, write_config, wri
 from fitness.suites import load_suite
 from population import keys
 from population.config import resolve
-from population.messages import EvaluateDone, EvaluateJob, decode, encode
+from population.messages import WIRE_VERSION, EvaluateDone, EvaluateJob, decode, encode
 from population.progress import STALE_S, ProgressBoard, read_progress
 from population.redis_server import EmbeddedRedis, connect
+from population.version import code_version
 
 pytestmark = pytest.mark.slow
 
@@ -46,6 +48,9 @@ def test_a_workers_progress_entry_appears_counts_its_tasks_and_disappears(tmp_pa
         run = "progress-test"
         cfg = resolve({"model": "none", "slots": "cpu:1", "loops_per_slot": 1})
         client.set(keys.config(run), cfg.to_json())
+        # What a manager publishes: a worker refuses a run without it (or of another code version).
+        stamp = {"code": code_version(), "wire": WIRE_VERSION, "model": cfg.model}
+        client.set(keys.version(run), json.dumps(stamp))
         for stream, group in ((keys.jobs(run), keys.WORKER_GROUP), (keys.results(run), keys.MANAGER_GROUP)):
             client.xgroup_create(stream, group, id="0", mkstream=True)
         worker = subprocess.Popen(
