@@ -13,7 +13,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -146,6 +146,7 @@ class Loop:
             self.client.xack(stream, keys.WORKER_GROUP, entry_id)  # unreadable: nobody can run it
             return
         result: ReproduceDone | EvaluateDone
+        code_cpu = self.harness.code_cpu_s
         if not isinstance(job, ReproduceJob | CrossoverJob | EvaluateJob) or self._cancelled(job.job_id):
             self.client.xack(stream, keys.WORKER_GROUP, entry_id)  # not ours to run, or given up on
             return
@@ -166,6 +167,7 @@ class Loop:
             self.progress.end()
         if self.stop.is_set():
             return  # killed mid-job: the result may be a casualty of shutdown, not the seed's doing
+        result = replace(result, code_cpu_s=self.harness.code_cpu_s - code_cpu)  # population.accounting
         pipe = self.client.pipeline(transaction=True)
         bus.add(pipe, keys.results(self.spec.run), encode(result))
         pipe.xack(stream, keys.WORKER_GROUP, entry_id)

@@ -95,7 +95,7 @@ class Execution:
         exit_code: the runner's exit code, None when killed by a signal.
         signal: the signal that killed the runner, if any.
         seconds: wall seconds from fork to reap, as measured by the supervisor.
-        cpu_seconds: user + system CPU seconds of the runner.
+        cpu_seconds: user + system CPU seconds of the runner and the children it reaped (``tools.run``).
         maxrss_kb: peak resident memory of the runner.
     """
 
@@ -176,6 +176,7 @@ class Sandbox:
         self.mechanisms: Mechanisms | None = None
         self.restarts = 0
         self.namespaces = namespaces
+        self.executed_cpu_s = 0.0  # the runners' CPU over every execution (Execution.cpu_seconds summed)
 
     def __enter__(self) -> Sandbox:
         self.start()
@@ -292,6 +293,8 @@ class Sandbox:
             end, lines = decode(lines[-1]), lines[:-1]
             if isinstance(end, End):
                 cpu, rss = end.cpu_seconds, end.maxrss_kb
+        if 0.0 < cpu < 1e6:  # the end line is the runner's word: a forged NaN or negative must not count
+            self.executed_cpu_s += cpu
         return Execution(
             status=ExecStatus(reply["status"]),
             lines=lines,
