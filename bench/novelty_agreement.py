@@ -56,7 +56,11 @@ def run_stream(run_dir: Path) -> list[str]:
 def reference_module(commit: str) -> ModuleType:
     """``population/novelty.py`` as it was at ``commit``, imported under another name."""
     text = subprocess.run(
-        ["git", "show", f"{commit}:population/novelty.py"], cwd=REPO, capture_output=True, text=True, check=True
+        ["git", "show", f"{commit}:population/novelty.py"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     path = Path(tempfile.mkdtemp(prefix="seedpop-novelty-ref-")) / "novelty_reference.py"
     path.write_text(text, encoding="utf-8")
@@ -114,7 +118,9 @@ def main() -> None:
     source.add_argument("--run-dir", type=Path)
     source.add_argument("--fixture", type=Path)
     parser.add_argument("--reference", default=REFERENCE, help="git commit of the reference filter")
-    parser.add_argument("--write-fixture", type=Path, default=None, help="save the stream and reference verdicts")
+    parser.add_argument(
+        "--write-fixture", type=Path, default=None, help="save the stream and reference verdicts"
+    )
     args = parser.parse_args()
     if args.fixture is not None:
         data = json.loads(gzip.decompress(args.fixture.read_bytes()))
@@ -140,21 +146,29 @@ def main() -> None:
         matrix[a][b] += 1
     diffs = sorted(abs(a - b) for (a, _), (b, _) in zip(old, new, strict=True))
     exact = sum(d < 1e-6 for d in diffs)
-    print(f"bench/novelty_agreement.py  {label}; reference {args.reference}; load average "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"bench/novelty_agreement.py  {label}; reference {args.reference}; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print(f"children {n}: near-clones {sum(c for _, c in old)} (reference), {sum(c for _, c in new)} (new)")
     print("confusion (rows: reference, columns: new)   new novel   new near-clone")
     print(f"  reference novel                          {matrix[0][0]:>9}   {matrix[0][1]:>14}")
     print(f"  reference near-clone                     {matrix[1][0]:>9}   {matrix[1][1]:>14}")
     print(f"agreement {100 * (matrix[0][0] + matrix[1][1]) / n:.1f} %")
-    print(f"CPU per child, reference: {1000 * old_cpu / n:.1f} ms ({ref.embedded} pieces embedded; model load "
-          f"{ref_load:.1f} s apart)")
-    print(f"CPU per child, new:       {1000 * new_cpu / n:.1f} ms ({new_filter.embedded} pieces embedded; "
-          f"the model, {'loaded' if new_filter._model is not None else 'never loaded'}, loads only when first "
-          "needed, as costly as the reference's, not counted here)")
+    print(
+        f"CPU per child, reference: {1000 * old_cpu / n:.1f} ms ({ref.embedded} pieces embedded; model load "
+        f"{ref_load:.1f} s apart)"
+    )
+    print(
+        f"CPU per child, new:       {1000 * new_cpu / n:.1f} ms ({new_filter.embedded} pieces embedded; "
+        f"the model, {'loaded' if new_filter._model is not None else 'never loaded'}, loads only when first "
+        "needed, as costly as the reference's, not counted here)"
+    )
     print(f"similarity equal to the reference's (±1e-6): {exact} of {n}; largest difference {diffs[-1]:.4f}")
-    print(f"largest token distance of a near-clone's piece to its nearest indexed piece: {band_needed(stream, old)}"
-          f" (BAND = {novelty.BAND})")
+    print(
+        f"largest token distance of a near-clone's piece to its nearest indexed piece: {band_needed(stream, old)}"
+        f" (BAND = {novelty.BAND})"
+    )
 
 
 if __name__ == "__main__":

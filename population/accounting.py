@@ -21,6 +21,7 @@ Framework CPU = tree CPU − code CPU − LLM CPU (:func:`framework_cpu_s`).
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -81,30 +82,49 @@ def tree_cpu(root: int | None = None) -> TreeCpu:
 
     The root counts as the manager with its reaped children (nothing the manager reaps during a run runs
     seed code); a worker counts its own CPU only; every other process its own plus its reaped children's, and
-    a process's live descendants take its role (a zygote's supervisor and runner are ``sandboxes``).
+    a process's live descendants take its role (a zygote's supervisor and runner are ``sandboxes``). One scan
+    of the process table; a command line is read once per process, only for the root's and workers' children.
     """
     sums = dict.fromkeys(("manager", "workers", "novelty", "redis", "sandboxes", "other", "llm"), 0.0)
     try:
         top = psutil.Process(root if root is not None else os.getpid())
         sums["manager"] = _times(top, reaped=True)
-        stack = [(child, "") for child in top.children()]
+        tree = top.children(recursive=True)  # parents before their children
     except psutil.Error:
         return TreeCpu()
-    while stack:
-        proc, inherited = stack.pop()
+    roles = {top.pid: "manager"}
+    for proc in tree:
         try:
-            name = inherited or role(proc.cmdline())
+            above = roles.get(proc.ppid(), "other")
+            name = _role_of(proc) if above in ("manager", "workers") else above
+            roles[proc.pid] = name
             sums[name] += _times(proc, reaped=name != "workers")
-            # A worker's children are told apart (zygotes, model); below them every process is theirs.
-            stack.extend((child, "" if name == "workers" else name) for child in proc.children())
         except psutil.Error:
             continue
     return TreeCpu(**sums)
 
 
-def measured(counters: Counters, root: int | None = None) -> Counters:
-    """``counters`` with the tree's CPU (:func:`tree_cpu`) filled in, for a snapshot."""
-    tree = tree_cpu(root)
+_roles: dict[tuple[int, float], str] = {}  # (pid, start time) → role: a long-lived process is read once
+
+
+def _role_of(proc: Any) -> str:
+    key = (proc.pid, proc.create_time())
+    if key not in _roles:
+        _roles[key] = role(proc.cmdline())
+    return _roles[key]
+
+
+REFRESH_S = 10.0  # a running run's tree is read at most this often (each read scans the process table)
+_last: list[tuple[float, TreeCpu]] = []
+
+
+def measured(counters: Counters, root: int | None = None, fresh: bool = True) -> Counters:
+    """``counters`` with the tree's CPU (:func:`tree_cpu`) filled in, for a snapshot. Unless ``fresh``, a
+    reading up to :data:`REFRESH_S` old is reused: the figure costs CPU itself, and the live view can wait."""
+    now = time.monotonic()
+    if fresh or not _last or now - _last[0][0] > REFRESH_S:
+        _last[:] = [(now, tree_cpu(root))]
+    tree = _last[0][1]
     return replace(
         counters,
         tree_cpu_s=tree.total,

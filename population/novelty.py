@@ -36,7 +36,6 @@ import select
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
@@ -73,8 +72,13 @@ def chunks(canonical: str) -> list[str]:
         return [canonical]
     lines = canonical.split("\n")
     ends = [getattr(node, "end_lineno", None) or 0 for node in tree.body]
-    tiled = bool(ends) and ends[-1] == len(lines) and all(a < b for a, b in zip([0, *ends], ends, strict=False))
-    tiled = tiled and all(node.lineno > start for node, start in zip(tree.body, [0, *ends], strict=False))
+    tiled = (
+        bool(ends) and ends[-1] == len(lines) and all(a < b for a, b in zip([0, *ends], ends, strict=False))
+    )
+    firsts = [
+        min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))]) for node in tree.body
+    ]
+    tiled = tiled and all(first == end + 1 for first, end in zip(firsts, [0, *ends], strict=False))
     out: list[str] = []
     for k, node in enumerate(tree.body):
         statement = lines[([0, *ends][k]) : ends[k]] if tiled else ast.unparse(node).splitlines()

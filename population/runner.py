@@ -329,7 +329,9 @@ class Run:
             run=self.run_id,
             pid=os.getpid(),
             elapsed_s=time.monotonic() - self.started,
-            counters=measured(replace(m.counters, best_history=list(m.counters.best_history))),
+            counters=measured(
+                replace(m.counters, best_history=list(m.counters.best_history)), fresh=state != "running"
+            ),
             islands=tuple(islands),
             queued=len(m.scheduler.queue),
             in_flight=len(m.pending),

@@ -325,7 +325,9 @@ def run_figures(status: Snapshot) -> dict[str, float]:
         "redis_cpu_per_child_ms": per_child(c.tree_redis_cpu_s),
         "sandbox_machinery_cpu_per_child_ms": per_child(sandbox_machinery),
         "code_cpu_per_child_ms": per_child(c.code_cpu_s),
-        "reproduce_cpu_per_call_ms": 1000 * c.reproduce_cpu_s / c.reproduce_calls if c.reproduce_calls else nan,
+        "reproduce_cpu_per_call_ms": 1000 * c.reproduce_cpu_s / c.reproduce_calls
+        if c.reproduce_calls
+        else nan,
         "thread_clock_cpu_per_child_ms": per_child(c.manager_cpu_s + c.worker_cpu_s + c.novelty_cpu_s),
         "overhead_share": overhead / wall if wall else nan,
         "cpu_share": cpu / wall if wall else nan,
