@@ -90,10 +90,10 @@ class Stub(BaseHTTPRequestHandler):
         code = PROGRAM.replace("STEPS", str(100 + n % 900))
         return f"Here is the improved program.\n\n```python\n{code}```\n"
 
-    def do_GET(self) -> None:  # noqa: N802  (http.server's name)
+    def do_GET(self) -> None:
         self._send({"object": "list", "data": [{"id": "stub", "object": "model"}]})
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
         text = self._answer()

@@ -49,7 +49,7 @@ DIM = 384
 _LINES = 6  # a piece has at most this many lines after its header
 MAX_NEW_PIECES = 64  # a child that changed more pieces than this is novel without asking the model
 RECENT = 256  # embeddings of checked pieces kept for their program's add (a near-clone's are never added)
-BAND = 8  # token edits within which an indexed piece may be a near-clone's neighbour (measured: at most 3)
+BAND = 4  # token edits within which an indexed piece may be a near-clone's neighbour (measured: at most 3)
 ANSWER_S = 300.0  # the longest the manager waits for one answer (the first waits for the model to load)
 
 
