@@ -366,7 +366,7 @@ def novelty_rows(n: int) -> list[tuple[str, str, str]]:
     nov = novelty_micro(n)
     return [
         (
-            f"novelty check + add per child, wall / CPU ({n} children; own process, MiniLM + hnswlib)",
+            f"novelty check + add per child, wall / CPU ({n} children; own process, MiniLM on token-near pieces)",
             "{novelty_check_ms:.0f} / {novelty_cpu_ms:.0f} ms".format(**nov),
             "",
         ),

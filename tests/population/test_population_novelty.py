@@ -90,3 +90,21 @@ def test_decisions_equal_the_reference_filter_on_a_real_run_stream(path: Path) -
             nf.add(canonical)
     assert decisions == [bool(clone) for _, clone in data["verdicts"]]
     assert any(decisions) and not all(decisions)
+
+
+@pytest.mark.slow
+def test_numpy_minilm_equals_sentence_transformers() -> None:
+    """population.minilm is the same model as sentence-transformers' (torch): equal to float32 rounding."""
+    import numpy as np
+    from sentence_transformers import SentenceTransformer
+
+    from population.novelty import NoveltyFilter, model_path
+
+    nf = NoveltyFilter(0.9995)
+    pieces = [p for name in ORIGIN_SEEDS for p in chunks(canonical_source(origin_source(name)))][:40]
+    pieces.append("x" * 3000)  # longer than the model's 256 tokens: truncated alike
+    reference = SentenceTransformer(model_path(), device="cpu").encode(
+        pieces, batch_size=1, normalize_embeddings=True, convert_to_numpy=True
+    )
+    ours = np.stack([nf._embed(p) for p in pieces])
+    assert float(np.abs(ours - reference).max()) < 1e-5
