@@ -165,7 +165,11 @@ def tree_rows(fig: dict[str, float], run: str) -> list[tuple[str, str, str]]:
             f"{fig['reproduce_cpu_per_call_ms']:.0f} ms",
             "",
         ),
-        ("first status snapshot's framework CPU (start-up, roughly)", f"{fig['startup_cpu_s']:.1f} s", ""),
+        (
+            "framework CPU at the first status snapshot (manager start-up; workers still starting)",
+            f"{fig['startup_cpu_s']:.1f} s",
+            "",
+        ),
     ]
 
 
