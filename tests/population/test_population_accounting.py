@@ -6,6 +6,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from population.accounting import TreeCpu, note_result, role, tree_cpu
 from population.messages import EvaluateDone, ReproduceDone, decode, encode
 from population.status import Counters
@@ -64,3 +66,19 @@ def test_results_add_their_code_cpu_and_reproduce_calls_count() -> None:
     assert (c.code_cpu_s, c.reproduce_calls, c.reproduce_cpu_s) == (2.5, 1, 0.5)
     message = ReproduceDone("j4", ("x = 1",), code_cpu_s=0.25)
     assert decode(encode(message)) == message
+
+
+@pytest.mark.slow
+def test_the_harness_counts_seed_code_cpu_but_not_a_crossover() -> None:
+    from fitness.harness import Harness
+    from seeds import origin_source
+
+    source = origin_source("templates")
+    with Harness() as harness:
+        before = harness.code_cpu_s
+        made = harness.reproduce(source, 2, 7)
+        assert made.children and harness.code_cpu_s > before  # the seed's reproduce ran in the runner
+        before = harness.code_cpu_s
+        harness.crossover(source, origin_source("greedy"), 3)
+        assert harness.code_cpu_s == before  # trusted genome code: framework CPU, not seed code
+        assert harness.seed_sandbox.executed_cpu_s > 0
