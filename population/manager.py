@@ -20,7 +20,8 @@ import redis
 from fitness.record import FitnessRecord
 from fitness.suites import load_suite
 from lineage import Archive
-from population import accounting, bus, keys
+from population import bus, keys
+from population.accounting import note_result
 from population.config import RunConfig
 from population.intake import Checked, Fate, Proposed, admit, log_reject
 from population.messages import (
@@ -209,7 +210,7 @@ class Manager:
         self.counters.worker_overhead_s += max(0.0, message.seconds - message.busy_s)
         self.counters.worker_cpu_s += message.cpu_s
         self.counters.sandbox_s += message.busy_s
-        accounting.note_result(self.counters, isinstance(job, Reproduce), message)
+        note_result(self.counters, isinstance(job, Reproduce), message)
         if isinstance(message, ReproduceDone) and isinstance(job, Reproduce | Cross):
             self._reproduced(job, message)
         elif isinstance(message, EvaluateDone) and isinstance(job, Evaluate):

@@ -165,9 +165,9 @@ class Loop:
                     return
         finally:
             self.progress.end()
+        result = replace(result, code_cpu_s=self.harness.code_cpu_s - code_cpu)  # population.accounting
         if self.stop.is_set():
             return  # killed mid-job: the result may be a casualty of shutdown, not the seed's doing
-        result = replace(result, code_cpu_s=self.harness.code_cpu_s - code_cpu)  # population.accounting
         pipe = self.client.pipeline(transaction=True)
         bus.add(pipe, keys.results(self.spec.run), encode(result))
         pipe.xack(stream, keys.WORKER_GROUP, entry_id)
