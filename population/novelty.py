@@ -125,7 +125,7 @@ class NoveltyFilter:
     """Chunk index of every program added; not thread-safe.
 
     The decisions are those of embedding every new piece and looking up its nearest neighbour among every piece
-    indexed (the filter until 0.x: MiniLM + hnswlib), computed lazily: a piece is compared only with the
+    indexed (the filter as of 5c8db62: MiniLM + hnswlib), computed lazily: a piece is compared only with the
     indexed pieces whose MiniLM token sequences are at most :data:`BAND` token edits away (:mod:`population.nearby`),
     and MiniLM embeds only those pieces, once each. Why that keeps the decisions: a similarity at or above the
     threshold (0.9995) means the two token sequences are almost the same — on the children of real runs

@@ -51,7 +51,7 @@ def _stream(path: Path) -> dict[str, Any]:
 
 
 def _unparsed_chunks(canonical: str) -> list[str]:
-    """The pieces as the filter cut them before 0.x: every top-level statement unparsed again."""
+    """The pieces as the filter cut them at 5c8db62: every top-level statement unparsed again."""
     out: list[str] = []
     for node in ast.parse(canonical).body:
         lines = ast.unparse(node).splitlines()
