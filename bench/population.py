@@ -6,6 +6,7 @@ novelty-reject rates, and the manager's memory with 10k seeds in the archive.
     python bench/population.py --skip-model         # only the model-free figures
     python bench/population.py --only-novelty 60    # only the novelty filter's cost per child
     python bench/population.py --from-run runs/NAME # the run figures of a run already made (its status.json)
+    python bench/population.py --only-tree 150      # framework CPU over the process tree, novelty on
 
 Figures are printed; nothing is asserted (tests never assert on time).
 """
@@ -13,6 +14,7 @@ Figures are printed; nothing is asserted (tests never assert on time).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -60,6 +62,115 @@ def model_free(tmp: Path, evals: int) -> dict[str, float]:
         encoding="utf-8",
     )
     return run_figures(run_cli(tmp / "free", "--config", str(cfg)))
+
+
+def tree_run(tmp: Path, evals: int, novelty: str, poll_s: float = 2.0) -> dict[str, float]:
+    """A ``--model none`` run (origin ``templates``) with the near-clone filter ``novelty``, its framework CPU
+    over the whole process tree (``population.accounting``) per child, all in and at the margin.
+
+    The margin is the slope of framework CPU against children over the second half of the run (status.json
+    is read every ``poll_s``): what one more child costs once start-up is paid. The run's whole tree is also
+    measured from outside (``RUSAGE_CHILDREN`` of the run's process, which reaps everything it started, so
+    shutdown is in it) less the sandboxed code CPU the run reported."""
+    import resource
+
+    name = f"tree-{novelty}-{evals}"
+    cfg = tmp / f"{name}.toml"
+    cfg.write_text(
+        toml(
+            model="none",
+            origin=["templates"],
+            max_evals=evals,
+            time_budget=0,
+            novelty=novelty,
+            final_holdout=False,
+            display=False,
+        ),
+        encoding="utf-8",
+    )
+    run_dir = tmp / name
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cmd = [
+        sys.executable,
+        "-m",
+        "population",
+        "run",
+        "--run-dir",
+        str(run_dir),
+        "--config",
+        str(cfg),
+        "--no-display",
+    ]
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    samples: list[tuple[int, float]] = []
+    while proc.poll() is None:
+        time.sleep(poll_s)
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            c = json.loads((run_dir / "status.json").read_text(encoding="utf-8"))["counters"]
+            samples.append((int(c["children"]), float(c["tree_cpu_s"]) - float(c["code_cpu_s"])))
+    _, err = proc.communicate()
+    if proc.returncode != 0:
+        raise SystemExit(f"run failed ({proc.returncode}): {err[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    outside = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    status = Snapshot.from_json(json.loads((run_dir / "status.json").read_text(encoding="utf-8")))
+    fig = run_figures(status)
+    half = [s for s in samples if s[0] >= fig["children"] / 2]
+    margin = float("nan")
+    if len(half) >= 2 and half[-1][0] > half[0][0]:
+        margin = 1000 * (half[-1][1] - half[0][1]) / (half[-1][0] - half[0][0])
+    fig["margin_cpu_per_child_ms"] = margin
+    fig["outside_cpu_per_child_ms"] = 1000 * (outside - status.counters.code_cpu_s) / fig["children"]
+    fig["startup_cpu_s"] = samples[0][1] if samples else float("nan")
+    return fig
+
+
+def tree_rows(fig: dict[str, float], run: str) -> list[tuple[str, str, str]]:
+    """The framework-CPU rows of :func:`tree_run` (ms CPU per child unless said)."""
+    n = int(fig["children"])
+    return [
+        (
+            f"framework CPU per child over the process tree, {run} ({n} children)",
+            f"{fig['cpu_per_child_ms']:.1f} ms",
+            "≤ 20 ms",
+        ),
+        (
+            "  at the margin (slope over the run's second half)",
+            f"{fig['margin_cpu_per_child_ms']:.1f} ms",
+            "≤ 20 ms",
+        ),
+        (
+            "  measured from outside (RUSAGE_CHILDREN, shutdown included)",
+            f"{fig['outside_cpu_per_child_ms']:.1f} ms",
+            "",
+        ),
+        (
+            "  manager / workers / novelty / redis / sandbox machinery",
+            "{manager_cpu_per_child_ms:.1f} / {worker_cpu_per_child_ms:.1f} / {novelty_cpu_per_child_ms:.1f} / "
+            "{redis_cpu_per_child_ms:.1f} / {sandbox_machinery_cpu_per_child_ms:.1f} ms".format(**fig),
+            "",
+        ),
+        (
+            "  what the old thread clocks counted (manager + workers + novelty)",
+            f"{fig['thread_clock_cpu_per_child_ms']:.1f} ms",
+            "",
+        ),
+        (
+            "sandboxed seed and solution code per child (not framework)",
+            f"{fig['code_cpu_per_child_ms']:.1f} ms",
+            "",
+        ),
+        (
+            "reproduce sandbox CPU per reproduce call (reflect + reproduce)",
+            f"{fig['reproduce_cpu_per_call_ms']:.0f} ms",
+            "",
+        ),
+        (
+            "framework CPU at the first status snapshot (manager start-up; workers still starting)",
+            f"{fig['startup_cpu_s']:.1f} s",
+            "",
+        ),
+    ]
 
 
 def intake_micro(tmp: Path, n: int) -> dict[str, float]:
@@ -171,8 +282,8 @@ print(json.dumps({{"seeds": archive.counts().seeds, "rss_mb": rss}}))
 
 
 def novelty_memory(pieces: int) -> dict[str, float]:
-    """RSS of the novelty process: MiniLM loaded and ``pieces`` chunk vectors in its hnswlib index (a run
-    indexes about two new pieces per admitted seed)."""
+    """RSS of the novelty process: MiniLM loaded and ``pieces`` pieces indexed, each with its token sequence,
+    text and vector (a run indexes about two new pieces per admitted seed; most never get a vector)."""
     code = f"""
 import resource, sys, json
 sys.path.insert(0, {str(REPO)!r})
@@ -180,10 +291,12 @@ import numpy as np
 from population.novelty import NoveltyFilter
 nf = NoveltyFilter(0.9995)
 nf.ready()
-nf.add("def solve(task, llm, tools):\\n    return ''\\n")
-vecs = np.random.default_rng(0).standard_normal(({pieces}, 384)).astype("float32")
-nf._index.resize_index({pieces} + 100)
-nf._index.add_items(vecs, np.arange(1, {pieces} + 1))
+rng = np.random.default_rng(0)
+vecs = rng.standard_normal(({pieces}, 384)).astype("float32")
+for i in range({pieces}):  # a piece's token sequence (~80 tokens), its text and its vector
+    nf._near.add([int(t) for t in rng.integers(1000, 30000, 80)])
+    nf._texts.append("x" * 300)
+    nf._vectors[i] = vecs[i]
 print(json.dumps({{"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
     return {"novelty_rss_mb": _child_json(code)["rss_mb"]}
@@ -215,6 +328,13 @@ def main() -> None:
     parser.add_argument(
         "--from-run", type=Path, default=None, help="only the run figures of an existing run directory"
     )
+    parser.add_argument(
+        "--only-tree",
+        type=int,
+        default=0,
+        metavar="EVALS",
+        help="only framework CPU over the process tree: a --model none run of EVALS evaluations, novelty on",
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="seedpop-bench-"))
     rows: list[tuple[str, str, str]] = []
@@ -226,6 +346,8 @@ def main() -> None:
             )
             minutes = status.elapsed_s / 60
             rows += run_rows(run_figures(status), f"{minutes:.0f}-min run {args.from_run.name}")
+        elif args.only_tree:
+            rows += tree_rows(tree_run(tmp, args.only_tree, "on"), "--model none run, novelty on")
         elif args.only_novelty:
             rows += novelty_rows(args.only_novelty)
         elif args.only_memory:
@@ -248,7 +370,7 @@ def novelty_rows(n: int) -> list[tuple[str, str, str]]:
     nov = novelty_micro(n)
     return [
         (
-            f"novelty check + add per child, wall / CPU ({n} children; own process, MiniLM + hnswlib)",
+            f"novelty check + add per child, wall / CPU ({n} children; own process, MiniLM on token-near pieces)",
             "{novelty_check_ms:.0f} / {novelty_cpu_ms:.0f} ms".format(**nov),
             "",
         ),
@@ -276,6 +398,7 @@ def measured_rows(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, s
     rows += novelty_rows(20)
     free = model_free(tmp, args.free_evals)
     rows += overhead_rows("--model none run", free)
+    rows += tree_rows(tree_run(tmp, args.free_evals, "on"), "--model none run, novelty on")
     if not args.skip_model:
         rows += model_rows(tmp, args.minutes)
     return rows

@@ -241,6 +241,15 @@ class Harness:
         self.model = model if broker is not None else "none"
         self.seed_sandbox = Sandbox(SandboxKind.SEED, self.config.seed_limits)
         self.solution_sandbox = Sandbox(SandboxKind.SOLUTION, self.config.solution_limits)
+        self._trusted_cpu_s = 0.0  # runners' CPU spent on trusted genome code (crossover)
+
+    @property
+    def code_cpu_s(self) -> float:
+        """CPU seconds the sandboxes' runners have spent executing seed and solution code (``solve``,
+        ``reproduce``, ``reflect``, hidden tests, and what they forked); a crossover's runner runs trusted
+        genome code and is not counted. Monotone; the caller takes differences."""
+        executed = self.seed_sandbox.executed_cpu_s + self.solution_sandbox.executed_cpu_s
+        return executed - self._trusted_cpu_s
 
     def __enter__(self) -> Harness:
         return self
@@ -475,6 +484,7 @@ class Harness:
             "result_bytes": cap,
         }
         execution = self.seed_sandbox.execute(request, CROSSOVER_TIMEOUT_S)
+        self._trusted_cpu_s += execution.cpu_seconds
         return self._reproduction(execution, 1, "crossover", cap)
 
     def _reproduction(self, execution: Execution, n: int, what: str, cap: int) -> Reproduction:

@@ -23,6 +23,7 @@ from fitness.suites import load_suite
 from lineage import Archive
 from lineage.objects import Kind, object_id
 from population import bus, keys
+from population.accounting import note_result
 from population.config import RunConfig
 from population.intake import Checked, Fate, Proposed, admit, log_reject
 from population.journal import Entry, Journal
@@ -255,6 +256,7 @@ class Manager:
         self.counters.worker_overhead_s += max(0.0, message.seconds - message.busy_s)
         self.counters.worker_cpu_s += message.cpu_s
         self.counters.sandbox_s += message.busy_s
+        note_result(self.counters, isinstance(job, Reproduce), message)
         if isinstance(message, ReproduceDone) and isinstance(job, Reproduce | Cross):
             self._reproduced(job, message)
         elif isinstance(message, EvaluateDone) and isinstance(job, Evaluate):

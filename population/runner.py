@@ -23,6 +23,7 @@ import redis
 from genome.registry import lookup
 from lineage import Archive
 from population import bus, keys
+from population.accounting import measured
 from population.config import RunConfig
 from population.errors import ConfigError, RunDirError
 from population.journal import Entry, Journal, elapsed
@@ -426,7 +427,9 @@ class Run:
             run=self.run_id,
             pid=os.getpid(),
             elapsed_s=time.monotonic() - self.started,
-            counters=replace(m.counters, best_history=list(m.counters.best_history)),
+            counters=measured(
+                replace(m.counters, best_history=list(m.counters.best_history)), fresh=state != "running"
+            ),
             islands=tuple(islands),
             queued=len(m.scheduler.queue),
             in_flight=len(m.pending),

@@ -48,6 +48,16 @@ class Counters:
         neutral: children that behaved exactly like their parent on their first block (equal behaviour
             digests: same LLM conversation, same answer): an edge and this count, no island slot.
         messages: island messages train evaluations published and the run delivered (cooperation).
+        tree_cpu_s: CPU seconds of the run's whole process tree so far, start-up included, model processes
+            excluded (``population.accounting.tree_cpu``, read at each snapshot); NaN in older runs.
+        tree_manager_cpu_s, tree_workers_cpu_s, tree_novelty_cpu_s, tree_redis_cpu_s, tree_sandboxes_cpu_s:
+            its parts: the manager process, the worker processes (every thread), the near-clone filter's
+            process, the Redis server (and anything unrecognised), the sandbox zygotes' whole trees.
+        llm_cpu_s: CPU seconds of the model processes (not framework CPU).
+        code_cpu_s: CPU seconds the sandboxes spent executing seed and solution code (the runners' own
+            rusage, per execution; a manager crossover's runner is framework CPU, not counted here).
+        reproduce_calls: reproduce jobs done (reflect + reproduce in the seed sandbox).
+        reproduce_cpu_s: the code CPU of those calls (part of ``code_cpu_s``).
     """
 
     evaluations: int = 0
@@ -75,6 +85,16 @@ class Counters:
     reevaluations: int = 0
     neutral: int = 0
     messages: int = 0
+    tree_cpu_s: float = 0.0
+    tree_manager_cpu_s: float = 0.0
+    tree_workers_cpu_s: float = 0.0
+    tree_novelty_cpu_s: float = 0.0
+    tree_redis_cpu_s: float = 0.0
+    tree_sandboxes_cpu_s: float = 0.0
+    llm_cpu_s: float = 0.0
+    code_cpu_s: float = 0.0
+    reproduce_calls: int = 0
+    reproduce_cpu_s: float = 0.0
 
     @property
     def best(self) -> float | None:
@@ -268,7 +288,9 @@ def run_figures(status: Snapshot) -> dict[str, float]:
     Framework overhead is what the run spends outside LLM calls and sandboxed execution, per child received:
     ``overhead_per_child_ms`` in wall time (manager plus workers; on a machine whose cores the model holds, most
     of it is waiting for a core) and ``cpu_per_child_ms`` in CPU time (manager, workers and the near-clone
-    filter's process). A counter the run did not record (an older run) gives NaN, never a flattering 0.
+    filter's process, the Redis server and the sandbox machinery, start-up included: the whole process tree but
+    the sandboxed seed and solution code and the model, :mod:`population.accounting`). A counter the run did
+    not record (an older run) gives NaN, never a flattering 0.
     """
     c = status.counters
     wall = status.elapsed_s
@@ -279,7 +301,9 @@ def run_figures(status: Snapshot) -> dict[str, float]:
         return 1000 * seconds / n if n else nan
 
     overhead = c.manager_s + c.worker_overhead_s
-    cpu = c.manager_cpu_s + c.worker_cpu_s + c.novelty_cpu_s
+    # Framework CPU over the process tree (population.accounting); older runs did not measure it (NaN).
+    cpu = c.tree_cpu_s - c.code_cpu_s if c.tree_cpu_s else nan
+    sandbox_machinery = c.tree_sandboxes_cpu_s - c.code_cpu_s
     return {
         "wall_s": wall,
         "evaluations": c.evaluations,
@@ -295,9 +319,16 @@ def run_figures(status: Snapshot) -> dict[str, float]:
         "overhead_per_child_ms": per_child(overhead),
         "manager_per_child_ms": per_child(c.manager_s),
         "cpu_per_child_ms": per_child(cpu),
-        "manager_cpu_per_child_ms": per_child(c.manager_cpu_s),
-        "worker_cpu_per_child_ms": per_child(c.worker_cpu_s),
-        "novelty_cpu_per_child_ms": per_child(c.novelty_cpu_s),
+        "manager_cpu_per_child_ms": per_child(c.tree_manager_cpu_s),
+        "worker_cpu_per_child_ms": per_child(c.tree_workers_cpu_s),
+        "novelty_cpu_per_child_ms": per_child(c.tree_novelty_cpu_s),
+        "redis_cpu_per_child_ms": per_child(c.tree_redis_cpu_s),
+        "sandbox_machinery_cpu_per_child_ms": per_child(sandbox_machinery),
+        "code_cpu_per_child_ms": per_child(c.code_cpu_s),
+        "reproduce_cpu_per_call_ms": 1000 * c.reproduce_cpu_s / c.reproduce_calls
+        if c.reproduce_calls
+        else nan,
+        "thread_clock_cpu_per_child_ms": per_child(c.manager_cpu_s + c.worker_cpu_s + c.novelty_cpu_s),
         "overhead_share": overhead / wall if wall else nan,
         "cpu_share": cpu / wall if wall else nan,
     }

@@ -213,6 +213,7 @@ class Loop:
             self.client.xack(stream, keys.WORKER_GROUP, entry_id)  # unreadable: nobody can run it
             return
         result: ReproduceDone | EvaluateDone
+        code_cpu = self.harness.code_cpu_s
         if not isinstance(job, ReproduceJob | CrossoverJob | EvaluateJob) or self._cancelled(job.job_id):
             self.client.xack(stream, keys.WORKER_GROUP, entry_id)  # not ours to run, or given up on
             return
@@ -232,6 +233,7 @@ class Loop:
                     return
         finally:
             self.progress.end()
+        result = replace(result, code_cpu_s=self.harness.code_cpu_s - code_cpu)  # population.accounting
         if self.stop.is_set():
             return  # killed mid-job: the result may be a casualty of shutdown, not the seed's doing
         holder = bus.owner(self.client, stream, keys.WORKER_GROUP, entry_id)

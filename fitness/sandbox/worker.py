@@ -363,7 +363,9 @@ class Supervisor:
         out = runner.Out(w)
         runner.run(request, out, llm_fd, factory)
         usage = resource.getrusage(resource.RUSAGE_SELF)
-        out.line("end", usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+        forked = resource.getrusage(resource.RUSAGE_CHILDREN)  # what tools.run forked and reaped
+        cpu = usage.ru_utime + usage.ru_stime + forked.ru_utime + forked.ru_stime
+        out.line("end", cpu, usage.ru_maxrss)
 
 
 def _fork_retrying() -> int:

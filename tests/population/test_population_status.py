@@ -30,7 +30,9 @@ def test_the_json_form_is_versioned_and_round_trips(tmp_path: Path) -> None:
     write_status(tmp_path, snap)
     data = json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))
     assert data["format"] == SNAPSHOT_FORMAT == 2
-    assert read_status(tmp_path) == snap
+    again = read_status(tmp_path)
+    assert again is not None  # compared as JSON: a figure the old run did not record is NaN, and NaN != NaN
+    assert json.dumps(again.to_json(), sort_keys=True) == json.dumps(snap.to_json(), sort_keys=True)
     old = json.loads((FIXTURE_RUN / "status.json").read_text(encoding="utf-8"))
     added = {
         "format",
@@ -54,7 +56,9 @@ def test_jobs_in_flight_round_trip_and_a_malformed_one_is_refused(tmp_path: Path
     assert snap is not None and snap.jobs == ()  # a run before per-job progress has none
     job = JobProgress("j3", "evaluate", "ab" * 32, "train", 2, 8, 900, "w0.1", 10.0, 12.5)
     write_status(tmp_path, replace(snap, jobs=(job,)))
-    assert read_status(tmp_path) == replace(snap, jobs=(job,))
+    again = read_status(tmp_path)
+    assert again is not None and again.jobs == (job,)
+    assert replace(again, counters=snap.counters) == replace(snap, jobs=(job,))  # NaN counters: see above
     data = json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))
     with pytest.raises(ValueError, match="malformed"):
         Snapshot.from_json({**data, "jobs": [{"kind": "evaluate"}]})
