@@ -13,28 +13,10 @@ from __future__ import annotations
 
 import json
 import os
-import struct
 from typing import Any
 
 import numpy as np
-
-_DTYPES = {"F32": np.float32, "I64": np.int64}
-
-
-def load_safetensors(path: str) -> dict[str, np.ndarray]:
-    """The tensors of a ``.safetensors`` file (8-byte header length, JSON header, raw little-endian data)."""
-    with open(path, "rb") as f:
-        (size,) = struct.unpack("<Q", f.read(8))
-        header: dict[str, Any] = json.loads(f.read(size))
-        data = f.read()
-    out = {}
-    for name, spec in header.items():
-        if name == "__metadata__":
-            continue
-        start, end = spec["data_offsets"]
-        array = np.frombuffer(data[start:end], dtype=_DTYPES[spec["dtype"]]).reshape(spec["shape"])
-        out[name] = array
-    return out
+from safetensors.numpy import load_file
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -57,7 +39,7 @@ class MiniLM:
             config = json.load(f)
         self.heads = int(config["num_attention_heads"])
         self.eps = float(config["layer_norm_eps"])
-        w = load_safetensors(os.path.join(model_dir, "model.safetensors"))
+        w = load_file(os.path.join(model_dir, "model.safetensors"))
         self.word = w["embeddings.word_embeddings.weight"]
         self.position = w["embeddings.position_embeddings.weight"]
         self.token_type = w["embeddings.token_type_embeddings.weight"][0]
