@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from core import pyast
 from dashboard import foreground, queries
 from dashboard.source import RunSource
 from lineage import LineageError
@@ -30,7 +31,7 @@ _LINES = 6
 def pieces(canonical: str) -> list[str]:
     """A program's pieces as the novelty filter cuts them. Pure; an unparseable text is one piece."""
     try:
-        tree = ast.parse(canonical)
+        tree = pyast.parse(canonical)
     except (SyntaxError, ValueError):
         return [canonical]
     out: list[str] = []

@@ -16,6 +16,7 @@ import ast
 import hashlib
 from dataclasses import dataclass
 
+from core import pyast
 from genome.errors import SourceError, UnparseableError
 
 #: Bump when the canonical form changes: ids from different versions are not comparable.
@@ -80,7 +81,7 @@ def parse(source: str | bytes, limits: Limits = DEFAULT_LIMITS) -> ast.Module:
     """
     text = as_text(source, limits)
     try:
-        tree = ast.parse(text)
+        tree = pyast.parse(text)
     except SyntaxError as err:
         raise UnparseableError(err.msg, err.lineno, err.offset) from None
     except (ValueError, RecursionError, MemoryError) as err:  # e.g. NUL bytes, absurd nesting
@@ -165,10 +166,10 @@ def accepted_child_id(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
     """
     try:
         as_text(text, limits)
-        tree = ast.parse(text)
+        tree = pyast.parse(text)
         if not within_limits(tree, limits):
             return None
-        compile(tree, "<child>", "exec", dont_inherit=True)
+        pyast.compile_tree(tree, "<child>")
         return id_of_canonical(canonical_of(tree)) if tree.body else None
     except (SyntaxError, ValueError, RecursionError, MemoryError, SourceError):
         return None

@@ -19,6 +19,7 @@ from typing import Any
 
 import libcst as cst
 
+from core import pyast
 from genome.canonical import (
     DEFAULT_LIMITS,
     Limits,
@@ -114,8 +115,8 @@ class Parsed:
         statement = self._rebuild(old, new, top)
         code = self.module.code_for_node(statement)
         try:
-            tree = ast.parse(code)
-            compile(tree, "<child>", "exec", flags=pieces.flags, dont_inherit=True)
+            tree = pyast.parse(code)
+            pyast.compile_tree(tree, "<child>", pieces.flags)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
         canon = list(pieces.canon)
@@ -165,7 +166,7 @@ class Parsed:
         footer = "".join(module.code_for_node(line) for line in module.footer)
         codes = tuple(module.code_for_node(s) for s in module.body)
         try:
-            canon = tuple(canonical_of(ast.parse(code)) for code in codes)
+            canon = tuple(canonical_of(pyast.parse(code)) for code in codes)
         except SyntaxError:
             return None
         if (

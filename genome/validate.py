@@ -6,6 +6,7 @@ import ast
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core import pyast
 from genome.canonical import DEFAULT_LIMITS, Limits, parse, tree_size
 from genome.errors import SourceError, UnparseableError
 
@@ -80,7 +81,7 @@ def validate_tree(
     if problems:  # an oversized tree is not worth compiling (and compiling a bomb costs)
         return problems
     try:
-        compile(tree, "<seed>", "exec", dont_inherit=True)
+        pyast.compile_tree(tree, "<seed>")
     except SyntaxError as err:
         problems.append(Problem("compile", f"does not compile: {err.msg}", err.lineno, err.offset))
     except (ValueError, RecursionError) as err:

@@ -53,6 +53,19 @@ def owner(client: redis.Redis, stream: str, group: str, entry_id: bytes) -> str 
     return name.decode() if isinstance(name, bytes) else str(name)
 
 
+def deliveries(client: redis.Redis, stream: str, group: str, entry_id: bytes) -> int:
+    """How many times an entry of ``group`` has been delivered (0 once it is acknowledged)."""
+    reply: Any = client.xpending_range(stream, group, min=entry_id, max=entry_id, count=1)
+    return int(reply[0]["times_delivered"]) if reply else 0
+
+
+def redeliver(client: redis.Redis, stream: str, group: str, consumer: str, entry_id: bytes) -> list[Entry]:
+    """Deliver an entry ``consumer`` holds to it once more (``XCLAIM … 0``, which counts a delivery): a retry
+    that the delivery count sees. Empty when the entry is gone."""
+    reply: Any = client.xclaim(stream, group, consumer, 0, [entry_id])
+    return [(entry_id_, fields) for entry_id_, fields in reply or [] if fields]
+
+
 def touch(client: redis.Redis, stream: str, group: str, consumer: str, entry_id: bytes) -> None:
     """Reset the idle time of an entry ``consumer`` holds (``XCLAIM … 0 … JUSTID``): it is still running."""
     client.xclaim(stream, group, consumer, 0, [entry_id], justid=True)

@@ -161,6 +161,11 @@ def summary_lines(snap: Snapshot, reason: str) -> list[str]:
             f"racing: {c.task_runs} train task-runs, {c.raced_out} children raced out, {c.promotions} promotions, "
             f"{c.reevaluations} elite re-evaluations, {c.neutral} neutral children of {c.new} new"
         )
+    if c.jobs_failed:
+        lines.append(
+            f"{c.jobs_failed} job(s) failed on the workers themselves and were dropped (a seedpop bug: the "
+            "tracebacks are in the workers' output; please report them)"
+        )
     first = "champion" if snap.champion else "best evolved seed"
     for label, m in ((first, snap.best_evolved), ("best origin seed", snap.best_origin)):
         if m is not None:

@@ -31,6 +31,7 @@ from population.messages import (
     CrossoverJob,
     EvaluateDone,
     EvaluateJob,
+    JobFailed,
     ReproduceDone,
     ReproduceJob,
     decode,
@@ -252,6 +253,13 @@ class Manager:
         """Apply one result to the archive, then tell the scheduler. A result seen before is ignored."""
         job = self.pending.get(getattr(message, "job_id", ""))
         if job is None:
+            return
+        if isinstance(message, JobFailed):  # the workers gave up on it: drop it, say so, score nobody
+            self.pending.pop(job.job_id, None)
+            self.counters.jobs_failed += 1
+            self.notes.append(f"job {job.job_id} failed on worker {message.worker}: {message.error}")
+            self._note({"op": "ignored", "job": job.job_id, "failed": message.error}, counters=True)
+            self.event("job_failed", job=job.job_id, worker=message.worker, error=message.error)
             return
         self.counters.worker_overhead_s += max(0.0, message.seconds - message.busy_s)
         self.counters.worker_cpu_s += message.cpu_s

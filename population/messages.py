@@ -12,7 +12,9 @@ from typing import Any, ClassVar
 
 from population.errors import PopulationError
 
-WIRE_VERSION = 2  # 2: evaluate jobs name their tasks (racing blocks); reproduce jobs carry failures
+WIRE_VERSION = (
+    3  # 2: evaluate jobs name their tasks (racing blocks); reproduce jobs carry failures; 3: job_failed
+)
 
 
 class MessageError(PopulationError):
@@ -151,9 +153,23 @@ class EvaluateDone:
     code_cpu_s: float = 0.0  # CPU of the sandboxed seed and solution code (solve, hidden tests)
 
 
-Message = ReproduceJob | CrossoverJob | EvaluateJob | ReproduceDone | EvaluateDone
+@dataclass(frozen=True, slots=True)
+class JobFailed:
+    """A job the workers gave up on: running it raised an error of the worker's own (a bug of the framework,
+    not the seed's doing) on every one of its deliveries, or it was delivered
+    ``population.worker.MAX_DELIVERIES`` times without a result (its loops died or stalled on it). The manager
+    drops it and counts it; no seed is scored by it."""
+
+    KIND: ClassVar[str] = "job_failed"
+    job_id: str
+    error: str
+    worker: str = ""
+    deliveries: int = 0
+
+
+Message = ReproduceJob | CrossoverJob | EvaluateJob | ReproduceDone | EvaluateDone | JobFailed
 _TYPES: dict[str, type[Message]] = {
-    t.KIND: t for t in (ReproduceJob, CrossoverJob, EvaluateJob, ReproduceDone, EvaluateDone)
+    t.KIND: t for t in (ReproduceJob, CrossoverJob, EvaluateJob, ReproduceDone, EvaluateDone, JobFailed)
 }
 
 

@@ -41,6 +41,7 @@ from typing import IO, Any, Protocol
 
 import numpy as np
 
+from core import pyast
 from population.errors import PopulationError
 from population.minilm import MiniLM
 from population.nearby import TokenIndex
@@ -67,7 +68,7 @@ def chunks(canonical: str) -> list[str]:
     unless the statements' line spans do not tile the text (text that is not canonical).
     """
     try:
-        tree = ast.parse(canonical)
+        tree = pyast.parse(canonical)
     except (SyntaxError, ValueError):
         return [canonical]
     lines = canonical.split("\n")

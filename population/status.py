@@ -58,6 +58,8 @@ class Counters:
             rusage, per execution; a manager crossover's runner is framework CPU, not counted here).
         reproduce_calls: reproduce jobs done (reflect + reproduce in the seed sandbox).
         reproduce_cpu_s: the code CPU of those calls (part of ``code_cpu_s``).
+        jobs_failed: jobs the workers gave up on (an error of the worker's own on every delivery, or
+            delivered too often without a result: ``population.messages.JobFailed``); no seed was scored.
     """
 
     evaluations: int = 0
@@ -95,6 +97,7 @@ class Counters:
     code_cpu_s: float = 0.0
     reproduce_calls: int = 0
     reproduce_cpu_s: float = 0.0
+    jobs_failed: int = 0
 
     @property
     def best(self) -> float | None:

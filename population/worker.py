@@ -9,6 +9,13 @@ refuses a run of another code version or model (:func:`check_run`).
 Lost jobs: the heartbeat (every :data:`HEARTBEAT_S`) keeps each running job's entry idle-free, so a job idle
 past ``claim_idle`` belongs to a loop that died or stalled, and an idle loop takes it over (``XAUTOCLAIM``).
 A loop that wakes up after losing its job drops its stale result instead of publishing it.
+
+Failed jobs: an error of the worker's own while running a job (a framework bug, never a seed's doing: seeds
+fail inside the sandboxes, and that is a result) is printed with its traceback and the job is delivered again,
+up to :data:`MAX_DELIVERIES` times in all; a job reclaimed that often (its loops died or stalled on it) is not
+run again either. Either way the loop publishes a :class:`~population.messages.JobFailed`, which the manager
+drops and counts, so one poison job neither kills a loop nor holds the run. A loop that dies all the same ends
+its worker with exit status 1, so that it is not a process that heartbeats and never takes a job.
 """
 
 from __future__ import annotations
@@ -18,8 +25,10 @@ import json
 import os
 import signal
 import socket
+import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -39,6 +48,7 @@ from population.messages import (
     CrossoverJob,
     EvaluateDone,
     EvaluateJob,
+    JobFailed,
     MessageError,
     ReproduceDone,
     ReproduceJob,
@@ -122,6 +132,10 @@ class WorkerSpec:
     model: str = ""
 
 
+#: Deliveries of one job (first run, in-loop retries after a worker error, reclaims) before it is given up.
+MAX_DELIVERIES = 3
+
+
 class Loop:
     """One consumer: reads a job, runs it, publishes the result. ``run`` returns when the run stops."""
 
@@ -150,6 +164,7 @@ class Loop:
         self.entry: bytes | None = None  # the jobs-stream entry running now (the heartbeat keeps it ours)
         self.job_id = ""
         self._entry_lock = threading.Lock()
+        self.crashed = ""  # why run() ended with an error of its own ("" while it runs or after a clean end)
 
     def _should_stop(self) -> bool:
         if self.stop.is_set():
@@ -160,6 +175,15 @@ class Loop:
         return bool(self.client.exists(keys.stop(self.spec.run)))
 
     def run(self) -> None:
+        """Serve jobs until the run stops (:meth:`serve_jobs`); an error that escapes it is kept in
+        :attr:`crashed` for the worker to report."""
+        try:
+            self.serve_jobs()
+        except BaseException as err:  # the thread's last word: serve() reports it and exits 1
+            self.crashed = f"{type(err).__name__}: {err}"
+            traceback.print_exc(file=sys.stderr)
+
+    def serve_jobs(self) -> None:
         """Serve jobs until the run stops: first the ones a previous process of this loop's name held when it
         died, then (every :data:`CLAIM_EVERY_S`) any job idle past ``claim_idle`` — its loop died or
         stalled —, else the next new job."""
@@ -179,10 +203,55 @@ class Loop:
                         print(f"{self.name}: reclaimed job entry {entry_id.decode()} (idle past claim_idle)")
                 if not entries:
                     entries = bus.read_one(self.client, stream, keys.WORKER_GROUP, self.name, 500)
+                for entry_id, fields in entries:
+                    self._attempt(stream, entry_id, fields)
             except redis.exceptions.ConnectionError:
                 return  # the run's Redis is gone: the run is over
-            for entry_id, fields in entries:
+
+    def _attempt(self, stream: str, entry_id: bytes, fields: dict[Any, Any]) -> None:
+        """Run one job entry; after an error of the worker's own, run it again while it has deliveries left,
+        then give it up (:class:`JobFailed`). An entry delivered :data:`MAX_DELIVERIES` times already (its
+        loops died or stalled on it) is given up without running."""
+        error = ""
+        while True:
+            delivered = bus.deliveries(self.client, stream, keys.WORKER_GROUP, entry_id)
+            if delivered > MAX_DELIVERIES or (error and delivered >= MAX_DELIVERIES):
+                self._give_up(stream, entry_id, fields, error or "its loops died or stalled on it", delivered)
+                return
+            if error:  # a retry that the delivery count sees
+                again = bus.redeliver(self.client, stream, keys.WORKER_GROUP, self.name, entry_id)
+                if not again:
+                    return  # acknowledged or deleted meanwhile: nothing left to run
+                fields = again[0][1]
+            try:
                 self._handle(stream, entry_id, fields)
+                return
+            except redis.exceptions.ConnectionError:
+                raise
+            except Exception as err:  # a bug of ours must not end the loop (module doc)
+                error = f"{type(err).__name__}: {err}"[:300]
+                print(
+                    f"{self.name}: error of the worker itself on job entry {entry_id.decode()}:",
+                    file=sys.stderr,
+                )
+                traceback.print_exc(file=sys.stderr)
+
+    def _give_up(
+        self, stream: str, entry_id: bytes, fields: dict[Any, Any], error: str, delivered: int
+    ) -> None:
+        try:
+            job_id = str(getattr(decode(fields), "job_id", ""))
+        except MessageError:
+            job_id = ""
+        print(
+            f"{self.name}: gave up on job {job_id or entry_id.decode()} after {delivered} deliveries: {error}"
+        )
+        pipe = self.client.pipeline(transaction=True)
+        if job_id:
+            failed = JobFailed(job_id, error, self.name, delivered)
+            bus.add(pipe, keys.results(self.spec.run), encode(failed))
+        pipe.xack(stream, keys.WORKER_GROUP, entry_id)
+        pipe.execute()
 
     def touch(self) -> None:
         """The heartbeat: keep the running job's entry ours (its idle time back to 0), so no other loop
@@ -448,7 +517,7 @@ def serve(spec: WorkerSpec) -> int:
     for t in threads:
         t.start()
     try:
-        while any(t.is_alive() for t in threads) and not stop.is_set():
+        while all(t.is_alive() for t in threads) and not stop.is_set():
             heartbeat(client, spec, broker, loops)
             stop.wait(HEARTBEAT_S)
     finally:
@@ -459,4 +528,10 @@ def serve(spec: WorkerSpec) -> int:
             t.join(timeout=10)
         for model in {id(b): b for b in (broker, mutator) if b is not None}.values():
             model.close()
+    crashed = [f"{loop.name}: {loop.crashed}" for loop in loops if loop.crashed]
+    if crashed:  # a half-dead worker would heartbeat and never take a job: end it, its jobs get reclaimed
+        print(
+            f"worker {spec.name} stopped: a loop died ({'; '.join(crashed)}); start it again", file=sys.stderr
+        )
+        return 1
     return 0

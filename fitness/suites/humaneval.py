@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, TypeGuard
 
+from core import pyast
 from fitness.tasks import CODE_TEST_CHECKER, JSON, Example, Suite, Task, TaskFormatError
 
 DATA_FILE = ("data", "HumanEval.jsonl.gz")
@@ -133,7 +134,7 @@ def _call_at(line: str, start: int, entry_point: str) -> tuple[ast.Call, int] | 
     end = line.find(")", start)
     while end != -1:
         try:
-            node = ast.parse(line[start : end + 1], mode="eval").body
+            node = pyast.parse_expression(line[start : end + 1])
         except SyntaxError:
             end = line.find(")", end + 1)
             continue
@@ -155,7 +156,7 @@ def _result_after(rest: str) -> ast.expr | None:
         if not _TAIL.fullmatch(rest[end:].strip()):
             continue
         try:
-            node = ast.parse(rest[:end].strip(), mode="eval").body
+            node = pyast.parse_expression(rest[:end].strip())
         except SyntaxError:
             continue
         if _literal(node)[0]:
@@ -203,12 +204,12 @@ def _doctest(source: str, output: str, entry_point: str) -> Example | Literal[Fa
     """A doctest line of ``entry_point``: its example, or ``False`` when it gives none (``>>> f(1) == 2``
     answered ``False``; a result that is not a literal). ``None``: not a doctest of ``entry_point``."""
     try:
-        node = ast.parse(source, mode="eval").body
+        node = pyast.parse_expression(source)
     except SyntaxError:
         return None
     if _calls(node, entry_point):
         try:
-            return _example(node, ast.parse(output, mode="eval").body) or False
+            return _example(node, pyast.parse_expression(output)) or False
         except SyntaxError:
             return False
     if (

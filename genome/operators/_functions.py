@@ -7,6 +7,8 @@ import textwrap
 
 import libcst as cst
 
+from core import pyast
+
 _EMPTY = cst.Module(body=[])
 
 
@@ -34,7 +36,7 @@ def code(node: cst.CSTNode) -> str:
 def signature(node: cst.FunctionDef) -> str | None:
     """A comparable form of a function's name, parameters, return annotation and async-ness."""
     try:
-        tree = ast.parse(
+        tree = pyast.parse(
             code(
                 node.with_changes(
                     decorators=(), body=cst.IndentedBlock(body=[cst.SimpleStatementLine([cst.Pass()])])
