@@ -53,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--run-dir", type=Path, required=True)
         if name == "status":
             cmd.add_argument("--json", action="store_true")
+    replay = sub.add_parser(
+        "replay", help="run a finished run again from its config and cache; report any seed that differs"
+    )
+    replay.add_argument("run_dir", type=Path, metavar="RUN_DIR", help="a finished run's directory")
+    replay.add_argument(
+        "--into", type=Path, help="keep the replay's run directory here (default: a temporary one, removed)"
+    )
     worker = sub.add_parser(
         "worker",
         help="serve a running run from this machine (the manager starts its own; start more by hand)",
@@ -89,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.status_command(args.run_dir, args.json)
     if args.command == "stop":
         return cli.stop_command(args.run_dir)
+    if args.command == "replay":
+        return cli.replay_command(args.run_dir, args.into)
     return cli.worker_command(
         args.redis, args.run, args.name, args.slot, args.loops, args.cache_dir, args.manager_pid, args.model
     )

@@ -250,6 +250,24 @@ def stop_command(run_dir: Path) -> int:
     return 0
 
 
+def replay_command(run_dir: Path, into: Path | None) -> int:
+    """``python -m population replay``: :func:`population.rederive.replay`, its report on stdout; exit 0 when
+    the run is re-derived exactly, 1 on a difference or an error (one line on stderr)."""
+    from population.rederive import replay
+
+    print(
+        f"replaying the run in {run_dir} from its config and completion cache (one worker loop) …", flush=True
+    )
+    try:
+        report = replay(run_dir, into)
+    except SeedpopError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    for line in report.lines():
+        print(line)
+    return 0 if report.same else 1
+
+
 def worker_command(
     url: str,
     run: str,

@@ -89,6 +89,10 @@ class Manager:
         self.counters = self.scheduler.counters
         self.sources: dict[str, str] = {}
         self.notes: list[str] = []
+        # ``python -m population replay``: stop asking after as many job-making asks as the run it re-derives
+        # made (where its time budget ran out), as if the time budget ran out here too. None: no such limit.
+        self.ask_limit: int | None = None
+        self.asks = 0  # asks that made jobs, this process
         self.novelty_mode = cfg.novelty
         self.journal = journal  # None: nothing is journaled (the run cannot be resumed)
         self.events_log = events_log  # logs/events.jsonl
@@ -203,9 +207,10 @@ class Manager:
     def step(self, block_ms: int = 250) -> bool:
         """Ask for jobs (while the time budget lasts), handle at most one result. False when nothing is left."""
         started, cpu = time.perf_counter(), time.thread_time()
-        if self._time_left():
+        if self._time_left() and (self.ask_limit is None or self.asks < self.ask_limit):
             jobs = self.scheduler.ask(self.capacity)
             if jobs:  # journaled before they are sent: a job on the stream is always one resume knows
+                self.asks += 1
                 self._note({"op": "ask", "cap": self.capacity, "jobs": [j.job_id for j in jobs]})
             self.send(jobs)
         self._spent(started, cpu)
