@@ -55,17 +55,20 @@ class EmbeddedRedis:
         return f"unix://{self.socket_path}"
 
     @classmethod
-    def start(cls, directory: Path, timeout_s: float = 10.0) -> EmbeddedRedis:
-        """Start a server with its data (``appendonly.aof``) in ``directory``.
+    def start(cls, directory: Path, timeout_s: float = 10.0, socket_path: str = "") -> EmbeddedRedis:
+        """Start a server with its data (``appendonly.aof``) in ``directory``, listening on ``socket_path``
+        (default ``directory/redis.sock``, or a short temporary path when that is too long for a socket; a
+        server started again after a crash passes its old one, so its clients find it where it was).
 
         Raises:
             RedisError: the server did not come up (the message quotes its log).
         """
         directory.mkdir(parents=True, exist_ok=True)
         directory = directory.resolve()  # redis-server reads later paths relative to its `dir`
-        socket_path = str(directory / "redis.sock")
-        if len(socket_path) > _SOCKET_MAX:
-            socket_path = os.path.join(tempfile.mkdtemp(prefix="seedpop-redis-"), "redis.sock")
+        if not socket_path:
+            socket_path = str(directory / "redis.sock")
+            if len(socket_path) > _SOCKET_MAX:
+                socket_path = os.path.join(tempfile.mkdtemp(prefix="seedpop-redis-"), "redis.sock")
         with contextlib.suppress(FileNotFoundError):
             os.unlink(socket_path)
         conf = directory / "redis.conf"

@@ -44,6 +44,8 @@ from population.version import code_version
 
 RUN_FORMAT = 1
 RESPAWNS = 10  # workers killed by a signal that a run starts again before it gives up
+REDIS_WAIT_S = 60.0  # how long a run waits for its Redis to come back mid-run (a server by URL)
+MAX_RECONNECTS = 10  # Redis outages one run survives before it stops with the error (resume goes on)
 MARKER = "population.json"
 
 
@@ -138,6 +140,7 @@ class Run:
         self.redis: EmbeddedRedis | None = None
         self.workers: list[subprocess.Popen[bytes]] = []
         self.respawned = 0
+        self.reconnects = 0  # Redis outages survived (_reconnect)
         self.novelty: NoveltyProcess | None = None
         self.notes: list[str] = []
         self.last: Snapshot | None = None  # what loop() published last
@@ -209,6 +212,41 @@ class Run:
             f"resumed after {self.manager.elapsed():.0f} s of run time: {len(again)} job(s) in flight sent "
             f"again, {len(self.manager.backlog)} result(s) waiting"
         )
+
+    def _reconnect(self, err: Exception) -> None:
+        """The run's Redis went away mid-run. Bring it back — the embedded server is started again on its data
+        (same directory and socket: the workers find it where it was), a server by URL is waited for up to
+        :data:`REDIS_WAIT_S` —, then rebuild the queue as a resume does: the results waiting on the results
+        stream are handled first, every other job in flight is sent again on a fresh jobs stream (a job that
+        was running runs again; its late result is dropped as stale). Raises ``err`` when Redis does not come
+        back, or after :data:`MAX_RECONNECTS` outages in one run."""
+        self.reconnects += 1
+        if self.reconnects > MAX_RECONNECTS:
+            raise err
+        deadline = time.monotonic() + REDIS_WAIT_S
+        while True:
+            embedded = self.redis  # checked each time: a killed server may not have exited yet at the error
+            if embedded is not None and (embedded.process is None or embedded.process.poll() is not None):
+                embedded.stop()
+                self.redis = EmbeddedRedis.start(embedded.directory, socket_path=embedded.socket_path)
+            try:
+                self.client.ping()
+                break
+            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError):
+                if time.monotonic() > deadline:
+                    raise err from None
+                time.sleep(0.5)
+        self._prepare_streams()
+        again = recover(self.manager)
+        self.client.delete(keys.jobs(self.run_key), keys.progress(self.run_key))
+        self.client.xgroup_create(keys.jobs(self.run_key), keys.WORKER_GROUP, id="0", mkstream=True)
+        self.manager.send(again)
+        first = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
+        self.manager.notes.append(
+            f"the run's Redis went away ({first}) and came back: {len(again)} job(s) in flight sent again, "
+            f"{len(self.manager.backlog)} result(s) waiting"
+        )
+        self.manager.event("redis_reconnected", resent=len(again), waiting=len(self.manager.backlog))
 
     def _connect(self, taken: contextlib.ExitStack) -> tuple[redis.Redis, str]:
         """A client for the configured Redis, or for an embedded server started in the run directory."""
@@ -325,13 +363,16 @@ class Run:
     def _evolve(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> str:
         last = 0.0
         while True:
-            if self.stop_requested():
-                return "stopped"
-            why = self._check_workers()
-            if why:
-                return why
-            if not self.manager.step():
-                return "done"
+            try:
+                if self.stop_requested():
+                    return "stopped"
+                why = self._check_workers()
+                if why:
+                    return why
+                if not self.manager.step():
+                    return "done"
+            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as err:
+                self._reconnect(err)
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
                 self.publish(on_tick)
@@ -358,12 +399,15 @@ class Run:
         """Handle results until nothing is pending; "" then, else why it stopped (a stop, the workers gone)."""
         last = 0.0
         while self.manager.pending:
-            if self.stop_requested():
-                return "stopped"
-            why = self._check_workers()
-            if why:
-                return why
-            self.manager.drain()
+            try:
+                if self.stop_requested():
+                    return "stopped"
+                why = self._check_workers()
+                if why:
+                    return why
+                self.manager.drain()
+            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as err:
+                self._reconnect(err)
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
                 self.publish(on_tick, state=state)

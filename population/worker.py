@@ -132,6 +132,9 @@ class WorkerSpec:
     model: str = ""
 
 
+#: Seconds a loop waits for the run's Redis to come back after losing it (the manager restarts its own).
+REDIS_WAIT_S = 90.0
+
 #: Deliveries of one job (first run, in-loop retries after a worker error, reclaims) before it is given up.
 MAX_DELIVERIES = 3
 
@@ -193,8 +196,10 @@ class Loop:
         except redis.exceptions.ConnectionError:
             return
         next_claim = 0.0
-        while not self._should_stop():
+        while True:
             try:
+                if self._should_stop():
+                    return
                 entries, backlog = backlog[:1], backlog[1:]
                 if not entries and time.monotonic() >= next_claim:
                     next_claim = time.monotonic() + CLAIM_EVERY_S
@@ -205,8 +210,28 @@ class Loop:
                     entries = bus.read_one(self.client, stream, keys.WORKER_GROUP, self.name, 500)
                 for entry_id, fields in entries:
                     self._attempt(stream, entry_id, fields)
-            except redis.exceptions.ConnectionError:
-                return  # the run's Redis is gone: the run is over
+            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError):
+                if not self._wait_for_redis():
+                    return  # the run's Redis is gone for good, or its manager: the run is over
+            except redis.exceptions.ResponseError as err:
+                if "NOGROUP" not in str(err):
+                    raise
+                time.sleep(0.5)  # Redis came back empty: the manager is rebuilding the queue
+
+    def _wait_for_redis(self) -> bool:
+        """After a connection error: wait up to :data:`REDIS_WAIT_S` for the run's Redis to answer again (the
+        manager restarts its embedded server; a server by URL may be restarting). False when it does not, or
+        when the run stopped or its manager died meanwhile."""
+        print(f"{self.name}: lost the run's Redis; waiting up to {REDIS_WAIT_S:.0f} s for it to come back")
+        deadline = time.monotonic() + REDIS_WAIT_S
+        while time.monotonic() < deadline:
+            if self.stop.is_set() or (self.spec.manager_pid and not alive_pid(self.spec.manager_pid)):
+                return False
+            with contextlib.suppress(redis.exceptions.RedisError, OSError):
+                self.client.ping()
+                return True
+            time.sleep(0.5)
+        return False
 
     def _attempt(self, stream: str, entry_id: bytes, fields: dict[Any, Any]) -> None:
         """Run one job entry; after an error of the worker's own, run it again while it has deliveries left,
@@ -226,8 +251,8 @@ class Loop:
             try:
                 self._handle(stream, entry_id, fields)
                 return
-            except redis.exceptions.ConnectionError:
-                raise
+            except redis.exceptions.RedisError:
+                raise  # the transport, not the job: serve_jobs waits for Redis or ends the loop
             except Exception as err:  # a bug of ours must not end the loop (module doc)
                 error = f"{type(err).__name__}: {err}"[:300]
                 print(
