@@ -292,19 +292,33 @@ class Run:
         self._write_marker()
 
     def _check_workers(self) -> str:
-        """Start again each worker that a signal killed (``kill -9``, the OOM killer; at most
-        :data:`RESPAWNS` in a run: its jobs are reclaimed after ``claim_idle``); "" while any serves, else why
-        they all ended."""
+        """Start again each worker that a signal killed (``kill -9``, the OOM killer) or that failed (exit 1: a
+        loop of it died) — at most :data:`RESPAWNS` in a run; its jobs are reclaimed after ``claim_idle`` —;
+        "" while any serves, else why they all ended."""
         for i, w in enumerate(self.workers):
-            if w.poll() is not None and w.returncode < 0 and self.respawned < RESPAWNS:
+            if (
+                w.poll() is not None
+                and w.returncode != 0
+                and self.respawned < RESPAWNS
+                and not self._stopping()
+            ):
                 self.respawned += 1
-                self.manager.notes.append(f"worker w{i} died (signal {-w.returncode}); started again")
-                self.manager.event("worker_restarted", worker=f"w{i}", signal=-w.returncode)
+                how = (
+                    f"died (signal {-w.returncode})" if w.returncode < 0 else f"failed (exit {w.returncode})"
+                )
+                self.manager.notes.append(f"worker w{i} {how}; started again (logs/worker-{i}.log)")
+                self.manager.event("worker_restarted", worker=f"w{i}", returncode=w.returncode)
                 self.workers[i] = self._start_worker(i, self.slots[i])
                 self._write_marker()
         if all(w.poll() is not None for w in self.workers):
             return f"workers exited: {self._worker_error()}"
         return ""
+
+    def _stopping(self) -> bool:
+        """Whether the run is ending (its stop key set): a worker that exits then is not started again."""
+        with contextlib.suppress(redis.exceptions.RedisError):
+            return self.stop_requested()
+        return False
 
     def _start_worker(self, i: int, slot: Any) -> subprocess.Popen[bytes]:
         log = (self.run_dir / "logs" / f"worker-{i}.log").open("ab")
