@@ -69,3 +69,31 @@ def redeliver(client: redis.Redis, stream: str, group: str, consumer: str, entry
 def touch(client: redis.Redis, stream: str, group: str, consumer: str, entry_id: bytes) -> None:
     """Reset the idle time of an entry ``consumer`` holds (``XCLAIM … 0 … JUSTID``): it is still running."""
     client.xclaim(stream, group, consumer, 0, [entry_id], justid=True)
+
+
+def trim_done(client: redis.Redis, stream: str, group: str) -> int:
+    """Delete the entries of ``stream`` that ``group`` is done with: those before its oldest pending entry, or,
+    when nothing is pending, before the last one it was delivered (kept: ``XTRIM … MINID`` is exclusive).
+    Entries not yet delivered and entries still pending stay, so no job or result is lost and a reclaim still
+    finds what it claims. Returns how many were deleted; 0 when the stream or group does not exist."""
+    try:
+        pending: Any = client.xpending(stream, group)
+        if pending["pending"]:
+            floor = pending["min"]
+        else:
+            groups: Any = client.xinfo_groups(stream)
+            mine = [g for g in groups if _text(g["name"]) == group]
+            if not mine:
+                return 0
+            floor = mine[0]["last-delivered-id"]
+    except redis.exceptions.ResponseError:  # no such stream or group
+        return 0
+    floor = _text(floor)
+    if floor == "0-0":
+        return 0
+    deleted: Any = client.xtrim(stream, minid=floor, approximate=False)
+    return int(deleted)
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value

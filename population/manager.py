@@ -56,6 +56,10 @@ MANAGER_COUNTERS = (
 )
 
 
+#: Results handled between two trims of the jobs and results streams (``bus.trim_done``).
+TRIM_EVERY = 50
+
+
 class Manager:
     """One run's loop. Build, :meth:`seed_origins`, then :meth:`step` until it returns False."""
 
@@ -93,6 +97,7 @@ class Manager:
         # made (where its time budget ran out), as if the time budget ran out here too. None: no such limit.
         self.ask_limit: int | None = None
         self.asks = 0  # asks that made jobs, this process
+        self.handled = 0  # results handled, this process (the streams are trimmed every TRIM_EVERY)
         self.novelty_mode = cfg.novelty
         self.journal = journal  # None: nothing is journaled (the run cannot be resumed)
         self.events_log = events_log  # logs/events.jsonl
@@ -234,6 +239,10 @@ class Manager:
             started, cpu = time.perf_counter(), time.thread_time()
             self.handle(decode(fields))
             self.client.xack(stream, keys.MANAGER_GROUP, entry_id)
+            self.handled += 1
+            if self.handled % TRIM_EVERY == 0:  # acknowledged entries only: streams stay short in long runs
+                bus.trim_done(self.client, keys.jobs(self.run_key), keys.WORKER_GROUP)
+                bus.trim_done(self.client, stream, keys.MANAGER_GROUP)
             self._spent(started, cpu)
 
     def abandon(self) -> None:
