@@ -63,6 +63,7 @@ def arm_config(arm: str, args: argparse.Namespace, budget: dict[str, int]) -> di
         cfg["novelty"] = "off"
     if arm == "evolution":
         cfg["time_budget"] = f"{int(args.minutes * 60)}s"
+        cfg.update(dict(kv.split("=", 1) for kv in args.set))  # e.g. --set evidence=tests selector=lexicase
         return cfg
     cfg.update(selector="uniform", island_size=100_000, migration_interval=0, race_alpha=1e-9)
     if budget["tokens"]:
@@ -198,6 +199,14 @@ def main() -> None:
     )
     parser.add_argument("--slots", default="auto", help="the runs' slots, e.g. cpu:1 (and the scoring slot)")
     parser.add_argument("--solve-timeout", type=float, default=90.0, help="seconds per solve in the runs")
+    parser.add_argument(
+        "--set",
+        nargs="*",
+        default=[],
+        metavar="KEY=VALUE",
+        help="string config keys for the evolution arm, e.g. evidence=tests selector=lexicase (the variant "
+        "under test; the control arm stays random search)",
+    )
     args = parser.parse_args()
     started = time.time()
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(started))

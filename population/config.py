@@ -125,6 +125,13 @@ KEYS: dict[str, Key] = {
         "a child stops when the paired sign test says it is behind with p ≤ this",
         _open_fraction,
     ),
+    "evidence": Key(
+        (str,),
+        "tasks",
+        "a seed's score on one train task: 'tasks' (1 when every hidden test passes, else 0) or 'tests' (the "
+        "fraction of hidden tests passed: partial credit)",
+        _choice("tasks", "tests"),
+    ),
     "promote_min_tasks": Key(
         (int,),
         12,
@@ -275,6 +282,7 @@ class RunConfig:
     block_size: int
     race_blocks: int
     race_alpha: float
+    evidence: str
     promote_min_tasks: int
     finalists: int
     validation_tasks: int

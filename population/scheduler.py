@@ -25,7 +25,7 @@ from population.config import RunConfig
 from population.intake import Fate
 from population.islands import Island, migrate
 from population.qd import Grid
-from population.racing import beats, clearly_behind, lower_bound, paired, pass_rate
+from population.racing import beats, clearly_behind, lower_bound, paired, pass_rate, task_score
 from population.rng import derive_rng, derive_seed
 from population.selection import SELECTORS, Member, SelectionParams, best_of
 from population.status import Counters
@@ -111,7 +111,7 @@ class _Seed:
     novelty: float
     operator: str
     size: int
-    evidence: dict[str, bool] = field(default_factory=dict)
+    evidence: dict[str, float] = field(default_factory=dict)  # task id → score (population.racing)
     reasons: dict[str, str] = field(default_factory=dict)
     visible: dict[str, str] = field(default_factory=dict)  # task → the visible example it got wrong
     digests: dict[str, str] = field(default_factory=dict)  # task id → behaviour digest
@@ -291,7 +291,7 @@ class Scheduler:
         out: list[dict[str, str]] = []
         for block in self.blocks:
             for tid in block:
-                if tid in seed.evidence and not seed.evidence[tid] and len(out) < MAX_FAILURES:
+                if tid in seed.evidence and seed.evidence[tid] < 1.0 and len(out) < MAX_FAILURES:
                     task = self.tasks[tid]
                     reason = coarse_reason(seed.reasons.get(tid, ""))
                     if seed.visible.get(tid):
@@ -388,12 +388,12 @@ class Scheduler:
         seed.queued.discard(job.block)
         seed.done.add(job.block)
         for t in record.tasks:
-            seed.evidence[t.task_id] = bool(t.total) and t.passed == t.total
+            seed.evidence[t.task_id] = task_score(t.passed, t.total, self.cfg.evidence)
             seed.reasons[t.task_id] = t.reason
             if t.visible:
                 seed.visible[t.task_id] = t.visible
         for tid in job.tasks:  # a task the record lacks (the seed stopped early) counts as failed
-            seed.evidence.setdefault(tid, False)
+            seed.evidence.setdefault(tid, 0.0)
         seed.digests.update(digests or {})
         if record.outcome is not Outcome.SCORED:
             self._retire(seed, record.outcome.value)
@@ -438,7 +438,7 @@ class Scheduler:
         return [isl for isl in self.islands if isl in home or seed.seed_id in isl.members]
 
     def _member(self, seed: _Seed) -> Member:
-        passed = frozenset(t for t, ok in seed.evidence.items() if ok)
+        passed = frozenset(t for t, score in seed.evidence.items() if score >= 1.0)
         return Member(
             seed.seed_id,
             lower_bound(seed.evidence),
@@ -448,6 +448,7 @@ class Scheduler:
             seed.novelty,
             passed,
             frozenset(seed.evidence),
+            dict(seed.evidence),
         )
 
     def _judge(self, seed: _Seed) -> None:

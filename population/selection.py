@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 
@@ -24,8 +24,10 @@ class Member:
         generation: generations of descent from an origin seed.
         children: children proposed from it so far (the penalty of DGM/ShinkaEvolve-style selection).
         novelty: ``1 −`` similarity of its most novel piece at birth (1.0 for origins).
-        passed: train task ids it passed (its pass vector's true entries).
+        passed: train task ids it passed (every hidden test).
         ran: train task ids it ran (the blocks it has evidence on).
+        scores: its pass vector (task id → score in [0, 1]; ``population.racing``); empty when only
+            ``passed`` is known, then a task scores 1.0 when passed, else 0.0.
     """
 
     seed_id: str
@@ -36,6 +38,11 @@ class Member:
     novelty: float = 1.0
     passed: frozenset[str] = frozenset()
     ran: frozenset[str] = frozenset()
+    scores: Mapping[str, float] = field(default_factory=dict, compare=False)
+
+    def score(self, task: str) -> float:
+        """Its score on ``task`` (0.0 for a task it did not run)."""
+        return self.scores.get(task, 1.0 if task in self.passed else 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +133,9 @@ class Uniform:
 
 class Lexicase:
     """Lexicase selection over pass vectors: the tasks every member ran, in a random order; each task keeps
-    only the candidates that pass it (when any does); the first lone survivor, or a random one of the last
-    survivors. Favours specialists that solve what others miss, which a mean score averages away."""
+    only the candidates with the best score on it (those that pass it, when any does; with partial credit,
+    those that pass most of its tests); the first lone survivor, or a random one of the last survivors.
+    Favours specialists that solve what others miss, which a mean score averages away."""
 
     name: ClassVar[str] = "lexicase"
 
@@ -136,9 +144,8 @@ class Lexicase:
         cases = sorted(frozenset.intersection(*(m.ran for m in candidates)))
         rng.shuffle(cases)
         for task in cases:
-            passing = [m for m in candidates if task in m.passed]
-            if passing:
-                candidates = passing
+            best = max(m.score(task) for m in candidates)
+            candidates = [m for m in candidates if m.score(task) == best]
             if len(candidates) == 1:
                 break
         return rng.choice(candidates)

@@ -359,3 +359,55 @@ def test_a_token_budget_stops_new_work() -> None:
 
     sched, _ = drive(config(max_tokens=1000), Costly({"o": 0.5}, lambda q, cid: q), capacity=1)
     assert sched.counters.tokens == 1000 and sched.counters.evaluations == 10
+
+
+# ------------------------------------------------------------------------------------------ partial credit
+class PartialWorld(World):
+    """Every task has 4 hidden tests; a seed of quality q passes ``int(q * 4)`` of them on every task, so
+    below 1.0 it solves no task outright — only partial credit tells two seeds apart."""
+
+    def record(self, job: Evaluate) -> FitnessRecord:
+        passed = int(self.quality[job.seed_id] * 4)
+        reason = "" if passed == 4 else f"test {passed}: wrong answer"
+        scores = tuple(TaskScore(t, passed, 4, reason) for t in job.tasks)
+        agg = sum(s.passed / s.total for s in scores) / len(scores)
+        return FitnessRecord(job.seed_id, "core", "v", job.split, Outcome.SCORED, agg, scores)
+
+
+def test_a_task_score_is_all_or_nothing_or_the_fraction_of_tests_passed() -> None:
+    from population.racing import task_score
+
+    assert [task_score(p, 4, "tasks") for p in (0, 3, 4)] == [0.0, 0.0, 1.0]
+    assert [task_score(p, 4, "tests") for p in (0, 3, 4)] == [0.0, 0.75, 1.0]
+    assert task_score(0, 0, "tests") == 0.0  # no test ran: nothing earned
+    assert paired({"t": 0.5, "u": 0.0}, {"t": 0.25, "u": 0.0}) == paired({"t": 1.0}, {"t": 0.0}).__class__(
+        1, 0, 2
+    )
+
+
+@pytest.mark.parametrize("evidence", ["tasks", "tests"])
+def test_only_partial_credit_lets_a_child_that_passes_more_tests_take_the_elites_place(evidence: str) -> None:
+    cfg = config(max_evals=40, islands=1, promote_min_tasks=8, race_blocks=2, block_size=4, evidence=evidence)
+    world = PartialWorld({"origin": 0.25}, lambda q, cid: 0.5)  # every child passes 2 of 4 tests, never 4
+    sched, _ = drive(cfg, world)
+    elite = sched.islands[0].elite
+    if evidence == "tasks":  # every seed fails every task: all ties, no promotion
+        assert elite == "origin" and sched.counters.promotions == 0
+    else:
+        assert elite is not None and elite != "origin" and sched.counters.promotions >= 1
+        assert set(sched.seeds[elite].evidence.values()) == {0.5}
+
+
+def test_lexicase_with_partial_credit_keeps_who_passes_most_tests_of_a_task_none_solves() -> None:
+    import random
+
+    from population.selection import SELECTORS, Member, Pool, SelectionParams
+
+    ran = frozenset({"a", "b"})
+    closer = Member("c", 0.1, ran=ran, scores={"a": 0.75, "b": 0.0})
+    further = Member("f", 0.1, ran=ran, scores={"a": 0.25, "b": 0.0})
+    picks = {
+        SELECTORS["lexicase"].select(Pool((closer, further)), random.Random(k), SelectionParams()).seed_id
+        for k in range(20)
+    }
+    assert picks == {"c"}
