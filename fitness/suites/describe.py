@@ -36,17 +36,17 @@ def label_for(rate: float) -> str:
     return next(name for bound, name in LABELS if rate >= bound)
 
 
-def solve_rates(
+def measured_runs(
     path: Path, version: str, model: str, digests: Mapping[str, str] | None = None
-) -> dict[str, float]:
-    """Task id → measured solve rate: the fraction of its recorded (seed, sample) runs of ``model`` on
-    suite ``version`` that passed every hidden test. Empty when ``path`` does not exist; unreadable lines
-    (a run killed mid-write) are skipped. Records of other suite versions are never mixed in.
+) -> dict[str, list[tuple[bool, float]]]:
+    """Task id → its recorded (seed, sample) runs of ``model`` on suite ``version``, each as (passed every
+    hidden test, fraction of hidden tests passed). Empty when ``path`` does not exist; unreadable lines (a run
+    killed mid-write) are skipped; records of other suite versions are never mixed in.
 
     With ``digests`` (task id → :attr:`Task.digest`), a row counts only when it names its task's current
     digest: a task whose prompt or tests were edited after it was measured has no measurement until it is
     measured again, and a task no longer in the suite is left out."""
-    runs: dict[str, list[bool]] = {}
+    runs: dict[str, list[tuple[bool, float]]] = {}
     if not path.exists():
         return {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -59,8 +59,28 @@ def solve_rates(
         task = str(row.get("task"))
         if digests is not None and (task not in digests or row.get("task_digest") != digests[task]):
             continue
-        runs.setdefault(task, []).append(bool(row.get("solved")))
-    return {task: sum(v) / len(v) for task, v in runs.items()}
+        total = int(row.get("total") or 0)
+        fraction = int(row.get("passed") or 0) / total if total > 0 else 0.0
+        runs.setdefault(task, []).append((bool(row.get("solved")), fraction))
+    return runs
+
+
+def solve_rates(
+    path: Path, version: str, model: str, digests: Mapping[str, str] | None = None
+) -> dict[str, float]:
+    """Task id → measured solve rate: the fraction of its runs (:func:`measured_runs`) that passed every
+    hidden test."""
+    runs = measured_runs(path, version, model, digests)
+    return {task: sum(ok for ok, _ in v) / len(v) for task, v in runs.items()}
+
+
+def partial_spread(
+    path: Path, version: str, model: str, digests: Mapping[str, str] | None = None
+) -> dict[str, bool]:
+    """Task id → whether its runs passed different fractions of its hidden tests: the task tells seeds apart
+    under partial credit (the run config's ``evidence = "tests"``) even when none or all of them solve it."""
+    runs = measured_runs(path, version, model, digests)
+    return {task: len({fraction for _, fraction in v}) > 1 for task, v in runs.items()}
 
 
 def bin_of(rate: float) -> str:
@@ -116,8 +136,11 @@ def composition(suite: Suite) -> str:
     return "\n".join(lines)
 
 
-def histogram(suite: Suite, rates: Mapping[str, float], model: str) -> str:
-    """Markdown table: per split, how many tasks fall in each measured solve-rate bin. Pure."""
+def histogram(
+    suite: Suite, rates: Mapping[str, float], model: str, spread: Mapping[str, bool] | None = None
+) -> str:
+    """Markdown table: per split, how many tasks fall in each measured solve-rate bin; with ``spread``
+    (:func:`partial_spread`) also the share of tasks whose runs passed different fractions of tests. Pure."""
     measured = [t for t in suite.tasks if t.id in rates]
     head = " | ".join(SPLITS)
     lines = [
@@ -133,6 +156,10 @@ def histogram(suite: Suite, rates: Mapping[str, float], model: str) -> str:
     total = Counter(t.split for t in measured)
     share = [f"{inside[s] / total[s]:.0%}" if total[s] else "-" for s in SPLITS]
     lines.append("| **in (0, 1)** | " + " | ".join(share) + " |")
+    if spread is not None:
+        differs = Counter(t.split for t in measured if spread.get(t.id))
+        share = [f"{differs[s] / total[s]:.0%}" if total[s] else "-" for s in SPLITS]
+        lines.append("| **tests passed differ** | " + " | ".join(share) + " |")
     return "\n".join(lines)
 
 
@@ -148,9 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     for n, name in enumerate(args.suites):
         suite = load_suite(name)
         print(("\n" if n else "") + composition(suite))
-        rates = solve_rates(args.measured, suite.version, args.model, {t.id: t.digest for t in suite.tasks})
+        digests = {t.id: t.digest for t in suite.tasks}
+        rates = solve_rates(args.measured, suite.version, args.model, digests)
         if rates:
-            print("\n" + histogram(suite, rates, args.model))
+            spread = partial_spread(args.measured, suite.version, args.model, digests)
+            print("\n" + histogram(suite, rates, args.model, spread))
     return 0
 
 

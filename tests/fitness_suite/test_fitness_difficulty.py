@@ -185,3 +185,26 @@ def test_a_run_that_ran_out_of_time_is_deferred_not_recorded_as_unsolved() -> No
     assert b.clock_bound("solve timed out (whole process tree killed)")
     assert not b.clock_bound("test 0: wrong answer")
     assert not b.clock_bound("")
+
+
+def test_partial_spread_says_which_tasks_tell_seeds_apart_by_tests_passed(tmp_path: Path) -> None:
+    from fitness.suites.describe import partial_spread
+
+    def with_tests(task: str, seed: str, passed: int, total: int) -> str:
+        data = json.loads(row(task, seed, 0, passed == total))
+        return json.dumps({**data, "passed": passed, "total": total})
+
+    path = tmp_path / "d.jsonl"
+    lines = [
+        with_tests("none_solve", "greedy", 2, 8),  # nobody solves it, but one seed gets further
+        with_tests("none_solve", "repair", 5, 8),
+        with_tests("flat", "greedy", 0, 8),  # nobody gets anywhere: no signal at all
+        with_tests("flat", "repair", 0, 8),
+        with_tests("no_tests", "greedy", 0, 0),
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    assert partial_spread(path, "core-2", "m") == {"none_solve": True, "flat": False, "no_tests": False}
+    core = load_suite("core")
+    a, b = core.train()[0].id, core.train()[1].id
+    text = histogram(core, {a: 0.0, b: 0.0}, "m", {a: True, b: False})
+    assert "| **in (0, 1)** | 0% | - | - |" in text and "| **tests passed differ** | 50% | - | - |" in text
