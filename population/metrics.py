@@ -29,6 +29,7 @@ COUNTERS = {  # name: (Counters field, help)
     "novelty_rejects": ("novelty_rejects", "children refused as near-clones"),
     "tokens": ("tokens", "LLM tokens (prompt + completion) spent by train evaluations"),
     "task_runs": ("task_runs", "train tasks run by evaluations"),
+    "jobs_failed": ("jobs_failed", "jobs the workers gave up on (an error of their own; no seed scored)"),
 }
 
 
@@ -54,6 +55,20 @@ class SnapshotCollector(Collector):
             "framework_cpu_per_child_ms": (cpu, "CPU ms of manager, workers and novelty filter per child"),
             "elapsed_seconds": (snap.elapsed_s, "run time so far, over every manager of the run"),
         }
+        llm = {
+            "llm_prompt_tokens": (
+                snap.llm.prompt_tokens,
+                "prompt tokens the slots' models were asked to read",
+            ),
+            "llm_prompt_evaluated": (
+                snap.llm.prompt_evaluated,
+                "of those, evaluated (the rest: a reused prefix)",
+            ),
+        }
+        for name, (total, text) in llm.items():
+            yield CounterMetricFamily(f"{PREFIX}_{name}", text, value=float(total))
+        rate = snap.counters.tokens / snap.elapsed_s if snap.elapsed_s > 0 else 0.0
+        gauges["llm_tokens_per_second"] = (rate, "LLM tokens train evaluations spent per second of run time")
         for name, (value, text) in gauges.items():
             yield GaugeMetricFamily(f"{PREFIX}_{name}", text, value=float(value))
 

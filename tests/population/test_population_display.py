@@ -132,4 +132,6 @@ def test_the_summary_says_when_jobs_failed_on_the_workers_themselves() -> None:
     snap = _snapshot("finished")
     assert not any("failed on the workers" in line for line in summary_lines(snap, "finished"))
     failed = replace(snap, counters=replace(snap.counters, jobs_failed=2))
-    assert any(line.startswith("2 job(s) failed on the workers") for line in summary_lines(failed, "finished"))
+    assert any(
+        line.startswith("2 job(s) failed on the workers") for line in summary_lines(failed, "finished")
+    )

@@ -58,6 +58,9 @@ def test_metrics_are_served_while_the_run_lives_and_events_are_logged(tmp_path: 
     for name in ("evaluations_total", "rediscoveries_total", "tokens_total", "queue_depth", "workers_alive"):
         assert f"seedpop_{name} " in scraped, scraped
     assert "seedpop_llm_busy_fraction" in scraped and "seedpop_framework_cpu_per_child_ms" in scraped
+    for name in ("jobs_failed_total", "llm_prompt_tokens_total", "llm_prompt_evaluated_total"):
+        assert f"seedpop_{name} " in scraped, scraped
+    assert "seedpop_llm_tokens_per_second " in scraped
     events = [json.loads(line) for line in (run_dir / "logs" / "events.jsonl").read_text().splitlines()]
     kinds = [e["kind"] for e in events]
     assert kinds[0] == "start" and kinds[-1] == "end" and "seed" in kinds and "record" in kinds
