@@ -140,15 +140,23 @@ def processes_using(path: Path) -> list[str]:
     return found
 
 
-def start_run(cfg: Path, run_dir: Path) -> subprocess.Popen[str]:
-    """``python -m population run`` in the background, output captured."""
+def start_cli(*args: str, stdout: int = subprocess.PIPE, new_session: bool = False) -> subprocess.Popen[str]:
+    """``python -m population ARGS`` in the background from the repository, stderr captured (``stdout``:
+    captured, or ``subprocess.DEVNULL`` for a process whose output nobody reads)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "population", "run", "--config", str(cfg), "--run-dir", str(run_dir)],
+        [sys.executable, "-m", "population", *args],
         cwd=REPO,
-        stdout=subprocess.PIPE,
+        stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        start_new_session=new_session,
     )
+
+
+def start_run(cfg: Path, run_dir: Path) -> subprocess.Popen[str]:
+    """``python -m population run`` in the background, output captured."""
+    return start_cli("run", "--config", str(cfg), "--run-dir", str(run_dir))
 
 
 def wait_for_evaluations(run_dir: Path, timeout_s: float = 240) -> None:

@@ -13,14 +13,13 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import redis
-from population_helpers import REPO, TOGGLE, processes_using, write_config, write_seed
+from population_helpers import TOGGLE, processes_using, start_cli, write_config, write_seed
 
 from lineage import Archive
 from population import keys
@@ -34,15 +33,7 @@ SLEEPY = TOGGLE.replace(
 
 
 def _start(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "population", *args],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ, PYTHONPATH=str(REPO)),
-        start_new_session=True,
-    )
+    return start_cli(*args, new_session=True)
 
 
 def _marker(run_dir: Path) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from population_helpers import REPO, TOGGLE, processes_using, run_cli, write_config, write_seed
+from population_helpers import TOGGLE, processes_using, run_cli, start_cli, write_config, write_seed
 
 from lineage import Archive
 
@@ -58,14 +58,7 @@ def test_redis_killed_twice_mid_run_once_losing_its_data_and_the_run_carries_on(
     assert done.returncode == 0, done.stderr[-2000:]
 
     run_dir = tmp_path / "outages"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "population", "run", "--config", str(cfg), "--run-dir", str(run_dir)],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ, PYTHONPATH=str(REPO)),
-    )
+    proc = start_cli("run", "--config", str(cfg), "--run-dir", str(run_dir), stdout=subprocess.DEVNULL)
     _wait_for_journal(proc, run_dir, 5)
     first = _kill_redis(run_dir, lose_data=False)
     _wait_for_journal(proc, run_dir, _journal_lines(run_dir) + 3)

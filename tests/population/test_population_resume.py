@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from population_helpers import REPO, TOGGLE, processes_using, run_cli, write_config, write_seed
+from population_helpers import TOGGLE, processes_using, run_cli, start_cli, write_config, write_seed
 
 from lineage import Archive
 
@@ -47,14 +47,7 @@ def _journal_lines(run_dir: Path) -> int:
 
 
 def _start(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "population", *args],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ, PYTHONPATH=str(REPO)),
-    )
+    return start_cli(*args, stdout=subprocess.DEVNULL)
 
 
 def _kill_after(proc: subprocess.Popen[str], run_dir: Path, lines: int, pause: float) -> bool:
