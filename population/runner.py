@@ -374,19 +374,26 @@ class Run:
         self.last = self.publish(on_tick, state="finished" if reason == "done" else reason)
         return reason
 
+    def _turn(self, work: Callable[[], bool]) -> str:
+        """One turn of a phase's loop: "" to go on, else why the phase ends — a stop request, the workers gone,
+        or "done" when ``work`` says nothing is left. A Redis that went away is brought back here."""
+        try:
+            if self.stop_requested():
+                return "stopped"
+            why = self._check_workers()
+            if why:
+                return why
+            return "" if work() else "done"
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as err:
+            self._reconnect(err)
+            return ""
+
     def _evolve(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float) -> str:
         last = 0.0
         while True:
-            try:
-                if self.stop_requested():
-                    return "stopped"
-                why = self._check_workers()
-                if why:
-                    return why
-                if not self.manager.step():
-                    return "done"
-            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as err:
-                self._reconnect(err)
+            why = self._turn(self.manager.step)
+            if why:
+                return why
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
                 self.publish(on_tick)
@@ -412,16 +419,15 @@ class Run:
     def _wait(self, on_tick: Callable[[Snapshot], None] | None, tick_s: float, state: str) -> str:
         """Handle results until nothing is pending; "" then, else why it stopped (a stop, the workers gone)."""
         last = 0.0
+
+        def drain() -> bool:
+            self.manager.drain()
+            return True
+
         while self.manager.pending:
-            try:
-                if self.stop_requested():
-                    return "stopped"
-                why = self._check_workers()
-                if why:
-                    return why
-                self.manager.drain()
-            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as err:
-                self._reconnect(err)
+            why = self._turn(drain)
+            if why:
+                return why
             if time.monotonic() - last >= tick_s:
                 last = time.monotonic()
                 self.publish(on_tick, state=state)

@@ -167,3 +167,32 @@ def wait_for_evaluations(run_dir: Path, timeout_s: float = 240) -> None:
         status.read_text() if status.exists() else '"evaluations": 0'
     ):
         time.sleep(0.5)
+
+
+def seed_ids(run_dir: Path) -> set[str]:
+    """Every seed id in a run's archive."""
+    from lineage import Archive
+
+    with Archive.open(str(run_dir)) as archive:
+        return {s.id for s in archive.all_summaries()}
+
+
+def journal_lines(run_dir: Path) -> int:
+    """Lines in a run's journal so far (0 before it exists)."""
+    path = run_dir / "journal.jsonl"
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+def kill_redis(run_dir: Path, lose_data: bool = False) -> int:
+    """``kill -9`` a run's embedded redis-server, and with ``lose_data`` delete its append-only data (a
+    server that lost its data); returns the pid killed."""
+    import shutil
+    import signal
+
+    pid = int((run_dir / "redis" / "redis.pid").read_text())
+    os.kill(pid, signal.SIGKILL)
+    if lose_data:
+        shutil.rmtree(run_dir / "redis" / "appendonlydir", ignore_errors=True)
+        for name in ("appendonly.aof", "dump.rdb"):
+            (run_dir / "redis" / name).unlink(missing_ok=True)
+    return pid

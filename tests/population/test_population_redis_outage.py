@@ -5,49 +5,32 @@ uninterrupted run makes (one worker loop, ``--model none``: the deterministic mo
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from population_helpers import TOGGLE, processes_using, run_cli, start_cli, write_config, write_seed
-
-from lineage import Archive
+from population_helpers import (
+    TOGGLE,
+    journal_lines,
+    kill_redis,
+    processes_using,
+    run_cli,
+    seed_ids,
+    start_cli,
+    write_config,
+    write_seed,
+)
 
 pytestmark = pytest.mark.slow
 
 
-def _journal_lines(run_dir: Path) -> int:
-    path = run_dir / "journal.jsonl"
-    return path.read_bytes().count(b"\n") if path.exists() else 0
-
-
-def _kill_redis(run_dir: Path, lose_data: bool) -> int:
-    """``kill -9`` the run's redis-server (and delete its append-only data: a server that lost its data);
-    returns the pid killed."""
-    pid = int((run_dir / "redis" / "redis.pid").read_text())
-    os.kill(pid, signal.SIGKILL)
-    if lose_data:
-        shutil.rmtree(run_dir / "redis" / "appendonlydir", ignore_errors=True)
-        for name in ("appendonly.aof", "dump.rdb"):
-            (run_dir / "redis" / name).unlink(missing_ok=True)
-    return pid
-
-
 def _wait_for_journal(proc: subprocess.Popen[str], run_dir: Path, lines: int) -> None:
     deadline = time.monotonic() + 120
-    while proc.poll() is None and _journal_lines(run_dir) < lines and time.monotonic() < deadline:
+    while proc.poll() is None and journal_lines(run_dir) < lines and time.monotonic() < deadline:
         time.sleep(0.02)
     assert proc.poll() is None, "the run ended before the outage: give it more evaluations"
-
-
-def _seed_ids(run_dir: Path) -> set[str]:
-    with Archive.open(str(run_dir)) as archive:
-        return {s.id for s in archive.all_summaries()}
 
 
 def test_redis_killed_twice_mid_run_once_losing_its_data_and_the_run_carries_on(tmp_path: Path) -> None:
@@ -60,9 +43,9 @@ def test_redis_killed_twice_mid_run_once_losing_its_data_and_the_run_carries_on(
     run_dir = tmp_path / "outages"
     proc = start_cli("run", "--config", str(cfg), "--run-dir", str(run_dir), stdout=subprocess.DEVNULL)
     _wait_for_journal(proc, run_dir, 5)
-    first = _kill_redis(run_dir, lose_data=False)
-    _wait_for_journal(proc, run_dir, _journal_lines(run_dir) + 3)
-    second = _kill_redis(run_dir, lose_data=True)
+    first = kill_redis(run_dir, lose_data=False)
+    _wait_for_journal(proc, run_dir, journal_lines(run_dir) + 3)
+    second = kill_redis(run_dir, lose_data=True)
     _, err = proc.communicate(timeout=240)
     assert proc.returncode == 0, err[-2000:]
     assert second != first  # the second kill hit the server the manager had started again
@@ -71,7 +54,7 @@ def test_redis_killed_twice_mid_run_once_losing_its_data_and_the_run_carries_on(
         [sys.executable, "-m", "lineage", "--run-dir", str(run_dir), "verify"], capture_output=True, text=True
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    assert _seed_ids(run_dir) == _seed_ids(whole)
+    assert seed_ids(run_dir) == seed_ids(whole)
     status = json.loads((run_dir / "status.json").read_text())
     assert status["state"] == "finished"
     assert (

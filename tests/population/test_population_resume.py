@@ -8,7 +8,6 @@ Real processes throughout: the manager (``python -m population run``), its worke
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess
@@ -17,18 +16,23 @@ import time
 from pathlib import Path
 
 import pytest
-from population_helpers import TOGGLE, processes_using, run_cli, start_cli, write_config, write_seed
+from population_helpers import (
+    TOGGLE,
+    journal_lines,
+    kill_redis,
+    processes_using,
+    run_cli,
+    seed_ids,
+    start_cli,
+    write_config,
+    write_seed,
+)
 
 from lineage import Archive
 
 pytestmark = pytest.mark.slow
 
 KILLS = 5
-
-
-def _seed_ids(run_dir: Path) -> set[str]:
-    with Archive.open(str(run_dir)) as archive:
-        return {s.id for s in archive.all_summaries()}
 
 
 def _twice_evaluated(run_dir: Path) -> list[tuple[str, str]]:
@@ -41,11 +45,6 @@ def _twice_evaluated(run_dir: Path) -> list[tuple[str, str]]:
         return twice
 
 
-def _journal_lines(run_dir: Path) -> int:
-    path = run_dir / "journal.jsonl"
-    return path.read_bytes().count(b"\n") if path.exists() else 0
-
-
 def _start(*args: str) -> subprocess.Popen[str]:
     return start_cli(*args, stdout=subprocess.DEVNULL)
 
@@ -53,9 +52,9 @@ def _start(*args: str) -> subprocess.Popen[str]:
 def _kill_after(proc: subprocess.Popen[str], run_dir: Path, lines: int, pause: float) -> bool:
     """``kill -9`` the manager once the journal has grown by ``lines`` and ``pause`` seconds more passed;
     False when the run ended first."""
-    target = _journal_lines(run_dir) + lines
+    target = journal_lines(run_dir) + lines
     deadline = time.monotonic() + 60
-    while proc.poll() is None and _journal_lines(run_dir) < target and time.monotonic() < deadline:
+    while proc.poll() is None and journal_lines(run_dir) < target and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(pause)
     if proc.poll() is not None:
@@ -65,14 +64,6 @@ def _kill_after(proc: subprocess.Popen[str], run_dir: Path, lines: int, pause: f
     if proc.stderr is not None:
         proc.stderr.close()
     return True
-
-
-def _lose_redis_data(run_dir: Path) -> None:
-    """What a Redis that lost its data looks like: its server killed, its append-only file gone."""
-    pid = int((run_dir / "redis" / "redis.pid").read_text())
-    os.kill(pid, signal.SIGKILL)
-    for name in ("appendonly.aof", "dump.rdb"):
-        (run_dir / "redis" / name).unlink(missing_ok=True)
 
 
 def test_killed_at_random_points_and_resumed_reaches_the_uninterrupted_archive(tmp_path: Path) -> None:
@@ -91,7 +82,9 @@ def test_killed_at_random_points_and_resumed_reaches_the_uninterrupted_archive(t
             break
         kills += 1
         if k == 2:
-            _lose_redis_data(run_dir)  # one resume rebuilds the queue from the journal and archive alone
+            kill_redis(
+                run_dir, lose_data=True
+            )  # one resume rebuilds the queue from the journal and archive alone
         proc = _start("resume", "--run-dir", str(run_dir), "--no-display")
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err[-2000:]
@@ -102,7 +95,7 @@ def test_killed_at_random_points_and_resumed_reaches_the_uninterrupted_archive(t
     )
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert _twice_evaluated(run_dir) == []
-    assert _seed_ids(run_dir) == _seed_ids(whole) and len(_seed_ids(whole)) >= 5
+    assert seed_ids(run_dir) == seed_ids(whole) and len(seed_ids(whole)) >= 5
     status = json.loads((run_dir / "status.json").read_text())
     assert status["state"] == "finished" and status["counters"]["evaluations"] == 6
     assert status["champion"] == json.loads((whole / "status.json").read_text())["champion"]
@@ -116,7 +109,7 @@ def test_stop_after_kill_cleans_up_and_bad_resumes_are_one_line_errors(tmp_path:
     cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=40, seed=3)
     run_dir = tmp_path / "run"
     proc = _start("run", "--config", str(cfg), "--run-dir", str(run_dir))
-    while proc.poll() is None and _journal_lines(run_dir) < 4:
+    while proc.poll() is None and journal_lines(run_dir) < 4:
         time.sleep(0.05)
     before = (run_dir / "journal.jsonl").read_bytes()
     locked = run_cli("resume", "--run-dir", str(run_dir), timeout=120)  # a live manager holds the run
