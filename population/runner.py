@@ -20,6 +20,7 @@ from typing import Any
 
 import redis
 
+from core.errors import SeedpopError
 from genome.registry import lookup
 from lineage import Archive
 from population import bus, keys
@@ -228,7 +229,11 @@ class Run:
             embedded = self.redis  # checked each time: a killed server may not have exited yet at the error
             if embedded is not None and (embedded.process is None or embedded.process.poll() is not None):
                 embedded.stop()
-                self.redis = EmbeddedRedis.start(embedded.directory, socket_path=embedded.socket_path)
+                try:
+                    self.redis = EmbeddedRedis.start(embedded.directory, socket_path=embedded.socket_path)
+                except (SeedpopError, OSError):  # it cannot come back: the run ends on the outage itself
+                    self.redis = None
+                    raise err from None
             try:
                 self.client.ping()
                 break

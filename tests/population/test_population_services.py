@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -164,7 +165,9 @@ def test_ctrl_c_and_stop_leave_nothing_behind(tmp_path: Path) -> None:
         assert not report.corrupt and not report.missing
 
 
-def test_redis_dying_mid_run_is_a_one_line_error_and_loses_nothing(tmp_path: Path) -> None:
+def test_redis_dying_for_good_mid_run_is_a_one_line_error_and_loses_nothing(tmp_path: Path) -> None:
+    # A Redis that dies is started again (test_population_redis_outage.py); one that cannot come back — its
+    # directory is replaced by a file — ends the run with the outage as a one-line error.
     toggle = write_seed(tmp_path, "toggle", TOGGLE)
     cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=500, seed=2)
     run_dir = tmp_path / "run"
@@ -176,6 +179,8 @@ def test_redis_dying_mid_run_is_a_one_line_error_and_loses_nothing(tmp_path: Pat
         if "redis-server" in " ".join(p.info["cmdline"] or []) and str(run_dir) in " ".join(p.info["cmdline"])
     ]
     assert len(servers) == 1
+    shutil.rmtree(run_dir / "redis")  # first, so the manager cannot start it again in between
+    (run_dir / "redis").write_text("not a directory")
     servers[0].kill()
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 1, err[-2000:]
