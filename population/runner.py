@@ -44,7 +44,7 @@ from population.status import IslandStatus, LLMStatus, MemberStatus, Snapshot, w
 from population.version import code_version
 
 RUN_FORMAT = 1
-RESPAWNS = 10  # workers killed by a signal that a run starts again before it gives up
+RESPAWNS = 10  # workers killed by a signal or failed (exit ≠ 0) that a run starts again before it gives up
 REDIS_WAIT_S = 60.0  # how long a run waits for its Redis to come back mid-run (a server by URL)
 MAX_RECONNECTS = 10  # Redis outages one run survives before it stops with the error (resume goes on)
 MARKER = "population.json"
