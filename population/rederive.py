@@ -22,6 +22,7 @@ report), a completion missing from the cache (the model answered anew), a seed t
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 import tempfile
@@ -142,8 +143,8 @@ def copy_caches(source: Path, target: Path) -> list[str]:
     names = []
     for path in sorted(source.glob("*.sqlite")):
         with (
-            sqlite3.connect(f"file:{path}?mode=ro", uri=True) as src,
-            sqlite3.connect(target / path.name) as dst,
+            contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as src,
+            contextlib.closing(sqlite3.connect(target / path.name)) as dst,
         ):
             src.backup(dst)
         names.append(path.name)
