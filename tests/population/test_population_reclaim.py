@@ -86,7 +86,11 @@ def _finish(proc: subprocess.Popen[str], run_dir: Path) -> dict[str, Any]:
     return status
 
 
-def test_worker_killed_mid_job_is_started_again_and_its_job_rerun(tmp_path: Path) -> None:
+def _run_with_an_evaluation_in_flight(
+    tmp_path: Path,
+) -> tuple[subprocess.Popen[str], Path, dict[str, Any], str]:
+    """A 4-evaluation run of SLEEPY (claim_idle 3 s) once loop w0.0 runs an evaluation: (process, run
+    directory, marker, the job's id)."""
     sleepy = write_seed(tmp_path, "sleepy", SLEEPY)
     cfg = write_config(tmp_path, origin=[sleepy], max_evals=4, seed=2, claim_idle="3s", final_holdout=False)
     run_dir = tmp_path / "run"
@@ -94,6 +98,11 @@ def test_worker_killed_mid_job_is_started_again_and_its_job_rerun(tmp_path: Path
     marker = _marker(run_dir)
     client = redis.Redis.from_url(marker["redis"])
     job = _evaluation_in_flight(client, marker["key"], "w0.0")
+    return proc, run_dir, marker, job
+
+
+def test_worker_killed_mid_job_is_started_again_and_its_job_rerun(tmp_path: Path) -> None:
+    proc, run_dir, marker, job = _run_with_an_evaluation_in_flight(tmp_path)
     os.killpg(marker["workers"][0], signal.SIGKILL)  # the worker and its sandboxes, mid-job
     status = _finish(proc, run_dir)
     assert status["counters"]["evaluations"] == 4
@@ -103,13 +112,7 @@ def test_worker_killed_mid_job_is_started_again_and_its_job_rerun(tmp_path: Path
 
 
 def test_stalled_worker_loses_its_job_to_another_and_its_late_result_is_dropped(tmp_path: Path) -> None:
-    sleepy = write_seed(tmp_path, "sleepy", SLEEPY)
-    cfg = write_config(tmp_path, origin=[sleepy], max_evals=4, seed=2, claim_idle="3s", final_holdout=False)
-    run_dir = tmp_path / "run"
-    proc = _start("run", "--config", str(cfg), "--run-dir", str(run_dir))
-    marker = _marker(run_dir)
-    client = redis.Redis.from_url(marker["redis"])
-    job = _evaluation_in_flight(client, marker["key"], "w0.0")
+    proc, run_dir, marker, job = _run_with_an_evaluation_in_flight(tmp_path)
     stalled = marker["workers"][0]
     os.killpg(stalled, signal.SIGSTOP)  # no heartbeat, no progress: stalled, not dead
     other = _start("worker", "--redis", marker["redis"], "--run", marker["key"], "--name", "other")
