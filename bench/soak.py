@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -182,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     log = (work / "run.log").open("w")
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
     started = time.monotonic()
+    load_at_start = os.getloadavg()[0]
     samples: list[dict[str, float]] = []
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("a", encoding="utf-8") as out:
@@ -212,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         f"command: python bench/soak.py --minutes {args.minutes:g} --every {args.every:g} --model {args.model}"
     )
     lines.append(f"run exit status {proc.returncode}; run log {work / 'run.log'}")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    lines.append(f"commit {commit.stdout.strip() or 'unknown'}; load average at start {load_at_start:.2f}")
     args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0 if proc.returncode == 0 else 1
