@@ -277,6 +277,8 @@ class Sandbox:
             timeout_s: wall-clock seconds before the child's whole tree is killed.
             fds: descriptors handed to the child (at most one: the LLM channel); the caller keeps its copies.
         """
+        if self._proc is not None and self._proc.poll() is not None:
+            self.restart()  # the worker died between requests (killed from outside): lose no request to it
         self.start()
         assert self._sock is not None
         request_id = next(_ids)

@@ -232,10 +232,31 @@ def test_oversized_output_is_cut(solution_sandbox: Sandbox) -> None:
     healthy(solution_sandbox)
 
 
-def test_worker_killed_from_outside_is_replaced(solution_sandbox: Sandbox) -> None:
+def test_worker_killed_from_outside_between_requests_is_replaced(solution_sandbox: Sandbox) -> None:
     assert solution_sandbox._proc is not None
+    restarts = solution_sandbox.restarts
     os.kill(solution_sandbox._proc.pid, 9)
+    solution_sandbox._proc.wait(timeout=10)
     result = run(solution_sandbox, "def f():\n    return 1\n")
+    assert result.lines == (["r", 0, 1],)  # the dead worker was replaced before the request, not after it
+    assert solution_sandbox.restarts == restarts + 1
+    healthy(solution_sandbox)
+
+
+def test_worker_killed_from_outside_mid_request_loses_only_that_request(solution_sandbox: Sandbox) -> None:
+    proc = solution_sandbox._proc
+    assert proc is not None
+    killer = threading.Timer(0.5, os.kill, (proc.pid, 9))
+    killer.start()
+    try:
+        result = run(
+            solution_sandbox,
+            "import time\ndef f():\n    time.sleep(5)\n    return 1\n",
+            timeout=10,
+            per_test=8,
+        )
+    finally:
+        killer.cancel()
     assert result.status is ExecStatus.LOST
     healthy(solution_sandbox)
 
