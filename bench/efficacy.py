@@ -79,9 +79,12 @@ def evolve(run_dir: Path, cfg: dict[str, Any]) -> dict[str, Any]:
     if status.exists() and json.loads(status.read_text(encoding="utf-8")).get("state") == "finished":
         return dict(json.loads(status.read_text(encoding="utf-8")))
     path = run_dir.parent / f"{run_dir.name}.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{k} = {json.dumps(v)}\n" for k, v in cfg.items()), encoding="utf-8")
-    cmd = [sys.executable, "-m", "population", "run", "--config", str(path), "--run-dir", str(run_dir)]
+    if (run_dir / "config.toml").exists():  # an interrupted arm: its run seconds count on from where it stopped
+        cmd = [sys.executable, "-m", "population", "resume", "--run-dir", str(run_dir), "--no-display"]
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(f"{k} = {json.dumps(v)}\n" for k, v in cfg.items()), encoding="utf-8")
+        cmd = [sys.executable, "-m", "population", "run", "--config", str(path), "--run-dir", str(run_dir)]
     done = subprocess.run(cmd, cwd=REPO)
     if done.returncode != 0:
         raise SystemExit(
