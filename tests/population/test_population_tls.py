@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -31,6 +32,7 @@ from population_helpers import (
     run_cli,
     seed_ids,
     start_cli,
+    wait_for_evaluations,
     write_config,
     write_seed,
 )
@@ -139,8 +141,17 @@ def tls_redis(tmp_path: Path) -> Iterator[TlsRedis]:
         proc.wait(timeout=10)
 
 
-def _env() -> dict[str, str]:
-    return dict(os.environ, PYTHONPATH=str(REPO))
+def _with_password(*args: str) -> subprocess.Popen[str]:
+    """``python -m population ARGS`` in the background with the password in the environment only (so it
+    stays out of config.toml), output captured."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "population", *args],
+        cwd=REPO,
+        env=dict(os.environ, PYTHONPATH=str(REPO), SEEDPOP_REDIS_PASSWORD=PASSWORD),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_a_run_and_a_second_worker_over_tls_archive_seeds(tls_redis: TlsRedis, tmp_path: Path) -> None:
@@ -150,14 +161,7 @@ def test_a_run_and_a_second_worker_over_tls_archive_seeds(tls_redis: TlsRedis, t
         tmp_path, origin=[sleepy, "templates"], max_evals=8, seed=5, final_holdout=False, redis=url
     )
     run_dir = tmp_path / "run"
-    manager = subprocess.Popen(
-        [sys.executable, "-m", "population", "run", "--config", str(cfg), "--run-dir", str(run_dir)],
-        cwd=REPO,
-        env=dict(_env(), SEEDPOP_REDIS_PASSWORD=PASSWORD),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    manager = _with_password("run", "--config", str(cfg), "--run-dir", str(run_dir))
     while not (run_dir / "population.json").exists():
         assert manager.poll() is None, manager.communicate()[1][-2000:]
         time.sleep(0.05)
@@ -177,6 +181,25 @@ def test_a_run_and_a_second_worker_over_tls_archive_seeds(tls_redis: TlsRedis, t
     by = {json.loads(fields[b"data"])["worker"] for _, fields in entries}
     assert any(name.startswith("second.") for name in by), by  # the worker that joined over TLS did jobs
     assert PASSWORD not in (run_dir / "config.toml").read_text()
+    assert processes_using(run_dir) == []
+
+
+def test_status_and_stop_reach_a_run_on_tls_with_the_password_in_the_environment(
+    tls_redis: TlsRedis, tmp_path: Path
+) -> None:
+    toggle = write_seed(tmp_path, "toggle", TOGGLE)
+    cfg = write_config(tmp_path, origin=["templates", toggle], max_evals=500, seed=1, redis=tls_redis.url())
+    run_dir = tmp_path / "run"
+    manager = _with_password("run", "--config", str(cfg), "--run-dir", str(run_dir))
+    wait_for_evaluations(run_dir)
+    assert manager.poll() is None, manager.communicate()[1][-2000:]
+    shown = _with_password("status", "--run-dir", str(run_dir)).communicate(timeout=120)[0]
+    assert re.search(r"workers alive: [1-9]", shown), shown  # read from the TLS Redis, with the password
+    stopper = _with_password("stop", "--run-dir", str(run_dir))
+    out, err = stopper.communicate(timeout=120)
+    assert stopper.returncode == 0 and "asked run" in out, out + err
+    _, err = manager.communicate(timeout=120)
+    assert manager.returncode == 0, err[-2000:]
     assert processes_using(run_dir) == []
 
 
