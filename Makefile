@@ -24,6 +24,7 @@ run: install
 
 test: install
 	scripts/browser.sh
+	scripts/redis-tls.sh >/dev/null
 	PATH="$(abspath $(BIN)):$$PATH" scripts/check.sh
 
 # The edit loop: everything but the tests marked slow.

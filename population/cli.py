@@ -22,7 +22,7 @@ from population.config import RunConfig, load_file, removed_notes, resolve
 from population.errors import RunDirError
 from population.leftovers import LOCK, RunLock
 from population.progress import WorkerInfo, read_workers
-from population.redis_server import redact
+from population.redis_server import connect, redact
 
 if TYPE_CHECKING:
     from population.api import RunResult
@@ -207,9 +207,9 @@ def status_command(run_dir: Path, as_json: bool) -> int:
 
 def _live_workers(marker: dict[str, Any]) -> tuple[WorkerInfo, ...]:
     """The live workers of a running run (from their heartbeats in its Redis); () when it does not answer."""
-    try:
-        client = redis.Redis.from_url(str(marker["redis"]), socket_timeout=5, socket_connect_timeout=5)
-    except (ValueError, KeyError):
+    try:  # connect(): the password may be in $SEEDPOP_REDIS_PASSWORD rather than in the stored URL
+        client = connect(str(marker["redis"]), timeout_s=5)
+    except (SeedpopError, KeyError):
         return ()
     return read_workers(client, str(marker.get("key", "")))
 
@@ -233,9 +233,12 @@ def stop_command(run_dir: Path) -> int:
         lock.acquire()
     except SeedpopError:  # a live manager holds it: ask it to stop
         try:
-            redis.Redis.from_url(marker["redis"], socket_timeout=5).set(keys.stop(marker["key"]), "1")
-        except (redis.exceptions.RedisError, OSError):
-            print(f"error: the run in {run_dir} is running but its Redis does not answer", file=sys.stderr)
+            connect(str(marker["redis"]), timeout_s=5).set(keys.stop(marker["key"]), "1")
+        except (SeedpopError, redis.exceptions.RedisError, OSError) as err:
+            print(
+                f"error: the run in {run_dir} is running but its Redis does not answer: {err}",
+                file=sys.stderr,
+            )
             return 1
         print(f"asked run {marker['run'][:12]} to stop; it exits once its workers are down")
         return 0

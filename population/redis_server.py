@@ -11,13 +11,15 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
+import ssl
 import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import redis
 from redis.backoff import NoBackoff
@@ -155,7 +157,8 @@ def connect(url: str, timeout_s: float = 30.0) -> redis.Redis:
     environment is not).
 
     Raises:
-        RedisError: the server cannot be reached or refuses us (one line, the password never shown).
+        RedisError: the server cannot be reached or refuses us, or its TLS does not fit (untrusted
+            certificate, missing CA file, a plain port): one line naming the fix, the password never shown.
     """
     extra: dict[str, Any] = {}
     if os.environ.get(PASSWORD_ENV) and urlsplit(url).password is None and not url.startswith("unix:"):
@@ -168,16 +171,72 @@ def connect(url: str, timeout_s: float = 30.0) -> redis.Redis:
     except (redis.exceptions.AuthenticationError, redis.exceptions.ResponseError) as err:
         if not isinstance(err, redis.exceptions.AuthenticationError) and "AUTH" not in str(err).upper():
             raise RedisError(f"Redis at {redact(url)} answered with an error: {_first(err)}") from None
-        what = "refused the password" if gave else "wants a password"
+        # The server's own words help with a refused password (a disabled user, say); with none given they
+        # are about the handshake (HELLO, NOAUTH) and say nothing the first half does not.
+        what = f"refused the password ({_first(err)[:80]})" if gave else "wants a password"
+        scheme = urlsplit(url).scheme or "redis"
         raise RedisError(
-            f"Redis at {redact(url)} {what} ({_first(err)[:80]}); put the right one in the URL "
-            f"(redis://:PASSWORD@host:port/0) or in ${PASSWORD_ENV}"
+            f"Redis at {redact(url)} {what}; put the right one in the URL "
+            f"({scheme}://:PASSWORD@host:port/0) or in ${PASSWORD_ENV}"
         ) from None
     except (redis.exceptions.RedisError, ValueError, OSError) as err:
-        raise RedisError(
-            f"cannot reach Redis at {redact(url)}: {_first(err)}; check the URL (--redis), that the server "
-            "runs and that this machine may reach it"
-        ) from None
+        raise RedisError(_unreachable(url, err)) from None
+
+
+def _unreachable(url: str, err: BaseException) -> str:
+    """Why ``url`` could not be reached and what to do about it, in one line. ``rediss://`` failures get a
+    diagnosis of their own: a CA file that is not there, a certificate not trusted or not for that host, a
+    port that answers plain Redis (probed once, briefly). Never raises."""
+    where = redact(url)
+    tls = url.startswith("rediss:")
+    ca = parse_qs(urlsplit(url).query).get("ssl_ca_certs", [""])[0]
+    if tls and ca and not os.path.isfile(ca):
+        return (
+            f"the CA file {ca} (ssl_ca_certs in --redis {where}) does not exist; give the path of the PEM file "
+            "of the CA that signed the server's certificate"
+        )
+    cause = _innermost(err)
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        reason = cause.verify_message or _first(cause)
+        if "mismatch" in reason:
+            return (
+                f"the TLS certificate of Redis at {where} is not for that host ({reason}); connect by a name or "
+                "address the certificate lists, or add ssl_check_hostname=false to the URL"
+            )
+        return (
+            f"the TLS certificate of Redis at {where} is not trusted here ({reason}); name the CA that signed "
+            "it in the URL: rediss://host:port/0?ssl_ca_certs=/path/to/ca.pem"
+        )
+    if tls and _answers_plain(url):
+        return (
+            f"Redis at {where} does not speak TLS on that port (plain Redis answered there); use redis:// "
+            "for that port, or rediss:// with the port the server sets as tls-port"
+        )
+    return (
+        f"cannot reach Redis at {where}: {_first(err)}; check the URL (--redis), that the server runs and that "
+        "this machine may reach it"
+    )
+
+
+def _answers_plain(url: str) -> bool:
+    """Whether a plain (non-TLS) Redis answers on ``url``'s host and port: a PING gets ``+PONG`` or an error
+    reply (``-NOAUTH`` with a password set). Waits at most ~2 s; never raises."""
+    try:
+        parts = urlsplit(url)
+        with socket.create_connection((parts.hostname or "localhost", parts.port or 6379), timeout=2) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(64)[:1] in (b"+", b"-")
+    except (OSError, ValueError):  # ValueError: a port out of range
+        return False
+
+
+def _innermost(err: BaseException) -> BaseException:
+    """The exception at the bottom of ``err``'s chain (redis-py wraps the ``ssl`` error that says why)."""
+    seen = {id(err)}
+    while (inner := err.__cause__ or err.__context__) is not None and id(inner) not in seen:
+        seen.add(id(inner))
+        err = inner
+    return err
 
 
 def _first(err: BaseException) -> str:
