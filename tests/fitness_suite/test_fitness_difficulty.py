@@ -184,6 +184,7 @@ def test_a_run_that_ran_out_of_time_is_deferred_not_recorded_as_unsolved() -> No
     assert b.clock_bound("solve raised DeadlineExceeded: LLM deadline of 120 s for 'x' has passed")
     assert b.clock_bound("solve timed out (whole process tree killed)")
     assert not b.clock_bound("test 0: wrong answer")
+    assert not b.clock_bound("test 0: timed out (whole process tree killed)")  # the answer loops: its failure
     assert not b.clock_bound("")
 
 
