@@ -137,13 +137,14 @@ def test_core_reaches_the_issue_16_sizes() -> None:
 
 
 def test_core_splits_are_stratified_by_family_and_difficulty() -> None:
-    """Every family and every difficulty has tasks in every split. Families new in core-2 carry the
+    """Every family and every measured difficulty has tasks in every split. Families new in core-2 carry the
     validation split that core-1's pinned families lack, so their shares are about 45/35/20."""
     by_family = Counter((t.tags[0], t.split) for t in CORE.tasks)
     by_difficulty = Counter((t.difficulty, t.split) for t in CORE.tasks)
     families = Counter(t.tags[0] for t in CORE.tasks)
     difficulties = Counter(t.difficulty for t in CORE.tasks)
     old = {CORE.get(i).tags[0] for i in CORE1_TRAIN | CORE1_HOLDOUT}
+    free = Counter(t.difficulty for t in CORE.tasks if t.id not in CORE1_TRAIN | CORE1_HOLDOUT)
     for name in SPLIT_SHARES:
         for group, n in families.items():
             assert by_family[(group, name)] >= 1, (group, name)
@@ -151,7 +152,9 @@ def test_core_splits_are_stratified_by_family_and_difficulty() -> None:
                 least = {"train": 0.4, "validation": 0.25, "holdout": 0.15}[name]
                 assert by_family[(group, name)] / n >= least, (group, name)
         for group, n in difficulties.items():
-            assert by_difficulty[(group, name)] / n >= 0.12, (group, name)
+            if free[group] >= 10:  # a stratum of a few tasks pinned by core-1 (4 trivial ones) cannot spread
+                assert by_difficulty[(group, name)] / n >= 0.12, (group, name)
+    assert sum(n for group, n in difficulties.items() if free[group] >= 10) >= 0.95 * len(CORE.tasks)
 
 
 def test_core1_tasks_keep_their_split() -> None:
