@@ -282,8 +282,8 @@ print(json.dumps({{"seeds": archive.counts().seeds, "rss_mb": rss}}))
 
 
 def novelty_memory(pieces: int) -> dict[str, float]:
-    """RSS of the novelty process: MiniLM loaded and ``pieces`` pieces indexed, each with its token sequence,
-    text and vector (a run indexes about two new pieces per admitted seed; most never get a vector)."""
+    """RSS of the novelty process: MiniLM loaded and ``pieces`` pieces indexed, each with its token sequence
+    and vector (a run indexes about two new pieces per admitted seed; most never get a vector)."""
     code = f"""
 import resource, sys, json
 sys.path.insert(0, {str(REPO)!r})
@@ -293,9 +293,8 @@ nf = NoveltyFilter(0.9995)
 nf.ready()
 rng = np.random.default_rng(0)
 vecs = rng.standard_normal(({pieces}, 384)).astype("float32")
-for i in range({pieces}):  # a piece's token sequence (~80 tokens), its text and its vector
+for i in range({pieces}):  # a piece's token sequence (~80 tokens) and its vector
     nf._near.add([int(t) for t in rng.integers(1000, 30000, 80)])
-    nf._texts.append("x" * 300)
     nf._vectors[i] = vecs[i]
 print(json.dumps({{"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """

@@ -19,7 +19,10 @@ from __future__ import annotations
 PREFIX = "seedpop"
 WORKER_GROUP = "workers"
 MANAGER_GROUP = "manager"
-EVENTS_MAXLEN = 10_000
+# Entries the events stream keeps (``XADD … MAXLEN ~``; Redis trims whole nodes, so up to ~100 more). Live
+# viewers follow new entries only (the dashboard shows the latest 50) and logs/events.jsonl keeps them all, so
+# this only has to cover a viewer that fell behind: a few minutes of a busy model-free run (~3 events/s).
+EVENTS_MAXLEN = 1_000
 WORKER_TTL_S = 10  # a worker hash outlives its last heartbeat (every 2 s) by this many seconds
 
 

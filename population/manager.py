@@ -60,6 +60,12 @@ MANAGER_COUNTERS = (
 TRIM_EVERY = 50
 
 
+def publish_event(client: redis.Redis, run_key: str, kind: str, data: dict[str, Any]) -> None:
+    """One entry of the run's events stream, capped at :data:`keys.EVENTS_MAXLEN` (approximately)."""
+    fields = {"v": "1", "kind": kind, "data": json.dumps(data)}
+    bus.add(client, keys.events(run_key), fields, maxlen=keys.EVENTS_MAXLEN)
+
+
 class Manager:
     """One run's loop. Build, :meth:`seed_origins`, then :meth:`step` until it returns False."""
 
@@ -377,12 +383,7 @@ class Manager:
             self.events_log.write(json.dumps({"time": round(time.time(), 3), "kind": kind, **data}) + "\n")
             self.events_log.flush()
         with contextlib.suppress(redis.exceptions.RedisError):
-            bus.add(
-                self.client,
-                keys.events(self.run_key),
-                {"v": "1", "kind": kind, "data": json.dumps(data)},
-                maxlen=keys.EVENTS_MAXLEN,
-            )
+            publish_event(self.client, self.run_key, kind, data)
 
     # ------------------------------------------------------------------------------- the end
     def queue_final(self, split: str, seed_ids: list[str], limit: int) -> None:

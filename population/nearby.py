@@ -10,6 +10,7 @@ then checked with a banded edit distance.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,19 @@ def grams(seq: Sequence[int], q: int = Q) -> set[tuple[int, ...]]:
     if len(seq) < q:
         return {tuple(seq)}
     return {tuple(seq[i : i + q]) for i in range(len(seq) - q + 1)}
+
+
+def pack(seq: Sequence[int]) -> bytes:
+    """``seq`` (ids in ``[0, 2**32)``, as a tokenizer's are) as compact bytes: a typecode byte, then the ids as
+    2-byte (or, when one needs it, 4-byte) machine integers. Equal sequences pack equal, different ones
+    differently. Pure."""
+    code = "H" if max(seq, default=0) < 1 << 16 else "I"
+    return code.encode() + array(code, seq).tobytes()
+
+
+def _packed_grams(seq: Sequence[int], q: int) -> set[bytes]:
+    """:func:`grams` of ``seq``, each packed (:func:`pack`): the index's keys, far smaller than tuples."""
+    return {pack(g) for g in grams(seq, q)}
 
 
 def within_distance(a: Sequence[int], b: Sequence[int], k: int) -> int | None:
@@ -67,33 +81,49 @@ class Near:
 
 
 class TokenIndex:
-    """Token sequences, each with an id (its insertion order). Not thread-safe."""
+    """Token sequences, each with an id (its insertion order). Not thread-safe.
+
+    Memory: it grows with every sequence added, so it is kept compact — each sequence as a machine-integer
+    array (2 bytes a token rather than a tuple of int objects), each q-gram key packed into bytes, and a q-gram
+    only one sequence has (most of them) posted as that sequence's id rather than a list of one.
+    """
 
     def __init__(self, q: int = Q) -> None:
         self.q = q
-        self._seqs: list[tuple[int, ...]] = []
-        self._grams: list[int] = []  # id → its number of distinct q-grams
-        self._postings: defaultdict[tuple[int, ...], list[int]] = defaultdict(list)
+        self._seqs: list[array[int]] = []
+        self._grams = array("I")  # id → its number of distinct q-grams
+        self._postings: dict[bytes, int | list[int]] = {}  # q-gram → the ids that have it, in order
 
     def __len__(self) -> int:
         return len(self._seqs)
 
+    def tokens(self, ident: int) -> tuple[int, ...]:
+        """The sequence added as ``ident``."""
+        return tuple(self._seqs[ident])
+
     def add(self, seq: Sequence[int]) -> int:
         """Index ``seq``; returns its id."""
         ident = len(self._seqs)
-        self._seqs.append(tuple(seq))
-        mine = grams(seq, self.q)
+        self._seqs.append(array("H" if max(seq, default=0) < 1 << 16 else "I", seq))
+        mine = _packed_grams(seq, self.q)
         self._grams.append(len(mine))
         for g in mine:
-            self._postings[g].append(ident)
+            held = self._postings.get(g)
+            if held is None:
+                self._postings[g] = ident
+            elif isinstance(held, int):
+                self._postings[g] = [held, ident]
+            else:
+                held.append(ident)
         return ident
 
     def within(self, seq: Sequence[int], k: int) -> Near:
         """The indexed sequences at most ``k`` edits from ``seq``, nearest first (ties by id)."""
-        mine = grams(seq, self.q)
+        mine = _packed_grams(seq, self.q)
         shared: defaultdict[int, int] = defaultdict(int)
         for g in mine:
-            for ident in self._postings.get(g, ()):
+            held = self._postings.get(g, ())
+            for ident in (held,) if isinstance(held, int) else held:
                 shared[ident] += 1
         need = len(mine) - k * self.q
         if need <= 0:  # too short for the count filter to say anything: every sequence of a close length

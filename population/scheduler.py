@@ -10,13 +10,21 @@ its parent block by block and is dropped as soon as :func:`population.racing.cle
 ahead it earns the next block, up to ``race_blocks``. A member becomes its island's elite only by
 :func:`population.racing.beats` on ``promote_min_tasks`` common tasks; a contest short of common tasks earns
 the side with fewer blocks its next block, and slots no child can use go to elites' next blocks.
+
+Memory: the scheduler keeps only the seeds a later decision can still read (:meth:`Scheduler._reachable`):
+origins, island members, seeds with a block queued or running, parents of pending reproduce jobs, and the
+parent chain of a seed still racing. Any other seed can never be evaluated, selected or compared again, so
+after each tell it is forgotten with its reflect history; of those still in the running (scored, not raced out)
+the ``finalists`` best by train lower bound stay in :attr:`Scheduler.dormant`, which is all :meth:`ranked`
+can ever take from them. What the scheduler holds therefore tracks the live population, not every seed born.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Any
 
 from fitness.record import FitnessRecord, Outcome
@@ -145,7 +153,10 @@ class Scheduler:
         self.grid = Grid({t.id: family(t) for t in train}, cfg.size_bins)
         self.selector = SELECTORS[cfg.selector]
         self.params = SelectionParams(cfg.tournament_size, float(cfg.novelty_weight))
-        self.seeds: dict[str, _Seed] = {}
+        self.seeds: dict[str, _Seed] = {}  # the seeds a later decision may read (see _reachable)
+        # forgotten seeds still in the running: the best ``finalists`` by train lower bound (for ranked())
+        self.dormant: dict[str, _Seed] = {}
+        self.keep_dormant = max(1, cfg.finalists)
         self.origin_ids: list[str] = []
         self.pending: dict[str, Job] = {}  # job id → job, from ask() until its tell
         self.queue: deque[Evaluate] = deque()  # train blocks waiting for a slot
@@ -350,7 +361,7 @@ class Scheduler:
                     self._remember(job.parent_id, child.seed_id, child.operator, None, "invalid")
             elif child.fate is Fate.NEAR_CLONE:
                 self.counters.novelty_rejects += 1
-            elif child.seed_id not in self.seeds:
+            elif child.seed_id not in self.seeds:  # NEW is new to the archive: never a seed held or forgotten
                 self.counters.new += 1
                 generation = (parent.generation if parent else 0) + 1
                 seed = _Seed(
@@ -358,6 +369,7 @@ class Scheduler:
                 )
                 self.seeds[child.seed_id] = seed
                 self._want(seed, 0)
+        self._sweep()
 
     def tell_evaluated(
         self,
@@ -402,6 +414,7 @@ class Scheduler:
             self._retire(seed, "neutral")
         else:
             self._judge(seed)
+        self._sweep()
         return delivered
 
     def _deliver(self, seed: _Seed, published: Sequence[str]) -> list[str]:
@@ -511,14 +524,64 @@ class Scheduler:
 
     def _remember(self, parent: str, child: str, op: str, fitness: float | None, outcome: str) -> None:
         mother = self.seeds.get(parent)
+        if mother is None:
+            return  # forgotten: never selected again, so nobody reads its history
         item = {
             "seed_id": child,
             "operator": op,
             "aggregate": fitness or 0.0,
-            "parent_aggregate": pass_rate(mother.evidence) if mother else 0.0,
+            "parent_aggregate": pass_rate(mother.evidence),
             "outcome": outcome,
         }
         self.history.setdefault(parent, deque(maxlen=HISTORY)).append(item)
+
+    # ------------------------------------------------------------------------------------- memory
+    def _reachable(self) -> set[str]:
+        """Ids of the seeds a later ask or tell may read: origins; island members and elites (selected,
+        contested, re-evaluated, migrated); seeds with a train block queued or pending (their tell judges
+        them); parents of pending reproduce and crossover jobs (their tell reads the parent); and the parent of
+        every such seed still racing, and so on up while racing (its race reads the parent's evidence and
+        digests and may queue the parent's blocks). Nothing else can reach a seed: only these ever get blocks
+        (:meth:`_want`), and a seed joins an island only when a block of its own is told."""
+        keep = set(self.origin_ids)
+        for island in self.islands:
+            keep.update(island.members)
+            if island.elite is not None:
+                keep.add(island.elite)
+        keep.update(job.seed_id for job in self.queue)
+        for job in self.pending.values():
+            keep.add(job.seed_id if isinstance(job, Evaluate) else job.parent_id)
+        racing = [sid for sid in keep if sid in self.seeds and self.seeds[sid].racing]
+        while racing:
+            seed = self.seeds[racing.pop()]
+            parent = seed.parents[0] if seed.parents else ""
+            if parent in self.seeds and parent not in keep:
+                keep.add(parent)
+                if self.seeds[parent].racing:
+                    racing.append(parent)
+        return keep
+
+    def _sweep(self) -> None:
+        """Forget every seed :meth:`_reachable` leaves out (after each tell, so what is held stays bounded)."""
+        keep = self._reachable()
+        for sid in [sid for sid in self.seeds if sid not in keep]:
+            self._forget(self.seeds[sid])
+
+    def _forget(self, seed: _Seed) -> None:
+        """Drop ``seed`` with its reflect history and reproduction count; a seed still in the running stays in
+        :attr:`dormant` (evidence, generation, novelty: what :meth:`ranked` and :meth:`member` read) while it
+        is among the best ``finalists`` forgotten ones."""
+        del self.seeds[seed.seed_id]
+        self.history.pop(seed.seed_id, None)
+        self.reproductions.pop(seed.seed_id, None)
+        if not seed.evidence or seed.out:
+            return
+        self.dormant[seed.seed_id] = replace(
+            seed, parents=(), reasons={}, visible={}, digests={}, done=set(), queued=set()
+        )
+        if len(self.dormant) > self.keep_dormant:
+            worst = max(self.dormant.values(), key=_rank)
+            del self.dormant[worst.seed_id]
 
     def abandon(self) -> list[str]:
         """Give up on every pending job; returns their ids (the loop tells the workers)."""
@@ -529,26 +592,22 @@ class Scheduler:
     # ------------------------------------------------------------------------------------- the end
     def ranked(self, origins: bool) -> list[str]:
         """Scored seeds still in the running (not raced out), best train lower bound first (ties: more
-        evidence, then id); evolved seeds or origins."""
-        pool = [
-            s
-            for s in self.seeds.values()
-            if s.evidence and not s.out and (s.seed_id in self.origin_ids) == origins
-        ]
-        pool.sort(key=lambda s: (-lower_bound(s.evidence), -len(s.evidence), s.seed_id))
+        evidence, then id); evolved seeds or origins. Of the forgotten ones only the ``finalists`` best are
+        held (:attr:`dormant`; their evidence never changes again), so the first ``finalists`` entries — all
+        that :meth:`finalists`, :meth:`best_members` and :meth:`verdict` read — are those of every seed born."""
+        seeds: Iterable[_Seed] = chain(self.seeds.values(), self.dormant.values())
+        pool = [s for s in seeds if s.evidence and not s.out and (s.seed_id in self.origin_ids) == origins]
+        pool.sort(key=_rank)
         return [s.seed_id for s in pool]
 
     def best_members(self) -> tuple[Member | None, Member | None]:
         """(best evolved, best origin) by train lower bound."""
         evolved, origins = self.ranked(False), self.ranked(True)
-        return (
-            self._member(self.seeds[evolved[0]]) if evolved else None,
-            self._member(self.seeds[origins[0]]) if origins else None,
-        )
+        return (self.member(evolved[0]) if evolved else None, self.member(origins[0]) if origins else None)
 
     def member(self, seed_id: str | None) -> Member | None:
-        """A seed's facts as a :class:`Member` (None for an unknown id or None)."""
-        seed = self.seeds.get(seed_id) if seed_id else None
+        """A seed's facts as a :class:`Member` (None for None or an id not held: forgotten, or unknown)."""
+        seed = (self.seeds.get(seed_id) or self.dormant.get(seed_id)) if seed_id else None
         return self._member(seed) if seed is not None else None
 
     def finalists(self) -> list[str]:
@@ -587,6 +646,11 @@ class Scheduler:
             f"best origin: the same among origins ({why_origin})"
         )
         return Verdict(champion, origin, reason)
+
+
+def _rank(seed: _Seed) -> tuple[float, int, str]:
+    """Ranking order of :meth:`Scheduler.ranked`: best train lower bound first, then more evidence, then id."""
+    return (-lower_bound(seed.evidence), -len(seed.evidence), seed.seed_id)
 
 
 def pass_fraction(record: FitnessRecord) -> float:

@@ -76,17 +76,56 @@ def config(**values: Any) -> RunConfig:
     return resolve({**base, **values})
 
 
+class Recording(Scheduler):
+    """The scheduler, plus a copy of what it forgets (each seed as it was then, and its reflect history), so a
+    test can look at every seed of a run; the scheduler itself keeps only the ones a decision can still read."""
+
+    def __init__(self, cfg: RunConfig, train: Any) -> None:
+        super().__init__(cfg, train)
+        self.forgotten: dict[str, Any] = {}
+        self.forgotten_history: dict[str, Any] = {}
+
+    def _forget(self, seed: Any) -> None:
+        self.forgotten[seed.seed_id] = seed
+        if seed.seed_id in self.history:
+            self.forgotten_history[seed.seed_id] = self.history[seed.seed_id]
+        super()._forget(seed)
+
+
+class NeverForgets(Scheduler):
+    """The scheduler as it was before it forgot anything: every seed ever born stays (the reference)."""
+
+    def _sweep(self) -> None:
+        pass
+
+
+def every_seed(sched: Scheduler) -> dict[str, Any]:
+    """Every seed the run had: the ones held and the ones forgotten."""
+    return {**getattr(sched, "forgotten", {}), **sched.seeds}
+
+
+def every_history(sched: Scheduler) -> dict[str, Any]:
+    return {**getattr(sched, "forgotten_history", {}), **sched.history}
+
+
 def drive(
-    cfg: RunConfig, world: World, capacity: int = 2, limit: int = 10_000
+    cfg: RunConfig,
+    world: World,
+    capacity: int = 2,
+    limit: int = 10_000,
+    kind: type[Scheduler] = Recording,
+    watch: Callable[[Scheduler], None] = lambda sched: None,
+    say: Callable[[Any], str] | None = None,
 ) -> tuple[Scheduler, list[str]]:
-    """Run the scheduler against the world, answering the oldest pending job first; returns the job log."""
-    sched = Scheduler(cfg, TRAIN)
+    """Run the scheduler against the world, answering the oldest pending job first; returns the job log.
+    ``watch`` sees the scheduler after every tell; ``say`` writes a job's log line (default: :func:`describe`)."""
+    sched = kind(cfg, TRAIN)
     for origin in sorted(o for o in world.quality):
         sched.add_origin(origin, 1000)
     log: list[str] = []
     for _ in range(limit):
         for job in sched.ask(capacity):
-            log.append(describe(job))
+            log.append((say or describe)(job))
         if not sched.pending:
             break
         job_id = min(sched.pending, key=lambda j: int(j[1:]))
@@ -95,6 +134,7 @@ def drive(
             sched.tell_evaluated(job_id, world.record(job), world.digests(job))
         else:
             sched.tell_reproduced(job_id, world.children(job))
+        watch(sched)
     return sched, log
 
 
@@ -140,7 +180,7 @@ def test_a_clearly_worse_child_is_raced_out_early_and_a_level_child_earns_every_
     cfg = config(max_evals=60, block_size=4, race_blocks=4, race_alpha=0.2)
     world = World({"good": 0.8}, lambda q, cid: 0.0 if unit("bad", cid) < 0.5 else q)
     sched, _ = drive(cfg, world)
-    children = [s for s in sched.seeds.values() if s.parents]
+    children = [s for s in every_seed(sched).values() if s.parents]
     worse = [s for s in children if world.quality[s.seed_id] == 0.0]
     level = [s for s in children if world.quality[s.seed_id] == 0.8 and not s.queued]
     assert worse and level
@@ -149,7 +189,7 @@ def test_a_clearly_worse_child_is_raced_out_early_and_a_level_child_earns_every_
         if s.out:
             assert len(s.done) < cfg.race_blocks
     assert all(len(s.done) >= cfg.race_blocks for s in level if not s.racing)
-    outcomes = {h["outcome"] for hist in sched.history.values() for h in hist}
+    outcomes = {h["outcome"] for hist in every_history(sched).values() for h in hist}
     assert "raced_out" in outcomes
     runs = sched.counters.task_runs
     assert runs < sched.counters.evaluations * cfg.block_size + 1  # every evaluation is one block
@@ -159,7 +199,7 @@ def test_every_seed_runs_the_same_blocks_in_the_same_order() -> None:
     cfg = config(max_evals=30)
     sched, _ = drive(cfg, World({"a": 0.5, "b": 0.6}, lambda q, cid: q))
     assert sorted(t for b in sched.blocks for t in b) == sorted(t.id for t in TRAIN)
-    for s in sched.seeds.values():
+    for s in every_seed(sched).values():
         ran = {t for k in s.done for t in sched.blocks[k]}
         assert set(s.evidence) == ran
         assert s.done == set(range(len(s.done)))  # a prefix of the block order
@@ -252,9 +292,81 @@ def test_golden_determinism_without_redis() -> None:
     first, log1 = drive(cfg, world())
     second, log2 = drive(cfg, world())
     assert log1 == log2 and len(log1) > 40
-    assert sorted(first.seeds) == sorted(second.seeds)
+    assert sorted(every_seed(first)) == sorted(every_seed(second))
     _, log3 = drive(config(max_evals=40, seed=4, crossover_rate=0.5, manager_crossover_rate=0.2), world())
     assert log3 != log1  # the run seed matters
+
+
+# ------------------------------------------------------------------------------------------ memory
+class Crashy(World):
+    """Some evaluations crash (a retired seed), half the children behave like their parent (neutral)."""
+
+    def record(self, job: Evaluate) -> FitnessRecord:
+        from dataclasses import replace
+
+        rec = super().record(job)
+        return replace(rec, outcome=Outcome.CRASHED) if unit("crash", job.job_id) < 0.04 else rec
+
+
+@pytest.mark.parametrize("selector", ["tournament", "lexicase"])
+def test_forgetting_retired_seeds_changes_no_decision(selector: str) -> None:
+    cfg = config(
+        max_evals=250,
+        seed=5,
+        islands=3,
+        island_size=4,
+        selector=selector,
+        crossover_rate=0.4,
+        manager_crossover_rate=0.15,
+        migration_interval=6,
+        block_size=4,
+        race_blocks=3,
+        finalists=3,
+    )
+
+    def world() -> World:
+        return Crashy(
+            {"o1": 0.3, "o2": 0.5},
+            lambda q, cid: q + 0.3 * (unit("d", cid) - 0.5),
+            neutral=lambda cid: unit("neutral", cid) < 0.2,
+        )
+
+    reference, expected = drive(cfg, world(), capacity=3, kind=NeverForgets, say=repr)
+    sched, log = drive(cfg, world(), capacity=3, kind=Scheduler, say=repr)
+    assert log == expected  # every job, with the history and failures it carries
+    assert len(sched.seeds) < len(reference.seeds) / 3  # it did forget most of them
+    assert sched.finalists() == reference.finalists()
+    assert sched.best_members() == reference.best_members()
+    validation = tuple(t.id for t in load_suite("core").split("validation"))[:6]
+    for s in (reference, sched):
+        for job in s.ask_final("validation", s.finalists(), validation):
+            scores = tuple(TaskScore(t, int(unit("v", job.seed_id, t) < 0.5), 1) for t in job.tasks)
+            s.tell_evaluated(
+                job.job_id, FitnessRecord(job.seed_id, "core", "v", "validation", Outcome.SCORED, 0, scores)
+            )
+    assert sched.verdict() == reference.verdict()
+    verdict = sched.verdict()
+    assert sched.member(verdict.champion) == reference.member(verdict.champion) is not None
+
+
+def test_what_the_scheduler_holds_tracks_the_live_population_not_every_seed_born() -> None:
+    cfg = config(max_evals=700, islands=2, island_size=6, finalists=3, crossover_rate=0.3)
+    world = World({"o1": 0.4, "o2": 0.5}, lambda q, cid: q + 0.3 * (unit("d", cid) - 0.5))
+    peak = {"seeds": 0, "history": 0, "reproductions": 0}
+
+    def watch(s: Scheduler) -> None:
+        for name, held in (("seeds", s.seeds), ("history", s.history), ("reproductions", s.reproductions)):
+            peak[name] = max(peak[name], len(held))
+        assert set(s.history) <= set(s.seeds) and set(s.reproductions) <= set(s.seeds)
+        assert len(s.dormant) <= cfg.finalists
+
+    sched, _ = drive(cfg, world, capacity=4, watch=watch)
+    live = cfg.islands * cfg.island_size  # island places; the rest is racing children and their parents
+    assert sched.counters.new > 10 * live  # hundreds born ...
+    assert peak["seeds"] <= 3 * live  # ... a few dozen held at any time
+    assert peak["history"] <= 3 * live and peak["reproductions"] <= 3 * live
+    members = {sid for isl in sched.islands for sid in isl.members}
+    assert members <= set(sched.seeds)
 
 
 def test_a_suite_without_a_validation_split_is_a_one_line_error_naming_it() -> None:
@@ -291,14 +403,14 @@ def test_neutral_children_are_counted_take_no_slot_and_are_labelled_in_the_histo
     sched, _ = drive(cfg, world)
     neutral = [
         s
-        for s in sched.seeds.values()
+        for s in every_seed(sched).values()
         if s.parents and s.done and world.behaviour[s.seed_id] == world.behaviour[s.parents[0]]
     ]
     assert neutral and sched.counters.neutral == len(neutral)
     members = {sid for isl in sched.islands for sid in isl.members}
     assert not members & {s.seed_id for s in neutral}
     assert all(len(s.done) == 1 for s in neutral)  # one block told us; no more spent on them
-    labels = [h["outcome"] for hist in sched.history.values() for h in hist]
+    labels = [h["outcome"] for hist in every_history(sched).values() for h in hist]
     assert labels.count("neutral") == len(neutral) and "scored" in labels
 
 
@@ -307,7 +419,7 @@ def test_a_seed_that_only_makes_neutral_children_still_ends() -> None:
     world = World({"o": 0.5}, lambda q, cid: q, neutral=lambda cid: True)
     sched, _ = drive(cfg, world)
     assert sched.counters.evaluations == 25 and not sched.pending
-    assert sched.counters.neutral == sum(1 for s in sched.seeds.values() if s.parents and s.done) > 0
+    assert sched.counters.neutral == sum(1 for s in every_seed(sched).values() if s.parents and s.done) > 0
     assert set(sched.islands[0].members) == {"o"}
 
 

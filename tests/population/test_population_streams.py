@@ -49,3 +49,37 @@ def test_trimming_a_stream_or_group_that_does_not_exist_does_nothing(client: red
     client.xadd("s", {"n": "0"})
     assert bus.trim_done(client, "s", "nogroup") == 0
     assert client.xlen("s") == 1
+
+
+def test_the_events_stream_stays_capped_and_the_dashboard_keeps_following_it(client: redis.Redis) -> None:
+    import time
+
+    from dashboard.live import Live
+    from dashboard.source import RunInfo
+    from population import keys
+    from population.manager import publish_event
+
+    url = client.connection_pool.connection_kwargs["path"]
+
+    class Source:  # what Live.start reads of a run directory
+        run_dir = ""
+
+        def info(self) -> RunInfo:
+            return RunInfo("r", "", "running", f"unix://{url}", "r", {})
+
+    live = Live(Source())  # type: ignore[arg-type]
+    live.start()
+    deadline = time.monotonic() + 30
+    while live.redis_state != "following the run's Redis events" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)  # its first XREAD ("$": new entries only) is under way
+    cap, sent = keys.EVENTS_MAXLEN, 0
+    for _ in range(7):  # half the cap a round, read before the next: together 3.5 times the cap
+        for _ in range(cap // 2):
+            publish_event(client, "r", "seed", {"n": sent})
+            sent += 1
+        while live.received < sent and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert client.xlen(keys.events("r")) <= cap + 100  # MAXLEN ~: Redis drops whole nodes of 100
+    assert client.xlen(keys.events("r")) >= cap
+    assert live.received == sent and live.events[0]["n"] == sent - 1  # every event, the newest first
