@@ -15,6 +15,7 @@ and better than random search with the same LLM-token budget?
    each arm, and evolution's champion vs random search's (``control``).
 
     python bench/efficacy.py                                    # the reference 2-hour-per-arm experiment
+    python bench/efficacy.py --tokens 600000                    # the same, budgeted in LLM tokens (load-proof)
     python bench/efficacy.py --model none --origin templates --minutes 1 --humaneval-tasks 3 \\
         --holdout-tasks 3 --out /tmp/eff                         # plumbing check, a few minutes
 
@@ -62,12 +63,15 @@ def arm_config(arm: str, args: argparse.Namespace, budget: dict[str, int]) -> di
     if args.model == "none":
         cfg["novelty"] = "off"
     if arm == "evolution":
-        cfg["time_budget"] = f"{int(args.minutes * 60)}s"
+        cfg["time_budget"] = f"{int(args.minutes * 60)}s" if args.minutes else 0
+        if args.tokens:
+            cfg["max_tokens"] = args.tokens
         cfg.update(dict(kv.split("=", 1) for kv in args.set))  # e.g. --set evidence=tests selector=lexicase
         return cfg
     cfg.update(selector="uniform", island_size=100_000, migration_interval=0, race_alpha=1e-9)
     if budget["tokens"]:
-        cfg.update(max_tokens=budget["tokens"], time_budget=f"{int(args.minutes * 120)}s")  # a safety cap
+        cap = f"{int(args.minutes * 120)}s" if args.minutes else 0  # a safety cap: twice evolution's time
+        cfg.update(max_tokens=budget["tokens"], time_budget=cap)
     else:
         cfg.update(max_evals=max(1, budget["evaluations"]), time_budget=0)
     return cfg
@@ -79,7 +83,8 @@ def evolve(run_dir: Path, cfg: dict[str, Any]) -> dict[str, Any]:
     if status.exists() and json.loads(status.read_text(encoding="utf-8")).get("state") == "finished":
         return dict(json.loads(status.read_text(encoding="utf-8")))
     path = run_dir.parent / f"{run_dir.name}.toml"
-    if (run_dir / "config.toml").exists():  # an interrupted arm: its run seconds count on from where it stopped
+    # An interrupted arm resumes: its run seconds and tokens count on from where it stopped.
+    if (run_dir / "config.toml").exists():
         cmd = [sys.executable, "-m", "population", "resume", "--run-dir", str(run_dir), "--no-display"]
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,7 +192,20 @@ def git_commit() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--minutes", type=float, default=120.0, help="evolution arm's time budget")
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        default=None,
+        help="evolution arm's time budget (default 120, or none when --tokens is given)",
+    )
+    parser.add_argument(
+        "--tokens",
+        type=int,
+        default=0,
+        help="evolution arm's budget in LLM tokens (prompt + completion; a cache replay counts like the call "
+        "it replays): the same amount of evolution whatever the machine's load; the control arm gets what "
+        "the evolution arm spent",
+    )
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--origin", nargs="*", default=None, help="origin seeds (default: the config's)")
     parser.add_argument("--seed", type=int, default=0)
@@ -211,6 +229,12 @@ def main() -> None:
         "under test; the control arm stays random search)",
     )
     args = parser.parse_args()
+    if args.minutes is None:
+        args.minutes = 0.0 if args.tokens else 120.0
+    if args.minutes < 0 or args.tokens < 0 or not (args.minutes or args.tokens):
+        parser.error("give the evolution arm a budget: --minutes > 0 and/or --tokens > 0")
+    if args.tokens and not args.minutes and args.model == "none":
+        parser.error("--model none spends no tokens: give --minutes (or --tokens with a model)")
     started = time.time()
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(started))
     out = args.out or REPO / "runs" / f"efficacy-{stamp}"
@@ -261,7 +285,7 @@ def main() -> None:
         "machine": {"cpus": os.cpu_count(), "load": load},
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "budget": {"evolution_minutes": args.minutes, **budget},
+        "budget": {"evolution_minutes": args.minutes, "evolution_tokens": args.tokens, **budget},
         "arms": arms,
         "control": {
             split: paired(scores.vector(evo, split), scores.vector(rnd, split), args.seed)
