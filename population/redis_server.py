@@ -212,6 +212,11 @@ def _unreachable(url: str, err: BaseException) -> str:
             f"Redis at {where} does not speak TLS on that port (plain Redis answered there); use redis:// "
             "for that port, or rediss:// with the port the server sets as tls-port"
         )
+    if url.startswith("redis:") and _answers_tls(url):
+        return (
+            f"Redis at {where} speaks TLS on that port; use rediss:// (with ?ssl_ca_certs=/path/to/ca.pem if "
+            "its certificate is not signed by a CA this machine trusts), or redis:// with the server's plain port"
+        )
     return (
         f"cannot reach Redis at {where}: {_first(err)}; check the URL (--redis), that the server runs and that "
         "this machine may reach it"
@@ -227,6 +232,24 @@ def _answers_plain(url: str) -> bool:
             sock.sendall(b"PING\r\n")
             return sock.recv(64)[:1] in (b"+", b"-")
     except (OSError, ValueError):  # ValueError: a port out of range
+        return False
+
+
+def _answers_tls(url: str) -> bool:
+    """Whether a TLS server answers on ``url``'s host and port: a handshake (certificate not checked: this
+    only tells what the port speaks) completes. Waits at most ~2 s; never raises."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or "localhost"
+        with (
+            socket.create_connection((host, parts.port or 6379), timeout=2) as sock,
+            context.wrap_socket(sock, server_hostname=host),
+        ):
+            return True
+    except (OSError, ValueError):  # ssl.SSLError is an OSError; ValueError: a port out of range
         return False
 
 

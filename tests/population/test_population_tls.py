@@ -210,7 +210,7 @@ def _one_line_error(done: subprocess.CompletedProcess[str], *words: str) -> None
         assert word in done.stderr, done.stderr
 
 
-def test_wrong_password_untrusted_certificate_and_a_plain_port_are_one_line_errors(
+def test_wrong_password_untrusted_certificate_plain_and_tls_port_mixups_are_one_line_errors(
     tls_redis: TlsRedis, tmp_path: Path
 ) -> None:
     done = run_cli("worker", "--redis", tls_redis.url("not-it"), "--run", "abc", timeout=120)
@@ -225,6 +225,10 @@ def test_wrong_password_untrusted_certificate_and_a_plain_port_are_one_line_erro
     plain = tls_redis.url(PASSWORD).replace(f":{tls_redis.tls_port}/", f":{tls_redis.plain_port}/")
     done = run_cli("run", "--model", "none", "--redis", plain, "--run-dir", str(run_dir), timeout=120)
     _one_line_error(done, "does not speak TLS", "redis://", "tls-port")
+
+    to_tls = tls_redis.url(PASSWORD).replace("rediss://", "redis://").split("?")[0]
+    done = run_cli("worker", "--redis", to_tls, "--run", "abc", timeout=120)
+    _one_line_error(done, "speaks TLS on that port", "use rediss://")
 
     missing = tls_redis.url(PASSWORD, ca=tmp_path / "certs" / "nosuch.pem")
     done = run_cli("worker", "--redis", missing, "--run", "abc", timeout=120)
