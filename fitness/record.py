@@ -51,6 +51,22 @@ class TaskScore:
         """Fraction of hidden tests passed, in [0, 1]."""
         return self.passed / self.total if self.total else 0.0
 
+    @property
+    def clock_bound(self) -> bool:
+        """Whether the task failed because the solve ran out of wall-clock time (:func:`clock_bound`)."""
+        return clock_bound(self.reason)
+
+
+CLOCK_BOUND = ("DeadlineExceeded", "solve timed out")
+"""Reasons that say the solve ran out of wall-clock time (the LLM deadline, the solve timeout): on a loaded
+machine those measure the load, not the seed. A hidden test that times out (``test N: timed out``, after 3 s
+where a reference takes milliseconds) is the answer's failure, most often an infinite loop, and is not one."""
+
+
+def clock_bound(reason: str) -> bool:
+    """Whether a task's failure reason is a deadline or timeout of the solve rather than the seed's answer."""
+    return any(mark in reason for mark in CLOCK_BOUND)
+
 
 @dataclass(frozen=True, slots=True)
 class FitnessRecord:

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from population.progress import JobProgress
-from population.status import Snapshot
+from population.status import Snapshot, clock_warning
 
 
 def _f(value: float | None, fmt: str = ".3f") -> str:
@@ -77,6 +77,9 @@ def render(snap: Snapshot, now: float | None = None) -> Group:
         str(snap.grid_cells),
     )
     notes = [Text(n, style="yellow") for n in snap.notes]
+    warning = clock_warning(c)
+    if warning:
+        notes.append(Text(warning, style="bold yellow"))
     if not snap.jobs:
         return Group(head, table, foot, *notes)
     return Group(head, table, jobs_table(snap.jobs, time.time() if now is None else now), foot, *notes)
@@ -114,6 +117,9 @@ def progress_line(snap: Snapshot, now: float | None = None) -> str:
         f"in flight {snap.in_flight}, best {_f(c.best)}, re-discoveries {c.rediscoveries}, "
         f"novelty rejects {c.novelty_rejects}, invalid {c.invalid}"
     )
+    warning = clock_warning(c)
+    if warning:
+        line += f" | {warning}"
     jobs = [
         f"{_job_kind(j)} {j.seed[:8]}"
         + (f" {j.done}/{j.total} tasks {j.tokens} tok" if j.total else "")
@@ -161,6 +167,9 @@ def summary_lines(snap: Snapshot, reason: str) -> list[str]:
             f"racing: {c.task_runs} train task-runs, {c.raced_out} children raced out, {c.promotions} promotions, "
             f"{c.reevaluations} elite re-evaluations, {c.neutral} neutral children of {c.new} new"
         )
+    warning = clock_warning(c)
+    if warning:
+        lines.append(warning)
     if c.jobs_failed:
         lines.append(
             f"{c.jobs_failed} job(s) failed on the workers themselves and were dropped (a seedpop bug: the "

@@ -400,6 +400,7 @@ class Scheduler:
         seed.queued.discard(job.block)
         seed.done.add(job.block)
         for t in record.tasks:
+            self.counters.clock_bound += t.clock_bound
             seed.evidence[t.task_id] = task_score(t.passed, t.total, self.cfg.evidence)
             seed.reasons[t.task_id] = t.reason
             if t.visible:

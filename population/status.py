@@ -58,6 +58,9 @@ class Counters:
             rusage, per execution; a manager crossover's runner is framework CPU, not counted here).
         reproduce_calls: reproduce jobs done (reflect + reproduce in the seed sandbox).
         reproduce_cpu_s: the code CPU of those calls (part of ``code_cpu_s``).
+        clock_bound: train task-runs that failed because the solve ran out of wall-clock time (the LLM deadline
+            or the solve timeout; ``fitness.record.clock_bound``) rather than on the seed's answer. Many of them
+            mean the machine is too busy or ``solve_timeout_s`` too low: those scores measure the load.
         jobs_failed: jobs the workers gave up on (an error of the worker's own on every delivery, or
             delivered too often without a result: ``population.messages.JobFailed``); no seed was scored.
     """
@@ -98,6 +101,7 @@ class Counters:
     reproduce_calls: int = 0
     reproduce_cpu_s: float = 0.0
     jobs_failed: int = 0
+    clock_bound: int = 0
 
     @property
     def best(self) -> float | None:
@@ -107,6 +111,22 @@ class Counters:
         """Track the best train fitness ever seen (monotone by construction)."""
         if self.best is None or fitness > self.best:
             self.best_history.append((self.evaluations, fitness))
+
+
+CLOCK_WARN_RUNS = 12
+CLOCK_WARN_SHARE = 0.2
+
+
+def clock_warning(c: Counters) -> str | None:
+    """A warning when many train solves ran out of wall-clock time (at least :data:`CLOCK_WARN_SHARE` of at
+    least :data:`CLOCK_WARN_RUNS` task-runs), else ``None``. Pure."""
+    if c.task_runs < CLOCK_WARN_RUNS or c.clock_bound < CLOCK_WARN_SHARE * c.task_runs:
+        return None
+    return (
+        f"warning: {c.clock_bound} of {c.task_runs} train solves ran out of wall-clock time (LLM deadline or "
+        "solve_timeout_s): the machine is too busy or the limit too low, and those scores measure the load, "
+        "not the seeds"
+    )
 
 
 def counters_dict(c: Counters) -> dict[str, Any]:
@@ -318,6 +338,7 @@ def run_figures(status: Snapshot) -> dict[str, float]:
         "invalid_rate": c.invalid / n if n else nan,
         "neutral_rate": c.neutral / c.new if c.new else nan,
         "task_runs_per_evaluation": c.task_runs / c.evaluations if c.evaluations else nan,
+        "clock_bound_rate": c.clock_bound / c.task_runs if c.task_runs else nan,
         "best": c.best if c.best is not None else nan,
         "overhead_per_child_ms": per_child(overhead),
         "manager_per_child_ms": per_child(c.manager_s),

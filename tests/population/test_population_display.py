@@ -135,3 +135,16 @@ def test_the_summary_says_when_jobs_failed_on_the_workers_themselves() -> None:
     assert any(
         line.startswith("2 job(s) failed on the workers") for line in summary_lines(failed, "finished")
     )
+
+
+def test_the_views_warn_when_many_solves_ran_out_of_wall_clock_time() -> None:
+    snap = _snapshot("running")
+    loaded = replace(snap, counters=replace(snap.counters, task_runs=40, clock_bound=12))
+    assert "wall-clock" not in progress_line(snap, now=NOW) + _text(snap)
+    assert "wall-clock" not in "".join(summary_lines(snap, "finished"))
+    warning = "12 of 40 train solves ran out of wall-clock time"
+    assert warning in progress_line(loaded, now=NOW)
+    assert warning in " ".join(_text(loaded).split())
+    assert any(line.startswith(f"warning: {warning}") for line in summary_lines(loaded, "finished"))
+    few = replace(snap, counters=replace(snap.counters, task_runs=40, clock_bound=7))  # under a fifth
+    assert "wall-clock" not in progress_line(few, now=NOW)

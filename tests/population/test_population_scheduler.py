@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from population.config import RunConfig, resolve
 from population.intake import Fate
 from population.racing import beats, clearly_behind, paired, sign_p, wilson
 from population.scheduler import Admitted, Cross, Evaluate, Reproduce, Scheduler, coarse_reason
+from population.status import clock_warning
 
 TRAIN = load_suite("core").split("train")
 
@@ -471,6 +473,33 @@ def test_a_token_budget_stops_new_work() -> None:
 
     sched, _ = drive(config(max_tokens=1000), Costly({"o": 0.5}, lambda q, cid: q), capacity=1)
     assert sched.counters.tokens == 1000 and sched.counters.evaluations == 10
+
+
+def test_solves_that_ran_out_of_wall_clock_time_are_counted_apart_from_wrong_answers() -> None:
+    reasons = (
+        "solve raised DeadlineExceeded: LLM deadline of 90 s for 'x:t' has passed",
+        "test 2: timed out (whole process tree killed)",  # the answer loops: its failure, not the clock's
+        "solve timed out (whole process tree killed)",
+        "test 0: wrong answer: 4 != 5",
+    )
+
+    class Slow(World):
+        told = 0
+
+        def record(self, job: Evaluate) -> FitnessRecord:
+            scores = tuple(TaskScore(t, 0, 8, reasons[(self.told + i) % 4]) for i, t in enumerate(job.tasks))
+            self.told += len(scores)
+            return FitnessRecord(job.seed_id, "core", "v", job.split, Outcome.SCORED, 0.0, scores)
+
+    world = Slow({"o": 0.5}, lambda q, cid: q)
+    sched, _ = drive(config(max_evals=4), world, capacity=1)
+    c = sched.counters
+    assert c.evaluations == 4 and world.told == c.task_runs
+    assert c.clock_bound == sum(1 for k in range(world.told) if k % 4 in (0, 2))
+    assert 0.4 <= c.clock_bound / c.task_runs <= 0.6
+    warning = clock_warning(c)
+    assert warning and f"{c.clock_bound} of {c.task_runs} train solves ran out of wall-clock time" in warning
+    assert clock_warning(replace(c, clock_bound=0)) is None
 
 
 # ------------------------------------------------------------------------------------------ partial credit
