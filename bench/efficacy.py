@@ -302,6 +302,10 @@ def main() -> None:
                 f"{e[k]:.3f}" if e[k] is not None else "—" for k in ("validation", "holdout", "humaneval")
             ]
             print(f"{arm:<14} {role + ' ' + e['id'][:6]:<14} {cells[0]:>10} {cells[1]:>8} {cells[2]:>9}")
+        clock = entry["run"].get("clock_bound_rate", float("nan"))
+        print(
+            f"  {arm}: {clock:.1%} of train solves ran out of wall-clock time (high: the load, not the seeds)"
+        )
         for split, p in entry["paired"].items():
             ci = f"[{p['ci_low']:.3f}, {p['ci_high']:.3f}]"
             print(f"  {arm} champion vs best origin, {split}: p {p['p']:.3g}, CI {ci}, n {p['n']}")
