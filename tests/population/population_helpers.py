@@ -196,3 +196,27 @@ def kill_redis(run_dir: Path, lose_data: bool = False) -> int:
         for name in ("appendonly.aof", "dump.rdb"):
             (run_dir / "redis" / name).unlink(missing_ok=True)
     return pid
+
+
+def start_redis(
+    binary: str, conf: str, data: Path, url: str, password: str | None = None
+) -> subprocess.Popen[bytes]:
+    """A ``redis-server`` (``binary``) run from the config text ``conf`` (written to ``data/redis.conf``; log it
+    to ``data/redis.log`` to see it in a failure), returned once ``url`` answers a PING (with ``password``
+    when the URL has none). The caller stops it."""
+    import redis
+
+    path = data / "redis.conf"
+    path.write_text(conf)
+    proc = subprocess.Popen([binary, str(path)], stdin=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            redis.Redis.from_url(url, password=password).ping()
+            return proc
+        except redis.exceptions.ConnectionError:
+            log = (data / "redis.log").read_text() if (data / "redis.log").exists() else ""
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError(f"redis-server did not start: {log}") from None
+            time.sleep(0.05)

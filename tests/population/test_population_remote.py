@@ -22,7 +22,15 @@ from typing import Any
 
 import pytest
 import redis
-from population_helpers import REPO, TOGGLE, processes_using, run_cli, write_config, write_seed
+from population_helpers import (
+    REPO,
+    TOGGLE,
+    processes_using,
+    run_cli,
+    start_redis,
+    write_config,
+    write_seed,
+)
 
 from population import keys
 from population.config import resolve
@@ -71,21 +79,12 @@ def other_host() -> Iterator[tuple[str, str]]:
 def _password_redis(address: str, port: int, data: Path) -> Iterator[str]:
     """A password-protected redis-server on ``address:port``; yields its URL without the password."""
     data.mkdir()
-    conf = data / "redis.conf"
-    conf.write_text(
+    conf = (
         f"bind {address}\nport {port}\nprotected-mode no\nrequirepass {PASSWORD}\nsave ''\n"
         f"appendonly no\ndir {data}\ndaemonize no\nlogfile {data / 'redis.log'}\n"
     )
-    server = subprocess.Popen([redis_binary(), str(conf)], stdin=subprocess.DEVNULL)
     url = f"redis://{address}:{port}/0"
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            redis.Redis.from_url(url, password=PASSWORD).ping()
-            break
-        except redis.exceptions.ConnectionError:
-            assert time.monotonic() < deadline, "the redis-server did not start"
-            time.sleep(0.05)
+    server = start_redis(redis_binary(), conf, data, url, password=PASSWORD)
     try:
         yield url
     finally:

@@ -32,6 +32,7 @@ from population_helpers import (
     run_cli,
     seed_ids,
     start_cli,
+    start_redis,
     wait_for_evaluations,
     write_config,
     write_seed,
@@ -117,23 +118,13 @@ def tls_redis(tmp_path: Path) -> Iterator[TlsRedis]:
     ca, other_ca = _make_ca(certs, "ca"), _make_ca(certs, "other-ca")
     key, cert = _make_server_cert(certs, ca)
     server = TlsRedis(ca, other_ca, _free_port(), _free_port())
-    conf = data / "redis.conf"
-    conf.write_text(
+    conf = (
         f"bind 127.0.0.1 -::1\nport {server.plain_port}\ntls-port {server.tls_port}\n"
         f"tls-cert-file {cert}\ntls-key-file {key}\ntls-ca-cert-file {ca}\ntls-auth-clients no\n"
         f"requirepass {PASSWORD}\nsave ''\nappendonly no\ndir {data}\ndaemonize no\n"
         f"logfile {data / 'redis.log'}\n"
     )
-    proc = subprocess.Popen([binary, str(conf)], stdin=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            redis.Redis.from_url(server.url(PASSWORD)).ping()
-            break
-        except redis.exceptions.ConnectionError:
-            log = (data / "redis.log").read_text() if (data / "redis.log").exists() else ""
-            assert proc.poll() is None and time.monotonic() < deadline, f"redis-server did not start: {log}"
-            time.sleep(0.05)
+    proc = start_redis(binary, conf, data, server.url(PASSWORD))
     try:
         yield server
     finally:
