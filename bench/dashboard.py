@@ -46,6 +46,11 @@ PLOTTED = (
     "(() => {{ const g = document.querySelector('#{0} .js-plotly-plot');"
     " return !!g && !!g.data && g.data.some(t => (t.x && t.x.length) || (t.z && t.z.length)); }})()"
 )
+# Which plotly.js the page fetched (the full plotly.min.js or the dashboard's bundle), its size and fetch time.
+PLOTLY_JS = (
+    "return performance.getEntriesByType('resource').filter(e => /plotly[^/]*[.]js/.test(e.name))"
+    ".map(e => [e.name.split('/').pop().split('?')[0], e.decodedBodySize, e.responseEnd - e.startTime])"
+)
 CALLBACKS = (
     "return performance.getEntriesByType('resource').filter(e => e.name.includes('_dash-update-component'))"
     ".map(e => e.duration)"
@@ -128,6 +133,9 @@ def measure(run_dir: Path) -> dict[str, float]:
             for g in graphs:
                 wait(driver, PLOTTED.format(g))
             out[page] = time.perf_counter() - start
+            if page == "run":  # the cold load
+                for name, size, ms in driver.execute_script(PLOTLY_JS):
+                    print(f"(plotly.js: {name}, {size:,} bytes, fetched in {ms:.0f} ms)", file=sys.stderr)
             slowest = max([slowest, *(d / 1000 for d in driver.execute_script(CALLBACKS))])
         driver.get(f"{url}/lineage")
         wait(driver, PLOTTED.format("lin-graph"))
