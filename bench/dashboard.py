@@ -9,6 +9,10 @@ selected on the lineage page (the URL changes, the detail and graph redraw). *Sl
 transfer included) and as the server spent it (a Flask hook around each callback request).
 
     python bench/dashboard.py [--sizes 1000 10000 100000] [--repeat N] [--work DIR]
+    python bench/dashboard.py --plotly-js [--repeat N]
+
+``--plotly-js`` times only plotly.js: how long a cold browser takes to fetch and evaluate the dashboard's
+bundle and the full plotly.min.js, alternating (the part of a cold first paint the bundle changes).
 
 With ``--repeat N`` each size is measured N times (a fresh server and browser each time) and each column is the
 median: on a shared, loaded machine one measurement can be off by seconds. The slowest server callback's
@@ -45,6 +49,11 @@ PAGES = {
 PLOTTED = (
     "(() => {{ const g = document.querySelector('#{0} .js-plotly-plot');"
     " return !!g && !!g.data && g.data.some(t => (t.x && t.x.length) || (t.z && t.z.length)); }})()"
+)
+# Which plotly.js the page fetched (the full plotly.min.js or the dashboard's bundle), its size and fetch time.
+PLOTLY_JS = (
+    "return performance.getEntriesByType('resource').filter(e => /plotly[^/]*[.]js/.test(e.name))"
+    ".map(e => [e.name.split('/').pop().split('?')[0], e.decodedBodySize, e.responseEnd - e.startTime])"
 )
 CALLBACKS = (
     "return performance.getEntriesByType('resource').filter(e => e.name.includes('_dash-update-component'))"
@@ -128,6 +137,9 @@ def measure(run_dir: Path) -> dict[str, float]:
             for g in graphs:
                 wait(driver, PLOTTED.format(g))
             out[page] = time.perf_counter() - start
+            if page == "run":  # the cold load
+                for name, size, ms in driver.execute_script(PLOTLY_JS):
+                    print(f"(plotly.js: {name}, {size:,} bytes, fetched in {ms:.0f} ms)", file=sys.stderr)
             slowest = max([slowest, *(d / 1000 for d in driver.execute_script(CALLBACKS))])
         driver.get(f"{url}/lineage")
         wait(driver, PLOTTED.format("lin-graph"))
@@ -156,6 +168,59 @@ def measure(run_dir: Path) -> dict[str, float]:
     return out
 
 
+# The two plotly.js files the app can serve: its bundle, and the full one dcc.Graph fetches when no script
+# defined window.Plotly first (what dash served before the bundle).
+PLOTLY_FILES = {
+    "bundle": "/assets/plotly-bundle.min.js",
+    "full": "/_dash-component-suites/plotly/package_data/plotly.min.js",
+}
+LOAD_SCRIPT = """
+const done = arguments[arguments.length - 1], t0 = performance.now(), s = document.createElement('script');
+s.onload = () => done(window.Plotly ? performance.now() - t0 : -1);
+s.onerror = () => done(-2);
+s.src = arguments[0]; document.head.appendChild(s);
+"""
+
+
+def plotly_js(run_dir: Path, repeat: int) -> dict[str, list[float]]:
+    """Seconds a cold browser takes to fetch and evaluate each plotly.js (a fresh browser per load, the two
+    files alternating), on a page of the dashboard's server that loads no plotly.js itself."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(run_dir), str(port)],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    out: dict[str, list[float]] = {k: [] for k in PLOTLY_FILES}
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(url + "/_dash-layout", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        for _ in range(repeat):
+            for name, path in PLOTLY_FILES.items():
+                driver = browser()
+                try:
+                    driver.set_script_timeout(120)
+                    driver.get(url + "/_dash-layout")  # same origin, no scripts
+                    ms = driver.execute_async_script(LOAD_SCRIPT, url + path)
+                finally:
+                    driver.quit()
+                if ms < 0:
+                    raise RuntimeError(f"{path} did not load (or defined no window.Plotly)")
+                out[name].append(ms / 1000)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
@@ -163,9 +228,24 @@ def main() -> None:
         "--repeat", type=int, default=1, help="measurements per size; the table shows medians"
     )
     parser.add_argument("--work", type=Path, default=Path("/tmp/seedpop-bench-dashboard"))
+    parser.add_argument(
+        "--plotly-js",
+        action="store_true",
+        help="instead: time fetching and evaluating the plotly.js bundle and the full plotly.js, cold",
+    )
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error(f"--repeat must be at least 1, got {args.repeat}")
+    if args.plotly_js:
+        run_dir = args.work / f"syn{args.sizes[0]}"
+        if not (run_dir / "lineage.sqlite").exists():
+            make_archive(run_dir, args.sizes[0])
+        times = plotly_js(run_dir, args.repeat)
+        print("| plotly.js | fetch + evaluate, cold (median) | each |\n|---|---:|---|")
+        for name, ts in times.items():
+            each = ", ".join(f"{t:.2f}" for t in ts)
+            print(f"| {name} ({PLOTLY_FILES[name]}) | {statistics.median(ts):.2f} s | {each} |")
+        return
     print(
         "| seeds | first paint: run | lineage | population | select a seed | slowest callback: server | browser |"
     )

@@ -8,7 +8,7 @@ import dash
 from dash import Input, Output, State, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import figures, foreground, ui
+from dashboard import figures, foreground, plotly_bundle, ui
 from dashboard.live import TICK_MS
 from dashboard.pages import compare, lineage, population, run, runs
 from dashboard.registry import Registry
@@ -38,7 +38,8 @@ code.cmd { background: #111827; color: #e5e7eb; padding: 4px 8px; border-radius:
 
 
 def create_app(registry: Registry) -> dash.Dash:
-    """A Dash app over the runs of ``registry`` (read-only). Sets plotly's default template (figures.use_template)."""
+    """A Dash app over the runs of ``registry`` (read-only). Sets plotly's default template (figures.use_template).
+    Its pages load plotly.js from ``assets/plotly-bundle.min.js`` (``dashboard/plotly_bundle.py``)."""
     figures.use_template()
     app = dash.Dash(
         __name__,
@@ -46,6 +47,7 @@ def create_app(registry: Registry) -> dash.Dash:
         suppress_callback_exceptions=True,
         update_title="",
         serve_locally=True,
+        assets_ignore=plotly_bundle.assets_ignore(),  # the bundle, unless it is stale
     )
     app.index_string = app.index_string.replace("{%css%}", "{%css%}<style>" + CSS + "</style>")
     app.layout = html.Div(

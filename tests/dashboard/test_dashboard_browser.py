@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from dashboard import plotly_bundle
 from lineage import Archive
 
 pytestmark = pytest.mark.slow
@@ -187,6 +188,16 @@ def test_each_page_renders_the_real_run_with_no_console_error(server, browser, s
         )
     browser.save_screenshot(str(shots / f"{page}.png"))
     assert _errors(browser) == []
+    # plotly.js is the custom bundle (dashboard/plotly_bundle.py); the full plotly.min.js (4.8 MB) is not fetched.
+    fetched = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert [u for u in fetched if "/assets/plotly-bundle.min.js" in u], fetched
+    assert not [u for u in fetched if "plotly.min.js" in u], fetched
+    if page == "run":
+        bundle = plotly_bundle.shipped()
+        version, traces = browser.execute_script(
+            "return [Plotly.version, Object.keys(Plotly.PlotSchema.get().traces).sort()]"
+        )
+        assert (version, tuple(traces)) == (bundle.plotly_js, bundle.traces)
 
 
 def test_clicking_a_lineage_node_shows_its_source_and_diff_and_puts_it_in_the_url(
