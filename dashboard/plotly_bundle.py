@@ -21,6 +21,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from core import pyast
+
 PACKAGE = Path(__file__).parent
 MANIFEST = PACKAGE / "assets" / "plotly-bundle.json"
 REBUILD = "scripts/plotly-bundle.sh"
@@ -84,7 +86,7 @@ def trace_types(package: Path = PACKAGE) -> frozenset[str]:
     known = set(by_class.values())
     found: set[str] = set()
     for path in sorted(package.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        for node in ast.walk(pyast.parse(path.read_text())):
             if not isinstance(node, ast.Attribute):
                 continue
             if isinstance(node.value, ast.Name) and node.value.id == "go" and node.attr in by_class:
