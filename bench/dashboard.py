@@ -109,18 +109,23 @@ def browser():  # type: ignore[no-untyped-def]
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
-def measure(run_dir: Path) -> dict[str, float]:
+def serve(run_dir: Path, stdout: int) -> tuple[subprocess.Popen[str], str]:
+    """The dashboard's server over ``run_dir`` on a free local port, and its URL."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-c", SERVER, str(run_dir), str(port)],
         cwd=REPO,
-        stdout=subprocess.PIPE,
+        stdout=stdout,
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    url = f"http://127.0.0.1:{port}"
+    return server, f"http://127.0.0.1:{port}"
+
+
+def measure(run_dir: Path) -> dict[str, float]:
+    server, url = serve(run_dir, subprocess.PIPE)
     driver = browser()
     out: dict[str, float] = {}
     slowest = 0.0
@@ -185,16 +190,7 @@ s.src = arguments[0]; document.head.appendChild(s);
 def plotly_js(run_dir: Path, repeat: int) -> dict[str, list[float]]:
     """Seconds a cold browser takes to fetch and evaluate each plotly.js (a fresh browser per load, the two
     files alternating), on a page of the dashboard's server that loads no plotly.js itself."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-c", SERVER, str(run_dir), str(port)],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    server, url = serve(run_dir, subprocess.DEVNULL)
     out: dict[str, list[float]] = {k: [] for k in PLOTLY_FILES}
     try:
         while True:
