@@ -110,7 +110,7 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 def serve(run_dir: Path, stdout: int) -> tuple[subprocess.Popen[str], str]:
-    """The dashboard's server over ``run_dir`` on a free local port, and its URL."""
+    """The dashboard's server over ``run_dir`` on a free local port, once it serves, and its URL."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -121,7 +121,17 @@ def serve(run_dir: Path, stdout: int) -> tuple[subprocess.Popen[str], str]:
         stderr=subprocess.DEVNULL,
         text=True,
     )
-    return server, f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}"
+    while True:  # until it serves the layout
+        try:
+            urllib.request.urlopen(url + "/_dash-layout", timeout=2).read()
+            return server, url
+        except OSError:
+            if server.poll() is not None:
+                raise SystemExit(
+                    f"the dashboard server for {run_dir} exited with {server.returncode}"
+                ) from None
+            time.sleep(0.2)
 
 
 def measure(run_dir: Path) -> dict[str, float]:
@@ -130,12 +140,6 @@ def measure(run_dir: Path) -> dict[str, float]:
     out: dict[str, float] = {}
     slowest = 0.0
     try:
-        while True:
-            try:
-                urllib.request.urlopen(url + "/_dash-layout", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.2)
         for page, graphs in PAGES.items():
             start = time.perf_counter()
             driver.get(f"{url}/{page}")
@@ -193,12 +197,6 @@ def plotly_js(run_dir: Path, repeat: int) -> dict[str, list[float]]:
     server, url = serve(run_dir, subprocess.DEVNULL)
     out: dict[str, list[float]] = {k: [] for k in PLOTLY_FILES}
     try:
-        while True:
-            try:
-                urllib.request.urlopen(url + "/_dash-layout", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.2)
         for _ in range(repeat):
             for name, path in PLOTLY_FILES.items():
                 driver = browser()
