@@ -140,7 +140,9 @@ def score(run_dirs: dict[str, Path], seeds: dict[str, str], args: argparse.Names
 
         cache = run_dirs["evolution"] / "cache" / "llm.sqlite"
         broker = Broker.start(args.model, slot=parse_slots(args.slots, args.model)[0], cache_path=cache)
-    config = EvalConfig(cascade=CascadeConfig(enabled=False), tokens_per_task=4000, solve_timeout_s=120.0)
+    config = EvalConfig(
+        cascade=CascadeConfig(enabled=False), tokens_per_task=4000, solve_timeout_s=args.solve_timeout
+    )
     try:
         with Harness(broker, config, args.model) as harness:
             for sid, arm in seeds.items():
@@ -219,7 +221,14 @@ def main() -> None:
         "--validation-tasks", type=int, default=0, help="validation tasks per finalist (0: all)"
     )
     parser.add_argument("--slots", default="auto", help="the runs' slots, e.g. cpu:1 (and the scoring slot)")
-    parser.add_argument("--solve-timeout", type=float, default=90.0, help="seconds per solve in the runs")
+    parser.add_argument(
+        "--solve-timeout",
+        type=float,
+        default=300.0,
+        help="wall seconds per solve, in the runs and in scoring (default 300: long enough that each solve's "
+        "4000-token budget ends it, not the clock, so the machine's load slows the bench but changes no "
+        "result; the runs' default of 90 s turns load into failed solves)",
+    )
     parser.add_argument(
         "--set",
         nargs="*",
