@@ -19,7 +19,17 @@ and better than random search with the same LLM-token budget?
     python bench/efficacy.py --model none --origin templates --minutes 1 --humaneval-tasks 3 \\
         --holdout-tasks 3 --out /tmp/eff                         # plumbing check, a few minutes
 
-The result JSON (``bench/results/efficacy-<UTC time>.json`` unless ``--out``) holds the commit, config, model,
+A measurement outlasts a sitting, and the next sitting may be on another machine: ``--state FILE`` carries it.
+Stop the bench (``python -m population stop --run-dir <out>/<arm>``, or Ctrl-C, during a run; anything during
+scoring), then ``--pack`` writes the out directory's portable part — archives, journals, completion caches,
+configs, logs and scores; not the embedded Redis, which a resume rebuilds — to FILE (a few MB of tar.xz: commit
+it). The same command with ``--state FILE`` on any machine unpacks it into an empty ``--out`` and goes on::
+
+    python bench/efficacy.py --tokens 600000 --out runs/eff --state bench/results/efficacy-core2.state.tar.xz
+    python -m population stop --run-dir runs/eff/evolution         # time is up: stop the arm cleanly
+    python bench/efficacy.py --out runs/eff --state bench/results/efficacy-core2.state.tar.xz --pack
+
+The result JSON (``bench/results/efficacy-<UTC time>.json`` unless ``--result``) holds the commit, config, model,
 machine load and timestamps, and ``arms.<arm>.champion|best_origin`` (seed id, pass@1 on validation, holdout,
 humaneval), ``arms.<arm>.paired.holdout|humaneval`` (``p``, ``ci_low``, ``ci_high``, ``n``), ``arms.<arm>.run``
 (the run's figures: neutral rate, task-runs per evaluation, …) and ``control.holdout|humaneval``.
@@ -28,10 +38,15 @@ humaneval), ``arms.<arm>.paired.holdout|humaneval`` (``p``, ``ci_low``, ``ci_hig
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -96,9 +111,87 @@ def evolve(run_dir: Path, cfg: dict[str, Any]) -> dict[str, Any]:
             f"the {run_dir.name} run failed with exit code {done.returncode}; see {run_dir}/logs"
         )
     data = json.loads(status.read_text(encoding="utf-8"))
+    if data.get("state") != "finished":
+        raise SystemExit(
+            f"the {run_dir.name} run stopped before its budget was spent (state {data.get('state')!r}); "
+            "run the same command again to resume it (add --pack to save it first, see --state)"
+        )
     if not data.get("champion") or not data.get("best_origin"):
         raise SystemExit(f"the {run_dir.name} run named no champion or no best origin; see {status}")
     return dict(data)
+
+
+def portable(rel: Path) -> bool:
+    """Whether a file of the out directory belongs in a state file: not what a resume rebuilds or what only a
+    live process uses (the embedded Redis, the manager's lock, SQLite's WAL files: packed databases are
+    consistent copies)."""
+    return not (
+        "redis" in rel.parts[:-1] or rel.name == "manager.lock" or rel.name.endswith(("-wal", "-shm", ".tmp"))
+    )
+
+
+def live_run(out: Path) -> Path | None:
+    """A run directory under ``out`` whose manager is alive (it holds ``manager.lock``), if any."""
+    for lock in sorted(out.glob("*/manager.lock")):
+        with open(lock, "a+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return lock.parent
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    return None
+
+
+def pack(out: Path, state: Path) -> int:
+    """Write ``out``'s portable part to ``state`` (tar.xz; SQLite files copied with the backup API); files."""
+    running = live_run(out)
+    if running is not None:
+        raise SystemExit(
+            f"{running} is still running; stop it first: python -m population stop --run-dir {running}"
+        )
+    state.parent.mkdir(parents=True, exist_ok=True)
+    partial = state.with_name(state.name + ".tmp")
+    count = 0
+    with tempfile.TemporaryDirectory() as tmp, tarfile.open(partial, "w:xz") as tar:
+        for path in sorted(out.rglob("*")):
+            rel = path.relative_to(out)
+            if not path.is_file() or not portable(rel):
+                continue
+            if path.suffix == ".sqlite":
+                copy = Path(tmp) / f"{count}.sqlite"
+                src, dst = sqlite3.connect(path), sqlite3.connect(copy)
+                try:
+                    src.backup(dst)
+                finally:
+                    src.close()
+                    dst.close()
+                tar.add(copy, arcname=str(rel))
+            else:
+                tar.add(path, arcname=str(rel))
+            count += 1
+    os.replace(partial, state)
+    return count
+
+
+def unpack(state: Path, out: Path) -> None:
+    """Unpack a state file into ``out``; refused when ``out`` already holds a run (it would be overwritten)."""
+    if any((out / arm).exists() for arm in ARMS):
+        raise SystemExit(
+            f"{out} already holds a run; give --state only with an empty --out, or leave it out to go on with {out}"
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".unpacking-", dir=out))  # a failed unpack leaves no half run
+    try:
+        with tarfile.open(state, "r:xz") as tar:
+            tar.extractall(staging, filter="data")
+        for entry in sorted(staging.iterdir()):
+            os.replace(entry, out / entry.name)
+    except (tarfile.TarError, OSError, EOFError) as err:
+        raise SystemExit(
+            f"{state} is not a readable efficacy state file ({err}); pack it again with --pack"
+        ) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 class Scores:
@@ -214,6 +307,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="directory of the runs and scores")
     parser.add_argument("--result", type=Path, default=None, help="result JSON (default bench/results/…)")
     parser.add_argument(
+        "--state",
+        type=Path,
+        default=None,
+        help="a state file (tar.xz) to carry the measurement to another sitting or machine: unpacked into an "
+        "empty --out at the start; written by --pack",
+    )
+    parser.add_argument(
+        "--pack", action="store_true", help="write --out's portable state to --state, then exit"
+    )
+    parser.add_argument(
         "--humaneval-tasks", type=int, default=0, help="first N HumanEval problems (0: all 164)"
     )
     parser.add_argument("--holdout-tasks", type=int, default=0, help="first N core holdout tasks (0: all)")
@@ -238,6 +341,21 @@ def main() -> None:
         "under test; the control arm stays random search)",
     )
     args = parser.parse_args()
+    if args.pack:
+        if args.state is None or args.out is None:
+            parser.error("--pack needs --out (the bench's directory) and --state (the file to write)")
+        if not any((args.out / arm).is_dir() for arm in ARMS):
+            parser.error(f"{args.out} holds no efficacy run to pack")
+        files = pack(args.out, args.state)
+        print(f"{args.state}: {files} files, {args.state.stat().st_size / 1e6:.1f} MB")
+        return
+    if args.state is not None:
+        if args.out is None:
+            parser.error("--state needs --out: the directory to unpack it into and go on in")
+        if not args.state.exists():
+            parser.error(f"state file {args.state} does not exist; write one with --pack")
+        if not any((args.out / arm).exists() for arm in ARMS):
+            unpack(args.state, args.out)
     if args.minutes is None:
         args.minutes = 0.0 if args.tokens else 120.0
     if args.minutes < 0 or args.tokens < 0 or not (args.minutes or args.tokens):

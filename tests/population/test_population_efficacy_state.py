@@ -1,0 +1,95 @@
+"""``bench/efficacy.py --state``: an efficacy measurement outlasts a sitting and its machine. ``--pack`` writes
+the portable part of the bench's directory (consistent SQLite copies, no embedded Redis, no lock, no WAL), and
+the same command with ``--state`` unpacks it into an empty directory to go on there."""
+
+from __future__ import annotations
+
+import fcntl
+import importlib.util
+import sqlite3
+import tarfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("_bench_efficacy", REPO / "bench" / "efficacy.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fake_out(root: Path) -> Path:
+    """A bench directory shaped like a stopped evolution arm: a WAL-mode index with rows only in its WAL."""
+    run = root / "evolution"
+    for sub in ("objects/ab", "redis", "logs", "cache"):
+        (run / sub).mkdir(parents=True)
+    (run / "objects" / "ab" / "cdef").write_bytes(b"seed")
+    (run / "journal.jsonl").write_text('{"kind": "origins"}\n')
+    (run / "redis" / "appendonly.aof").write_text("*1\r\n")
+    (run / "manager.lock").touch()
+    (run / "logs" / "events.jsonl").write_text("{}\n")
+    (root / "efficacy-scores.json").write_text("{}")
+    writer = sqlite3.connect(run / "lineage.sqlite")
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("CREATE TABLE seeds (id TEXT)")
+    writer.executemany("INSERT INTO seeds VALUES (?)", [(str(i),) for i in range(50)])
+    writer.commit()
+    writer.close()  # closing checkpoints; reopen and leave rows in the WAL, as a killed writer would
+    writer = sqlite3.connect(run / "lineage.sqlite")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("INSERT INTO seeds VALUES ('in-the-wal')")
+    writer.commit()
+    (run / "cache" / "llm.sqlite").write_bytes(b"")
+    return root
+
+
+def test_pack_then_unpack_carries_the_portable_part_only(tmp_path: Path) -> None:
+    b = bench()
+    out = fake_out(tmp_path / "out")
+    state = tmp_path / "state.tar.xz"
+    assert b.pack(out, state) == 6
+    with tarfile.open(state) as tar:
+        names = set(tar.getnames())
+    assert "evolution/redis/appendonly.aof" not in names and "evolution/manager.lock" not in names
+    assert not any(n.endswith(("-wal", "-shm")) for n in names)
+    there = tmp_path / "elsewhere"
+    b.unpack(state, there)
+    assert (there / "evolution" / "objects" / "ab" / "cdef").read_bytes() == b"seed"
+    assert (there / "efficacy-scores.json").read_text() == "{}"
+    with sqlite3.connect(there / "evolution" / "lineage.sqlite") as conn:
+        rows = {r[0] for r in conn.execute("SELECT id FROM seeds")}
+    assert len(rows) == 51 and "in-the-wal" in rows  # the copy holds what was only in the WAL
+    assert not list(there.glob(".unpacking-*"))
+
+
+def test_a_live_run_is_not_packed_and_a_run_is_not_unpacked_over(tmp_path: Path) -> None:
+    b = bench()
+    out = fake_out(tmp_path / "out")
+    state = tmp_path / "state.tar.xz"
+    with open(out / "evolution" / "manager.lock", "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # a live manager holds it all its life
+        with pytest.raises(
+            SystemExit, match=r"evolution is still running; stop it first: python -m population stop"
+        ):
+            b.pack(out, state)
+    assert not state.exists()
+    b.pack(out, state)
+    with pytest.raises(SystemExit, match="already holds a run; give --state only with an empty --out"):
+        b.unpack(state, out)
+
+
+def test_a_corrupt_state_file_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    b = bench()
+    state = tmp_path / "state.tar.xz"
+    state.write_bytes(b"not a tarball")
+    there = tmp_path / "there"
+    with pytest.raises(SystemExit, match=r"state.tar.xz is not a readable efficacy state file .*--pack"):
+        b.unpack(state, there)
+    assert list(there.iterdir()) == []
