@@ -81,17 +81,17 @@ def graph_figure(
 ) -> Any:
     """The lineage graph for these filters, cached per index version (the query and the figure both)."""
 
-    def make(c: Any) -> Any:
-        g = queries.graph(
+    def query(c: Any) -> queries.Graph:
+        return queries.graph(
             c,
             islands=islands or None,
             generations=(gens[0], gens[1]) if gens else None,
             operators=ops or None,
             focus=focus,
         )
-        return figures.lineage_graph(g, focus)
 
-    return src.cached(f"graph:{islands or []}:{gens}:{ops or None}:{focus}", make)
+    key = f"graph:{islands or []}:{gens}:{ops or None}:{focus}"
+    return src.cached(key, query, lambda g: figures.lineage_graph(g, focus))
 
 
 def prefetch(src: RunSource) -> None:

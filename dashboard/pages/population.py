@@ -31,7 +31,7 @@ def layout(registry: Registry, run: str | None, q: dict[str, str]) -> Any:
 def prefetch(src: RunSource) -> None:
     """Compute what the page's first paint reads from the index into the cache."""
     src.cached("island_fitness", queries.island_fitness)
-    src.cached("operators_figure", lambda c: figures.operators(queries.operator_success(c)))
+    src.cached("operators_figure", queries.operator_success, figures.operators)
 
 
 def register(app: dash.Dash, registry: Registry) -> None:
@@ -73,7 +73,7 @@ def register(app: dash.Dash, registry: Registry) -> None:
                 len(set(facts.families.values())),
             ),
             figures.islands(src.cached("island_fitness", queries.island_fitness), members),
-            src.cached("operators_figure", lambda c: figures.operators(queries.operator_success(c))),
+            src.cached("operators_figure", queries.operator_success, figures.operators),
             figures.novelty_map(
                 ids,
                 np.stack([vectors[s] for s in ids]) if ids else np.zeros((0, 2)),

@@ -35,8 +35,8 @@ def prefetch(src: RunSource) -> None:
     src.cached("totals", queries.totals)
     src.cached("champion", lambda conn: queries.champion(conn, False))
     src.cached("origin", lambda conn: queries.champion(conn, True))
-    src.cached("fitness_figure", lambda c: figures.fitness_curves(queries.evaluations(c)))
-    src.cached("activity_figure", lambda c: figures.activity(queries.activity(c)))
+    src.cached("fitness_figure", queries.evaluations, figures.fitness_curves)
+    src.cached("activity_figure", queries.activity, figures.activity)
 
 
 def _score_line(scores: dict[str, float]) -> str:
@@ -131,8 +131,8 @@ def register(app: dash.Dash, registry: Registry) -> None:
         samples = list(live.samples)
         return (
             cards(registry, run),
-            src.cached("fitness_figure", lambda c: figures.fitness_curves(queries.evaluations(c))),
-            src.cached("activity_figure", lambda c: figures.activity(queries.activity(c))),
+            src.cached("fitness_figure", queries.evaluations, figures.fitness_curves),
+            src.cached("activity_figure", queries.activity, figures.activity),
             figures.live_series(
                 samples,
                 [("tokens_per_s", "tokens/s"), ("llm_busy", "LLM busy fraction")],

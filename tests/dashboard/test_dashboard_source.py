@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,27 @@ def test_reading_writes_nothing_and_takes_no_lock(small_run) -> None:
         src.read(lambda c: c.execute("DELETE FROM seeds"))
     src.close()
     assert _tree(run) == before
+
+
+def test_cached_builds_outside_the_index_lock_once_per_index_version(small_run) -> None:
+    run, _ = small_run
+    src = RunSource(str(run))
+    builds: list[bool] = []
+
+    def build(count: int) -> int:
+        free = threading.Thread(target=lambda: builds.append(src.read(lambda c: True)))
+        free.start()
+        free.join(timeout=5)  # another callback's read goes through while this figure builds
+        assert not free.is_alive()
+        return count * 2
+
+    def count(c: sqlite3.Connection) -> int:
+        return int(c.execute("SELECT COUNT(*) FROM records").fetchone()[0])
+
+    first = src.cached("doubled", count, build)
+    assert first == 2 * src.read(count) and first > 0
+    assert src.cached("doubled", count, build) == first and builds == [True]  # the same version: no rebuild
+    src.close()
 
 
 def test_unknown_and_ambiguous_prefixes_are_one_line_messages(small_run) -> None:
