@@ -285,6 +285,26 @@ def git_commit() -> str:
     return done.stdout.strip() or "unknown"
 
 
+def same_code(out: Path) -> dict[str, str]:
+    """The code a measurement started with (``<out>/efficacy-code.json``, written at its start); refuses to go
+    on with other code: an arm resumed or a seed scored by another framework would measure a mix."""
+    from population.version import code_version
+
+    path = out / "efficacy-code.json"
+    here = {"commit": git_commit(), "code": code_version()}
+    if not path.exists():
+        path.write_text(json.dumps(here) + "\n", encoding="utf-8")
+        return here
+    started = json.loads(path.read_text(encoding="utf-8"))
+    if started.get("code") != here["code"]:
+        raise SystemExit(
+            f"{out} was started with other framework code (commit {started.get('commit', '?')[:12]}, code "
+            f"{started.get('code')}; here {here['code']}); go on from that commit: "
+            f"git worktree add ../efficacy {started.get('commit', 'COMMIT')}"
+        )
+    return started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
@@ -366,6 +386,7 @@ def main() -> None:
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(started))
     out = args.out or REPO / "runs" / f"efficacy-{stamp}"
     out.mkdir(parents=True, exist_ok=True)
+    code = same_code(out)
     run_dirs = {arm: out / arm for arm in ARMS}
     load = {"before": os.getloadavg()}
     statuses: dict[str, dict[str, Any]] = {}
@@ -406,7 +427,8 @@ def main() -> None:
         arms[arm] = entry
     evo, rnd = chosen["evolution"][0], chosen["random_search"][0]
     result = {
-        "commit": git_commit(),
+        "commit": code["commit"],
+        "code_version": code["code"],
         "model": args.model,
         "command": " ".join(sys.argv),
         "machine": {"cpus": os.cpu_count(), "load": load},

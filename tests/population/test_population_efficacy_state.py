@@ -93,3 +93,14 @@ def test_a_corrupt_state_file_is_one_line_and_leaves_nothing(tmp_path: Path) -> 
     with pytest.raises(SystemExit, match=r"state.tar.xz is not a readable efficacy state file .*--pack"):
         b.unpack(state, there)
     assert list(there.iterdir()) == []
+
+
+def test_a_measurement_goes_on_only_with_the_code_it_started_with(tmp_path: Path) -> None:
+    b = bench()
+    first = b.same_code(tmp_path)  # the start writes what it runs
+    assert b.same_code(tmp_path) == first
+    (tmp_path / "efficacy-code.json").write_text('{"commit": "0123456789abcdef", "code": "other"}')
+    with pytest.raises(
+        SystemExit, match=r"started with other framework code \(commit 0123456789ab.*git worktree add"
+    ):
+        b.same_code(tmp_path)
