@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -159,7 +160,9 @@ def default_read_paths(kind: SandboxKind) -> list[str]:
 
 
 class Sandbox:
-    """One warm worker. Not thread-safe: one request at a time.
+    """One warm worker. One request at a time; :meth:`close` may come from another thread mid-request (a
+    worker shutting down kills every sandboxed process): the request comes back ``LOST`` and nothing is
+    started again until :meth:`start`.
 
     Args:
         kind: the layer it serves.
@@ -187,6 +190,8 @@ class Sandbox:
         self.restarts = 0
         self.namespaces = namespaces
         self.executed_cpu_s = 0.0  # the runners' CPU over every execution (Execution.cpu_seconds summed)
+        self._lock = threading.RLock()  # start/stop/restart, never held while a request runs
+        self._closed = False
 
     def __enter__(self) -> Sandbox:
         self.start()
@@ -196,11 +201,16 @@ class Sandbox:
         self.close()
 
     def start(self) -> None:
-        """Spawn the worker, put it in its cgroup and wait for its hello. Idempotent.
+        """Spawn the worker, put it in its cgroup and wait for its hello. Idempotent; reopens a closed sandbox.
 
         Raises:
             SandboxError: the worker did not start.
         """
+        with self._lock:
+            self._closed = False
+            self._start()
+
+    def _start(self) -> None:
         if self._proc is not None:
             return
         global _swept
@@ -277,24 +287,30 @@ class Sandbox:
             timeout_s: wall-clock seconds before the child's whole tree is killed.
             fds: descriptors handed to the child (at most one: the LLM channel); the caller keeps its copies.
         """
-        if self._proc is not None and self._proc.poll() is not None:
-            self.restart()  # the worker died between requests (killed from outside): lose no request to it
-        self.start()
-        assert self._sock is not None
+        with self._lock:
+            if self._closed:
+                return Execution(ExecStatus.LOST)
+            if self._proc is not None and self._proc.poll() is not None:
+                self._restart()  # the worker died between requests (killed from outside): lose no request
+            self._start()
+            sock = self._sock
+        assert sock is not None
         request_id = next(_ids)
         body = dict(request, timeout_s=timeout_s, id=request_id)
         frame: tuple[Any, list[int]] | None = None
         try:
-            send_frame(self._sock, body, list(fds))
-            self._sock.settimeout(timeout_s + self.limits.grace_s)
+            send_frame(sock, body, list(fds))
+            sock.settimeout(timeout_s + self.limits.grace_s)
             while True:  # skip stale frames (a pre-forked supervisor that died before any request)
-                frame = recv_frame(self._sock)
+                frame = recv_frame(sock)
                 if frame is None or not isinstance(frame[0], dict) or frame[0].get("id") == request_id:
                     break
         except (OSError, ValueError):
             frame = None
         if frame is None or not isinstance(frame[0], dict) or "status" not in frame[0]:
-            self.restart()
+            with self._lock:
+                if not self._closed:  # closed from another thread mid-request: stay closed
+                    self._restart()
             return Execution(ExecStatus.LOST)
         reply = frame[0]
         if reply["status"] == "lost":
@@ -319,12 +335,23 @@ class Sandbox:
 
     def restart(self) -> None:
         """Kill the worker's whole tree and start a fresh one."""
-        self.close()
+        with self._lock:
+            self._closed = False
+            self._restart()
+
+    def _restart(self) -> None:
+        self._stop()
         self.restarts += 1
-        self.start()
+        self._start()
 
     def close(self) -> None:
-        """Kill the worker and everything under it, remove its cgroup and temp root. Idempotent."""
+        """Kill the worker and everything under it, remove its cgroup and temp root. Idempotent; safe from
+        another thread while a request runs (that request comes back ``LOST``)."""
+        with self._lock:
+            self._closed = True
+            self._stop()
+
+    def _stop(self) -> None:
         self._kill_tree()
         if self._group is not None:
             self._group.remove()

@@ -261,6 +261,31 @@ def test_worker_killed_from_outside_mid_request_loses_only_that_request(solution
     healthy(solution_sandbox)
 
 
+def test_closed_from_another_thread_mid_request_stays_closed_and_leaves_nothing() -> None:
+    """A worker shutting down closes its loops' sandboxes while a loop may be mid-request: the request comes
+    back LOST, the loop's sandbox starts no new worker behind the close, and no process is left."""
+    sandbox = Sandbox(SandboxKind.SOLUTION, SMALL)
+    sandbox.start()
+    marker = sandbox._root
+    closer = threading.Timer(0.5, sandbox.close)
+    closer.start()
+    try:
+        result = run(
+            sandbox, "import time\ndef f():\n    time.sleep(5)\n    return 1\n", timeout=10, per_test=8
+        )
+    finally:
+        closer.join()
+    assert result.status is ExecStatus.LOST
+    assert run(sandbox, "def f():\n    return 1\n").status is ExecStatus.LOST  # closed: nothing is started
+    assert sandbox._proc is None
+    assert_gone(marker)
+    sandbox.start()  # an explicit start reopens it
+    try:
+        healthy(sandbox)
+    finally:
+        sandbox.close()
+
+
 @pytest.fixture(scope="module")
 def fallback_sandbox() -> Iterator[Sandbox]:
     """A worker without namespaces: the subreaper supervisor and Landlock must still contain everything."""
