@@ -9,7 +9,8 @@ and better than random search with the same LLM-token budget?
    parent choice over every seed born (``selector = "uniform"``, islands that keep everyone), no racing
    (``race_alpha`` so small that no child is ever stopped), champion chosen on validation the same way.
 3. Scoring (resumable: every task's result is saved as it comes, ``<out dir>/efficacy-scores.json``; run the
-   same command again after an interruption): each arm's champion and best origin on the core ``holdout``
+   same command again after an interruption; task by task, every seed on a task before the next, so what is
+   done is always paired): each arm's champion and best origin on the core ``holdout``
    split and on HumanEval (pass@1, one solve per problem). Paired statistics on the same tasks: exact
    McNemar p (two-sided) and a bootstrap 95% CI of the pass-rate difference, for champion vs best origin in
    each arm, and evolution's champion vs random search's (``control``).
@@ -229,27 +230,34 @@ def score(run_dirs: dict[str, Path], seeds: dict[str, str], args: argparse.Names
     }
     broker = None
     if args.model != "none":
-        from llm.broker import Broker
-
         cache = run_dirs["evolution"] / "cache" / "llm.sqlite"
         broker = Broker.start(args.model, slot=parse_slots(args.slots, args.model)[0], cache_path=cache)
     config = EvalConfig(
         cascade=CascadeConfig(enabled=False), tokens_per_task=4000, solve_timeout_s=args.solve_timeout
     )
+    sources: dict[str, str] = {}
+    for sid, arm in seeds.items():
+        with Archive.open(str(run_dirs[arm])) as archive:
+            sources[sid] = archive.source(sid)
     try:
         with Harness(broker, config, args.model) as harness:
-            for sid, arm in seeds.items():
-                with Archive.open(str(run_dirs[arm])) as archive:
-                    source = archive.source(sid)
-                for split, tasks in plan.items():
-                    done = scores.vector(sid, split)
-                    for task in tasks:
+            # Task-major: every seed solves a task before the next task starts, so an interruption leaves all
+            # seeds scored on the same tasks and the paired figures of what is done are already meaningful.
+            for split, tasks in plan.items():
+                for i, task in enumerate(tasks, 1):
+                    for sid in seeds:
+                        done = scores.vector(sid, split)
                         if task.id in done:
                             continue
-                        result, _ = harness.score_task(source, task, sid)
+                        result, _ = harness.score_task(sources[sid], task, sid)
                         done[task.id] = bool(result.total) and result.passed == result.total
                         scores.save()
-                    print(f"{arm} {sid[:12]} {split}: {sum(done.values())}/{len(done)}", flush=True)
+                    if i % 10 == 0 or i == len(tasks):
+                        solved = ", ".join(
+                            f"{seeds[sid]} {sid[:8]} {sum(scores.vector(sid, split).values())}"
+                            for sid in seeds
+                        )
+                        print(f"{split} {i}/{len(tasks)} tasks: solved {solved}", flush=True)
     finally:
         if broker is not None:
             broker.close()
@@ -276,6 +284,95 @@ def paired(a: dict[str, bool], b: dict[str, bool], seed: int) -> dict[str, float
     return {"p": mcnemar, "ci_low": low, "ci_high": high, "n": p.n, "wins": p.wins, "losses": p.losses}
 
 
+def summarize(
+    statuses: dict[str, dict[str, Any]],
+    chosen: dict[str, tuple[str, str]],
+    run_dirs: dict[str, Path],
+    scores: Scores,
+    seed: int,
+) -> dict[str, Any]:
+    """Per arm with a champion: its champion and best origin (validation, holdout, HumanEval), the paired
+    figures on the tasks both have been scored on, and the run's figures."""
+    from population.status import Snapshot, run_figures
+
+    arms: dict[str, Any] = {}
+    for arm, (champion, origin) in chosen.items():
+        validation = statuses[arm].get("validation", {})
+        entry: dict[str, Any] = {"run_dir": str(run_dirs[arm])}
+        for role, sid in (("champion", champion), ("best_origin", origin)):
+            entry[role] = {
+                "id": sid,
+                "validation": validation.get(sid),
+                "holdout": rate(scores.vector(sid, "holdout")),
+                "humaneval": rate(scores.vector(sid, "humaneval")),
+            }
+        entry["champion_reason"] = statuses[arm].get("champion_reason", "")
+        entry["paired"] = {
+            split: paired(scores.vector(champion, split), scores.vector(origin, split), seed)
+            for split in ("holdout", "humaneval")
+        }
+        entry["run"] = run_figures(Snapshot.from_json(statuses[arm]))
+        arms[arm] = entry
+    return arms
+
+
+def show(arms: dict[str, Any], control: dict[str, Any]) -> None:
+    """The result table, the paired figures and the clock-bound share per arm."""
+    print(f"{'arm':<14} {'seed':<14} {'validation':>10} {'holdout':>8} {'HumanEval':>9}")
+    for arm, entry in arms.items():
+        for role in ("champion", "best_origin"):
+            e = entry[role]
+            cells = [
+                f"{e[k]:.3f}" if e[k] is not None else "—" for k in ("validation", "holdout", "humaneval")
+            ]
+            print(f"{arm:<14} {role + ' ' + e['id'][:6]:<14} {cells[0]:>10} {cells[1]:>8} {cells[2]:>9}")
+        clock = entry["run"].get("clock_bound_rate", float("nan"))
+        print(
+            f"  {arm}: {clock:.1%} of train solves ran out of wall-clock time (high: the load, not the seeds)"
+        )
+        for split, p in entry["paired"].items():
+            ci = f"[{p['ci_low']:.3f}, {p['ci_high']:.3f}]"
+            print(f"  {arm} champion vs best origin, {split}: p {p['p']:.3g}, CI {ci}, n {p['n']}")
+    for split, p in control.items():
+        print(f"control (evolution vs random search champions), {split}: p {p['p']:.3g}, n {p['n']}")
+
+
+def report(out: Path, seed: int) -> None:
+    """What a measurement in progress knows so far: each arm's state and budget spent, and the paired figures
+    of the seeds on the tasks scored so far (all seeds are scored task by task, so these are paired)."""
+    run_dirs = {arm: out / arm for arm in ARMS}
+    statuses: dict[str, dict[str, Any]] = {}
+    for arm, run_dir in run_dirs.items():
+        path = run_dir / "status.json"
+        if not path.exists():
+            print(f"{arm}: not started")
+            continue
+        status = json.loads(path.read_text(encoding="utf-8"))
+        c = status.get("counters", {})
+        print(
+            f"{arm}: {status.get('state')}, {c.get('evaluations', 0)} evaluations, {c.get('tokens', 0)} tokens, "
+            f"{c.get('task_runs', 0)} task-runs ({c.get('clock_bound', 0)} clock-bound), "
+            f"champion {str(status.get('champion') or '—')[:12]}"
+        )
+        if status.get("state") == "finished" and status.get("champion") and status.get("best_origin"):
+            statuses[arm] = status
+    chosen = {arm: (s["champion"], s["best_origin"]["id"]) for arm, s in statuses.items()}
+    scores = Scores(out / "efficacy-scores.json")
+    if not chosen or not scores.data:
+        print("no seed scored on holdout or HumanEval yet")
+        return
+    arms = summarize(statuses, chosen, run_dirs, scores, seed)
+    control: dict[str, Any] = {}
+    if len(chosen) == len(ARMS):
+        evo, rnd = chosen["evolution"][0], chosen["random_search"][0]
+        control = {
+            split: paired(scores.vector(evo, split), scores.vector(rnd, split), seed)
+            for split in ("holdout", "humaneval")
+        }
+    print("interim: the rates and paired figures below are over the tasks scored so far")
+    show(arms, control)
+
+
 def rate(vector: dict[str, bool]) -> float | None:
     return sum(vector.values()) / len(vector) if vector else None
 
@@ -286,12 +383,13 @@ def git_commit() -> str:
 
 
 def same_code(out: Path) -> dict[str, str]:
-    """The code a measurement started with (``<out>/efficacy-code.json``, written at its start); refuses to go
-    on with other code: an arm resumed or a seed scored by another framework would measure a mix."""
+    """The code a measurement started with, and when (``<out>/efficacy-code.json``, written at its start).
+    Refuses to go on with other code: an arm resumed or a seed scored by another framework measures a mix."""
     from population.version import code_version
 
     path = out / "efficacy-code.json"
-    here = {"commit": git_commit(), "code": code_version()}
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    here = {"commit": git_commit(), "code": code_version(), "started": now}
     if not path.exists():
         path.write_text(json.dumps(here) + "\n", encoding="utf-8")
         return here
@@ -299,8 +397,8 @@ def same_code(out: Path) -> dict[str, str]:
     if started.get("code") != here["code"]:
         raise SystemExit(
             f"{out} was started with other framework code (commit {started.get('commit', '?')[:12]}, code "
-            f"{started.get('code')}; here {here['code']}); go on from that commit: "
-            f"git worktree add ../efficacy {started.get('commit', 'COMMIT')}"
+            f"{started.get('code')}; here {here['code']}); go on with that commit's framework and this bench: "
+            f"git worktree add ../efficacy {started.get('commit', 'COMMIT')} && cp bench/efficacy.py ../efficacy/bench/"
         )
     return started
 
@@ -337,6 +435,12 @@ def main() -> None:
         "--pack", action="store_true", help="write --out's portable state to --state, then exit"
     )
     parser.add_argument(
+        "--report",
+        action="store_true",
+        help="print what the measurement in --out knows so far (arms' progress, interim paired figures); "
+        "runs nothing",
+    )
+    parser.add_argument(
         "--humaneval-tasks", type=int, default=0, help="first N HumanEval problems (0: all 164)"
     )
     parser.add_argument("--holdout-tasks", type=int, default=0, help="first N core holdout tasks (0: all)")
@@ -368,6 +472,11 @@ def main() -> None:
             parser.error(f"{args.out} holds no efficacy run to pack")
         files = pack(args.out, args.state)
         print(f"{args.state}: {files} files, {args.state.stat().st_size / 1e6:.1f} MB")
+        return
+    if args.report:
+        if args.out is None or not args.out.is_dir():
+            parser.error("--report needs --out, the directory of a measurement")
+        report(args.out, args.seed)
         return
     if args.state is not None:
         if args.out is None:
@@ -405,26 +514,9 @@ def main() -> None:
     score(run_dirs, seeds, args, scores)
     load["after_scoring"] = os.getloadavg()
 
-    from population.status import Snapshot, run_figures
-
-    arms: dict[str, Any] = {}
-    for arm, (champion, origin) in chosen.items():
-        validation = statuses[arm].get("validation", {})
-        entry: dict[str, Any] = {"run_dir": str(run_dirs[arm]), "config": configs[arm]}
-        for role, sid in (("champion", champion), ("best_origin", origin)):
-            entry[role] = {
-                "id": sid,
-                "validation": validation.get(sid),
-                "holdout": rate(scores.vector(sid, "holdout")),
-                "humaneval": rate(scores.vector(sid, "humaneval")),
-            }
-        entry["champion_reason"] = statuses[arm].get("champion_reason", "")
-        entry["paired"] = {
-            split: paired(scores.vector(champion, split), scores.vector(origin, split), args.seed)
-            for split in ("holdout", "humaneval")
-        }
-        entry["run"] = run_figures(Snapshot.from_json(statuses[arm]))
-        arms[arm] = entry
+    arms = summarize(statuses, chosen, run_dirs, scores, args.seed)
+    for arm in arms:
+        arms[arm]["config"] = configs[arm]
     evo, rnd = chosen["evolution"][0], chosen["random_search"][0]
     result = {
         "commit": code["commit"],
@@ -432,7 +524,7 @@ def main() -> None:
         "model": args.model,
         "command": " ".join(sys.argv),
         "machine": {"cpus": os.cpu_count(), "load": load},
-        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
+        "started": code.get("started") or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "budget": {"evolution_minutes": args.minutes, "evolution_tokens": args.tokens, **budget},
         "arms": arms,
@@ -443,23 +535,7 @@ def main() -> None:
     }
     path = args.result or REPO / "bench" / "results" / f"efficacy-{stamp}.json"
     path.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{'arm':<14} {'seed':<14} {'validation':>10} {'holdout':>8} {'HumanEval':>9}")
-    for arm, entry in arms.items():
-        for role in ("champion", "best_origin"):
-            e = entry[role]
-            cells = [
-                f"{e[k]:.3f}" if e[k] is not None else "—" for k in ("validation", "holdout", "humaneval")
-            ]
-            print(f"{arm:<14} {role + ' ' + e['id'][:6]:<14} {cells[0]:>10} {cells[1]:>8} {cells[2]:>9}")
-        clock = entry["run"].get("clock_bound_rate", float("nan"))
-        print(
-            f"  {arm}: {clock:.1%} of train solves ran out of wall-clock time (high: the load, not the seeds)"
-        )
-        for split, p in entry["paired"].items():
-            ci = f"[{p['ci_low']:.3f}, {p['ci_high']:.3f}]"
-            print(f"  {arm} champion vs best origin, {split}: p {p['p']:.3g}, CI {ci}, n {p['n']}")
-    for split, p in result["control"].items():
-        print(f"control (evolution vs random search champions), {split}: p {p['p']:.3g}, n {p['n']}")
+    show(arms, result["control"])
     print(f"result: {path}")
 
 

@@ -333,13 +333,8 @@ class Sandbox:
             maxrss_kb=rss,
         )
 
-    def restart(self) -> None:
-        """Kill the worker's whole tree and start a fresh one."""
-        with self._lock:
-            self._closed = False
-            self._restart()
-
     def _restart(self) -> None:
+        """Kill the worker's whole tree and start a fresh one (under the lock)."""
         self._stop()
         self.restarts += 1
         self._start()
