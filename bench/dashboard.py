@@ -174,6 +174,10 @@ def measure(run_dir: Path) -> dict[str, float]:
     ]
     out["server"], slowest_output = max(timed, default=(float("nan"), ""))
     print(f"(slowest server callback: {out['server']:.3f} s for {slowest_output})", file=sys.stderr)
+    print(
+        "(server callbacks in order: " + ", ".join(f"{w or '?'} {1000 * t:.0f} ms" for t, w in timed) + ")",
+        file=sys.stderr,
+    )
     return out
 
 

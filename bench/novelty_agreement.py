@@ -127,8 +127,8 @@ def main() -> None:
         stream, label = list(data["stream"]), f"fixture {args.fixture.name} ({data.get('run', '')})"
     else:
         stream, label = run_stream(args.run_dir), f"run {args.run_dir}"
+    from genome.minilm import MiniLM
     from population import novelty
-    from population.minilm import MiniLM
 
     ref = reference_module(args.reference).NoveltyFilter(THRESHOLD)
     t = time.process_time()

@@ -1,7 +1,7 @@
 """Callbacks before background readers: a page waiting on a callback gets the interpreter, not a reader thread.
 
 The dashboard serves callbacks from Flask's threads and reads in the background in threads of the same process
-(:mod:`dashboard.facts` reads every record object; :mod:`dashboard.embeddings` imports torch and embeds seeds).
+(:mod:`dashboard.facts` reads every record object; :mod:`dashboard.embeddings` embeds seeds).
 With one interpreter lock they would share it with a callback (a 50 ms callback measured 0.6 s at 100k seeds
 while torch was being imported). So :func:`serving` marks a callback as running, and the readers call
 :func:`wait_idle` between small steps: it returns at once when no callback runs, else sleeps (releasing the lock)

