@@ -5,8 +5,8 @@ prints from it. The real-model measurement itself is a bench, not a test; here i
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -18,14 +18,6 @@ from fitness.suites.describe import bin_of, histogram, solve_rates
 from llm.models import DEFAULT_MODEL
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_bench_difficulty", REPO / "bench" / "difficulty.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def row(
@@ -115,8 +107,10 @@ def test_histogram_counts_per_split_and_the_discriminative_share() -> None:
     assert "| **in (0, 1)** | 50% | - | 0% |" in text
 
 
-def test_plan_skips_what_is_recorded_and_labels_follow_the_rate() -> None:
-    b = bench()
+def test_plan_skips_what_is_recorded_and_labels_follow_the_rate(
+    load_bench: Callable[[str], ModuleType],
+) -> None:
+    b = load_bench("difficulty")
     done = {("core-2", "m", "t1", "d1", "greedy", 0), ("core-2", "m", "t2", "old", "greedy", 0)}
     todo = b.plan([("t1", "d1"), ("t2", "d2")], ["greedy"], 2, "core-2", "m", done)
     assert todo == [("t1", "greedy", 1), ("t2", "greedy", 0), ("t2", "greedy", 1)]
@@ -131,9 +125,9 @@ def test_plan_skips_what_is_recorded_and_labels_follow_the_rate() -> None:
 
 @pytest.mark.slow  # starts the real sandboxes for 2 tasks x 2 seeds
 def test_the_measurement_writes_as_it_goes_and_resumes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], load_bench: Callable[[str], ModuleType]
 ) -> None:
-    b = bench()
+    b = load_bench("difficulty")
     out = tmp_path / "d.jsonl"
     args = ["--model", "none", "--seeds", "greedy,templates", "--samples", "1", "--out", str(out)]
     assert b.main([*args, "--tasks", "1"]) == 0
@@ -179,8 +173,10 @@ def test_labels_follow_the_measurement_only_once_every_task_is_measured(tmp_path
     assert all(built[i].split == "holdout" for i in CORE1_HOLDOUT)
 
 
-def test_a_run_that_ran_out_of_time_is_deferred_not_recorded_as_unsolved() -> None:
-    b = bench()
+def test_a_run_that_ran_out_of_time_is_deferred_not_recorded_as_unsolved(
+    load_bench: Callable[[str], ModuleType],
+) -> None:
+    b = load_bench("difficulty")
     assert b.clock_bound("solve raised DeadlineExceeded: LLM deadline of 120 s for 'x' has passed")
     assert b.clock_bound("solve timed out (whole process tree killed)")
     assert not b.clock_bound("test 0: wrong answer")

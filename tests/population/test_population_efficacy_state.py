@@ -5,23 +5,18 @@ the same command with ``--state`` unpacks it into an empty directory to go on th
 from __future__ import annotations
 
 import fcntl
-import importlib.util
 import sqlite3
 import tarfile
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
 
-
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_bench_efficacy", REPO / "bench" / "efficacy.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.fixture
+def efficacy(load_bench: Callable[[str], ModuleType]) -> ModuleType:
+    return load_bench("efficacy")
 
 
 def fake_out(root: Path) -> Path:
@@ -50,17 +45,16 @@ def fake_out(root: Path) -> Path:
     return root
 
 
-def test_pack_then_unpack_carries_the_portable_part_only(tmp_path: Path) -> None:
-    b = bench()
+def test_pack_then_unpack_carries_the_portable_part_only(tmp_path: Path, efficacy: ModuleType) -> None:
     out = fake_out(tmp_path / "out")
     state = tmp_path / "state.tar.xz"
-    assert b.pack(out, state) == 6
+    assert efficacy.pack(out, state) == 6
     with tarfile.open(state) as tar:
         names = set(tar.getnames())
     assert "evolution/redis/appendonly.aof" not in names and "evolution/manager.lock" not in names
     assert not any(n.endswith(("-wal", "-shm")) for n in names)
     there = tmp_path / "elsewhere"
-    b.unpack(state, there)
+    efficacy.unpack(state, there)
     assert (there / "evolution" / "objects" / "ab" / "cdef").read_bytes() == b"seed"
     assert (there / "efficacy-scores.json").read_text() == "{}"
     with sqlite3.connect(there / "evolution" / "lineage.sqlite") as conn:
@@ -69,8 +63,9 @@ def test_pack_then_unpack_carries_the_portable_part_only(tmp_path: Path) -> None
     assert not list(there.glob(".unpacking-*"))
 
 
-def test_a_live_run_is_not_packed_and_a_run_is_not_unpacked_over(tmp_path: Path) -> None:
-    b = bench()
+def test_a_live_run_is_not_packed_and_a_run_is_not_unpacked_over(
+    tmp_path: Path, efficacy: ModuleType
+) -> None:
     out = fake_out(tmp_path / "out")
     state = tmp_path / "state.tar.xz"
     with open(out / "evolution" / "manager.lock", "a+b") as held:
@@ -78,29 +73,29 @@ def test_a_live_run_is_not_packed_and_a_run_is_not_unpacked_over(tmp_path: Path)
         with pytest.raises(
             SystemExit, match=r"evolution is still running; stop it first: python -m population stop"
         ):
-            b.pack(out, state)
+            efficacy.pack(out, state)
     assert not state.exists()
-    b.pack(out, state)
+    efficacy.pack(out, state)
     with pytest.raises(SystemExit, match="already holds a run; give --state only with an empty --out"):
-        b.unpack(state, out)
+        efficacy.unpack(state, out)
 
 
-def test_a_corrupt_state_file_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
-    b = bench()
+def test_a_corrupt_state_file_is_one_line_and_leaves_nothing(tmp_path: Path, efficacy: ModuleType) -> None:
     state = tmp_path / "state.tar.xz"
     state.write_bytes(b"not a tarball")
     there = tmp_path / "there"
     with pytest.raises(SystemExit, match=r"state.tar.xz is not a readable efficacy state file .*--pack"):
-        b.unpack(state, there)
+        efficacy.unpack(state, there)
     assert list(there.iterdir()) == []
 
 
-def test_a_measurement_goes_on_only_with_the_code_it_started_with(tmp_path: Path) -> None:
-    b = bench()
-    first = b.same_code(tmp_path)  # the start writes what it runs
-    assert b.same_code(tmp_path) == first
+def test_a_measurement_goes_on_only_with_the_code_it_started_with(
+    tmp_path: Path, efficacy: ModuleType
+) -> None:
+    first = efficacy.same_code(tmp_path)  # the start writes what it runs
+    assert efficacy.same_code(tmp_path) == first
     (tmp_path / "efficacy-code.json").write_text('{"commit": "0123456789abcdef", "code": "other"}')
     with pytest.raises(
         SystemExit, match=r"started with other framework code \(commit 0123456789ab.*git worktree add"
     ):
-        b.same_code(tmp_path)
+        efficacy.same_code(tmp_path)
