@@ -316,6 +316,15 @@ def summarize(
     return arms
 
 
+def versus_control(chosen: dict[str, tuple[str, str]], scores: Scores, seed: int) -> dict[str, Any]:
+    """Evolution's champion against random search's, per unseen split (``chosen``: arm → (champion, origin))."""
+    evo, rnd = chosen["evolution"][0], chosen["random_search"][0]
+    return {
+        split: paired(scores.vector(evo, split), scores.vector(rnd, split), seed)
+        for split in ("holdout", "humaneval")
+    }
+
+
 def show(arms: dict[str, Any], control: dict[str, Any]) -> None:
     """The result table, the paired figures and the clock-bound share per arm."""
     print(f"{'arm':<14} {'seed':<14} {'validation':>10} {'holdout':>8} {'HumanEval':>9}")
@@ -362,13 +371,7 @@ def report(out: Path, seed: int) -> None:
         print("no seed scored on holdout or HumanEval yet")
         return
     arms = summarize(statuses, chosen, run_dirs, scores, seed)
-    control: dict[str, Any] = {}
-    if len(chosen) == len(ARMS):
-        evo, rnd = chosen["evolution"][0], chosen["random_search"][0]
-        control = {
-            split: paired(scores.vector(evo, split), scores.vector(rnd, split), seed)
-            for split in ("holdout", "humaneval")
-        }
+    control = versus_control(chosen, scores, seed) if len(chosen) == len(ARMS) else {}
     print("interim: the rates and paired figures below are over the tasks scored so far")
     show(arms, control)
 
@@ -517,7 +520,6 @@ def main() -> None:
     arms = summarize(statuses, chosen, run_dirs, scores, args.seed)
     for arm in arms:
         arms[arm]["config"] = configs[arm]
-    evo, rnd = chosen["evolution"][0], chosen["random_search"][0]
     result = {
         "commit": code["commit"],
         "code_version": code["code"],
@@ -528,10 +530,7 @@ def main() -> None:
         "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "budget": {"evolution_minutes": args.minutes, "evolution_tokens": args.tokens, **budget},
         "arms": arms,
-        "control": {
-            split: paired(scores.vector(evo, split), scores.vector(rnd, split), args.seed)
-            for split in ("holdout", "humaneval")
-        },
+        "control": versus_control(chosen, scores, args.seed),
     }
     path = args.result or REPO / "bench" / "results" / f"efficacy-{stamp}.json"
     path.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
