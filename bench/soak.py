@@ -11,7 +11,10 @@ workers, novelty filter, redis-server, sandboxes, model processes):
 
 * resident memory (RSS, MiB), open file descriptors and the number of processes;
 * from the run's Redis: ``used_memory`` and the lengths of the jobs, results and events streams;
-* from ``status.json``: evaluations and children so far.
+* from ``status.json``: evaluations and children so far;
+* the manager's own breakdown of its memory by allocator (``mgr_*``: Python's small objects, pymalloc arenas,
+  malloc in use and free, SQLite), which it writes to ``memory.jsonl`` because the soak sets
+  ``SEEDPOP_MEMSTATS`` (``population/memstats.py`` says how to read the slopes).
 
 Each sample is a line of ``--out`` (JSON lines, flushed as it is taken). At the end it prints, per series,
 the first and last value and the least-squares slope per hour over the second half of the run (after
@@ -37,7 +40,7 @@ sys.path.insert(0, str(REPO))
 import psutil  # type: ignore[import-untyped]  # noqa: E402  (no stubs in the venv)
 import redis  # noqa: E402
 
-from population import keys  # noqa: E402
+from population import keys, memstats  # noqa: E402
 from population.accounting import role  # noqa: E402
 
 # A seed with no LLM whose children alternate, so the run makes new seeds for as long as it lasts.
@@ -104,6 +107,25 @@ def sample_status(run_dir: Path) -> dict[str, float]:
         "children": float(c.get("children", 0)),
         "running": float(data.get("state") == "running"),
     }
+
+
+MIB_FIELDS = ("rss", "rss_anon", "malloc_used", "malloc_free", "sqlite_used")
+
+
+def sample_memstats(run_dir: Path) -> dict[str, float]:
+    """The manager's own breakdown (``population/memstats.py``: its last line of ``memory.jsonl``), as
+    ``mgr_*`` series: bytes in MiB, pymalloc blocks in thousands, arenas as a count."""
+    try:
+        lines = (run_dir / memstats.FILE).read_text(encoding="utf-8").splitlines()
+        last = json.loads(lines[-1]) if lines else {}
+    except (OSError, ValueError):
+        return {}
+    out = {f"mgr_{k}_mib": last[k] / 2**20 for k in MIB_FIELDS if k in last}
+    if "py_blocks" in last:
+        out["mgr_py_kblocks"] = last["py_blocks"] / 1000
+    if "py_arenas" in last:
+        out["mgr_py_arenas"] = float(last["py_arenas"])
+    return out
 
 
 def slope_per_hour(points: list[tuple[float, float]]) -> float:
@@ -181,7 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print(" ".join(cmd), flush=True)
     log = (work / "run.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    # The manager writes its memory breakdown (population/memstats.py) as often as the soak samples.
+    env = os.environ | {memstats.ENV: f"{args.every:g}"}
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
     started = time.monotonic()
     load_at_start = os.getloadavg()[0]
     samples: list[dict[str, float]] = []
@@ -192,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
             while proc.poll() is None:
                 sample = {"t": round(time.monotonic() - started, 1)}
                 sample |= sample_tree(proc.pid) | sample_redis(run_dir) | sample_status(run_dir)
+                sample |= sample_memstats(run_dir)
                 samples.append(sample)
                 out.write(json.dumps(sample) + "\n")
                 out.flush()

@@ -30,6 +30,7 @@ from population.errors import ConfigError, RunDirError
 from population.journal import Entry, Journal, elapsed
 from population.leftovers import RunLock
 from population.manager import Manager
+from population.memstats import MemStats
 from population.messages import WIRE_VERSION
 from population.metrics import serve_metrics
 from population.novelty import NoveltyProcess
@@ -198,6 +199,7 @@ class Run:
                 self._resume(journal)
             taken.pop_all()  # started: from here on close() releases them
         self.started = time.monotonic() - self.manager.elapsed()
+        self.memstats = MemStats(run_dir)  # off unless SEEDPOP_MEMSTATS is set (bench/soak.py)
 
     def _resume(self, entries: list[Entry]) -> None:
         """Rebuild the scheduler from the journal and put the jobs that were in flight back on a fresh jobs
@@ -443,6 +445,7 @@ class Run:
         snap = self.snapshot(state)
         self.snap = snap
         write_status(self.run_dir, snap)
+        self.memstats.tick(children=snap.counters.children, evaluations=snap.counters.evaluations)
         with contextlib.suppress(redis.exceptions.RedisError):
             bus.set_hash(self.client, keys.status(self.run_key), {"json": json.dumps(snap.to_json())})
         if on_tick is not None:
