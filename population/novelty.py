@@ -40,7 +40,7 @@ from typing import IO, Any, Protocol
 
 import numpy as np
 
-from genome.minilm import MODEL_PACKAGE, MiniLM, model_dir, tokenizer
+from genome.minilm import INSTALL_HINT, MODEL_PACKAGE, MiniLM, model_dir, tokenizer
 from genome.pieces import chunks
 from population.errors import PopulationError
 from population.nearby import TokenIndex, pack
@@ -73,7 +73,7 @@ def model_path() -> str:
     path = model_dir()
     if path is None:
         raise NoveltyUnavailableError(
-            f"novelty filter needs the {MODEL_PACKAGE.replace('_', '-')} package; pip install it or set novelty = 'off'"
+            f"novelty filter needs the {MODEL_PACKAGE.replace('_', '-')} package: {INSTALL_HINT}, or set novelty = 'off'"
         )
     return path
 
