@@ -58,7 +58,8 @@ class Embeddings:
 
         path = model_dir()
         if path is None:
-            self.status = f"the {MODEL_PACKAGE.replace('_', '-')} package is not installed ({INSTALL_HINT}): no novelty map"
+            package = MODEL_PACKAGE.replace("_", "-")
+            self.status = f"the {package} package is not installed ({INSTALL_HINT}): no novelty map"
             return
         foreground.wait_idle(max_wait_s=10.0, quiet_s=1.5)  # not while the first page is being drawn
         try:

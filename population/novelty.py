@@ -73,7 +73,8 @@ def model_path() -> str:
     path = model_dir()
     if path is None:
         raise NoveltyUnavailableError(
-            f"novelty filter needs the {MODEL_PACKAGE.replace('_', '-')} package: {INSTALL_HINT}, or set novelty = 'off'"
+            f"novelty filter needs the {MODEL_PACKAGE.replace('_', '-')} package: {INSTALL_HINT},"
+            " or set novelty = 'off'"
         )
     return path
 
