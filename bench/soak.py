@@ -109,7 +109,7 @@ def sample_status(run_dir: Path) -> dict[str, float]:
     }
 
 
-MIB_FIELDS = ("rss", "rss_anon", "malloc_used", "malloc_free", "sqlite_used")
+MIB_FIELDS = ("rss", "rss_anon", "malloc_used", "malloc_free", "sqlite_used", "py_traced")
 
 
 def sample_memstats(run_dir: Path) -> dict[str, float]:
@@ -125,6 +125,20 @@ def sample_memstats(run_dir: Path) -> dict[str, float]:
         out["mgr_py_kblocks"] = last["py_blocks"] / 1000
     if "py_arenas" in last:
         out["mgr_py_arenas"] = float(last["py_arenas"])
+    return out
+
+
+def traced_growth(run_dir: Path) -> list[str]:
+    """With ``--trace``: the manager's source lines whose allocations grew most over the soak (its last sample)."""
+    try:
+        lines = (run_dir / memstats.FILE).read_text(encoding="utf-8").splitlines()
+        top = json.loads(lines[-1]).get("top") if lines else None
+    except (OSError, ValueError):
+        return []
+    if not top:
+        return []
+    out = ["", "manager: traced allocations that grew most since its first sample", ""]
+    out += [f"- {where}: {size / 2**20:+.2f} MiB in {count:+d} blocks" for where, size, count in top]
     return out
 
 
@@ -174,6 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--origin", nargs="+", default=None, help="origin seeds (default: templates + a toggle)"
     )
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="tracemalloc in the manager (mgr_py_traced, and the lines that grew most in its memory.jsonl)",
+    )
     parser.add_argument("--run-dir", type=Path, default=None, help="default: a new temporary directory")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "soak.jsonl")
     parser.add_argument("--report", type=Path, default=REPO / "bench" / "results" / "soak.md")
@@ -204,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     print(" ".join(cmd), flush=True)
     log = (work / "run.log").open("w")
     # The manager writes its memory breakdown (population/memstats.py) as often as the soak samples.
-    env = os.environ | {memstats.ENV: f"{args.every:g}"}
+    env = os.environ | {memstats.ENV: f"{args.every:g}", memstats.TRACE_ENV: "1" if args.trace else ""}
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
     started = time.monotonic()
     load_at_start = os.getloadavg()[0]
@@ -234,9 +253,11 @@ def main(argv: list[str] | None = None) -> int:
             proc.terminate()
         proc.wait()
     lines = report(samples)
+    lines += traced_growth(run_dir)
     lines.append("")
     lines.append(
         f"command: python bench/soak.py --minutes {args.minutes:g} --every {args.every:g} --model {args.model}"
+        + (" --trace" if args.trace else "")
     )
     lines.append(f"run exit status {proc.returncode}; run log {work / 'run.log'}")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)

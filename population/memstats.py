@@ -16,8 +16,13 @@ in bytes unless named:
 Reading a slope: ``py_blocks`` growing is a Python structure; ``malloc_used`` growing with ``py_blocks`` flat is
 a C library or large buffers (``sqlite_used`` says if it is SQLite); ``rss_anon`` growing with both flat is
 memory freed but not returned (fragmentation of malloc's heaps or of pymalloc's arenas: ``malloc_free``,
-``py_arenas``). A field the platform cannot give is absent. :mod:`tracemalloc` is not used: its own traces grow
-with what they trace, and it hides pymalloc's arena statistics.
+``py_arenas``). A field the platform cannot give is absent.
+
+``SEEDPOP_MEMSTATS_TRACE=1`` adds :mod:`tracemalloc` (one frame; off by default: its own traces grow with what
+they trace, it slows every allocation, and it hides pymalloc's arena count): ``py_traced``, the bytes Python's
+allocators hand out now (all three domains, so large objects held in malloc too), and ``top``, the five source
+lines whose allocations grew most since the first sample (``[file:line, bytes, blocks]``). ``malloc_used``
+growing faster than ``py_traced`` is C code allocating (a library, not a Python structure).
 """
 
 from __future__ import annotations
@@ -31,10 +36,12 @@ import re
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
 ENV = "SEEDPOP_MEMSTATS"
+TRACE_ENV = "SEEDPOP_MEMSTATS_TRACE"
 FILE = "memory.jsonl"
 
 
@@ -120,14 +127,28 @@ def _proc_status() -> dict[str, int]:
 class MemStats:
     """Samples this process's memory into ``run_dir / memory.jsonl``; :meth:`tick` does nothing when off."""
 
-    def __init__(self, run_dir: Path, every_s: float | None = None) -> None:
+    def __init__(self, run_dir: Path, every_s: float | None = None, trace: bool | None = None) -> None:
         self.every_s = every_s if every_s is not None else interval()
         self.path = run_dir / FILE
         self._last = float("-inf")
         self._mallinfo2 = self._sqlite = None
+        self._base: tracemalloc.Snapshot | None = None
         if self.every_s is not None:
             self._mallinfo2 = _libc_mallinfo2()
             self._sqlite = _sqlite_memory_used()
+            if trace if trace is not None else os.environ.get(TRACE_ENV, "") not in ("", "0"):
+                tracemalloc.start(1)
+
+    def top(self, n: int = 5) -> list[list[object]]:
+        """The ``n`` source lines whose traced allocations grew most since the first call (empty then)."""
+        if not tracemalloc.is_tracing():
+            return []
+        now = tracemalloc.take_snapshot()
+        if self._base is None:
+            self._base = now
+            return []
+        grown = [d for d in now.compare_to(self._base, "lineno") if d.size_diff > 0][:n]
+        return [[str(d.traceback[0]), d.size_diff, d.count_diff] for d in grown]
 
     def sample(self) -> dict[str, float]:
         """One breakdown now (see the module docstring for the fields)."""
@@ -137,6 +158,8 @@ class MemStats:
             out["rss"] = proc["VmRSS"]
         if "RssAnon" in proc:
             out["rss_anon"] = proc["RssAnon"]
+        if tracemalloc.is_tracing():
+            out["py_traced"] = tracemalloc.get_traced_memory()[0]
         out["py_blocks"] = sys.getallocatedblocks()
         arenas = _pymalloc_arenas()
         if arenas is not None:
@@ -154,6 +177,9 @@ class MemStats:
         if self.every_s is None or time.monotonic() - self._last < self.every_s:
             return
         self._last = time.monotonic()
-        line = json.dumps(self.sample() | extra)
+        row: dict[str, object] = {**self.sample(), **extra}
+        if tracemalloc.is_tracing():
+            row["top"] = self.top()
+        line = json.dumps(row)
         with contextlib.suppress(OSError), open(self.path, "a", encoding="utf-8") as f:
             f.write(line + "\n")

@@ -74,3 +74,24 @@ def test_the_soak_reads_the_last_line_as_manager_series(load_bench: Any, tmp_pat
         "mgr_sqlite_used_mib": 1.0,
         "mgr_py_arenas": 4.0,
     }
+
+
+def test_tracing_adds_the_traced_total_and_the_lines_that_grew(tmp_path: Path, load_bench: Any) -> None:
+    import tracemalloc
+
+    was_tracing = tracemalloc.is_tracing()
+    stats = MemStats(tmp_path, every_s=1e-9, trace=True)
+    try:
+        stats.tick()
+        held = [bytes(4096) for _ in range(2000)]  # 8 MB from one line of this file
+        stats.tick()
+    finally:
+        if not was_tracing:
+            tracemalloc.stop()
+    rows = [json.loads(line) for line in (tmp_path / memstats.FILE).read_text(encoding="utf-8").splitlines()]
+    assert rows[0]["top"] == [] and rows[1]["py_traced"] - rows[0]["py_traced"] >= 2000 * 4096
+    where, size, count = rows[1]["top"][0]
+    assert where.startswith(__file__) and size >= 2000 * 4096 and count >= 2000
+    report = load_bench("soak").traced_growth(tmp_path)
+    assert any(__file__ in line and "MiB" in line for line in report)
+    del held
