@@ -112,14 +112,19 @@ def sample_status(run_dir: Path) -> dict[str, float]:
 MIB_FIELDS = ("rss", "rss_anon", "malloc_used", "malloc_free", "sqlite_used", "py_traced")
 
 
-def sample_memstats(run_dir: Path) -> dict[str, float]:
-    """The manager's own breakdown (``population/memstats.py``: its last line of ``memory.jsonl``), as
-    ``mgr_*`` series: bytes in MiB, pymalloc blocks in thousands, arenas as a count."""
+def last_memstats(run_dir: Path) -> dict[str, Any]:
+    """The manager's last line of ``memory.jsonl`` (``population/memstats.py``), or {} before its first."""
     try:
         lines = (run_dir / memstats.FILE).read_text(encoding="utf-8").splitlines()
-        last = json.loads(lines[-1]) if lines else {}
+        return json.loads(lines[-1]) if lines else {}
     except (OSError, ValueError):
         return {}
+
+
+def sample_memstats(run_dir: Path) -> dict[str, float]:
+    """The manager's own breakdown (its last sample) as ``mgr_*`` series: bytes in MiB, pymalloc blocks in
+    thousands, arenas as a count."""
+    last = last_memstats(run_dir)
     out = {f"mgr_{k}_mib": last[k] / 2**20 for k in MIB_FIELDS if k in last}
     if "py_blocks" in last:
         out["mgr_py_kblocks"] = last["py_blocks"] / 1000
@@ -130,11 +135,7 @@ def sample_memstats(run_dir: Path) -> dict[str, float]:
 
 def traced_growth(run_dir: Path) -> list[str]:
     """With ``--trace``: the manager's source lines whose allocations grew most over the soak (its last sample)."""
-    try:
-        lines = (run_dir / memstats.FILE).read_text(encoding="utf-8").splitlines()
-        top = json.loads(lines[-1]).get("top") if lines else None
-    except (OSError, ValueError):
-        return []
+    top = last_memstats(run_dir).get("top")
     if not top:
         return []
     out = ["", "manager: traced allocations that grew most since its first sample", ""]
