@@ -8,6 +8,9 @@ and better than random search with the same LLM-token budget?
    (``max_tokens``; with ``--model none`` no tokens are spent, so its evaluation count instead): uniform
    parent choice over every seed born (``selector = "uniform"``, islands that keep everyone), no racing
    (``race_alpha`` so small that no child is ever stopped), champion chosen on validation the same way.
+   Its completion cache starts as a copy of the evolution arm's: a request both arms make (the origins'
+   train tasks and validation) gets the same completion either way and counts against the budget the
+   same; the copy only saves the machine time of computing it twice.
 3. Scoring (resumable: every task's result is saved as it comes, ``<out dir>/efficacy-scores.json``; run the
    same command again after an interruption; task by task, every seed on a task before the next, so what is
    done is always paired): each arm's champion and best origin on the core ``holdout``
@@ -122,6 +125,32 @@ def evolve(run_dir: Path, cfg: dict[str, Any]) -> dict[str, Any]:
     return dict(data)
 
 
+def copy_sqlite(src_path: Path, dst_path: Path) -> None:
+    """A consistent copy of a SQLite database (the backup API: committed rows, WAL included)."""
+    src, dst = sqlite3.connect(src_path), sqlite3.connect(dst_path)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
+def share_cache(run_dirs: dict[str, Path]) -> None:
+    """Start the control arm's completion cache as a copy of the evolution arm's.
+
+    A completion is keyed by the model and the whole request (prompt, sampling, seed), so the control arm gets,
+    for every request the evolution arm already made (the origins' train tasks, their validation), exactly the
+    completion it would compute, and its budget counts the replay like the call. Only wall-clock time changes:
+    the origins' validation alone is ~1.7 hours of model time per arm on the 2-core machine."""
+    control = run_dirs["random_search"]
+    source = run_dirs["evolution"] / "cache" / "llm.sqlite"
+    target = control / "cache" / "llm.sqlite"
+    if control.exists() or not source.exists():
+        return  # the control arm has started (its cache is its own now), or there is nothing to share
+    target.parent.mkdir(parents=True)
+    copy_sqlite(source, target)
+
+
 def portable(rel: Path) -> bool:
     """Whether a file of the out directory belongs in a state file: not what a resume rebuilds or what only a
     live process uses (the embedded Redis, the manager's lock, SQLite's WAL files: packed databases are
@@ -160,12 +189,7 @@ def pack(out: Path, state: Path) -> int:
                 continue
             if path.suffix == ".sqlite":
                 copy = Path(tmp) / f"{count}.sqlite"
-                src, dst = sqlite3.connect(path), sqlite3.connect(copy)
-                try:
-                    src.backup(dst)
-                finally:
-                    src.close()
-                    dst.close()
+                copy_sqlite(path, copy)
                 tar.add(copy, arcname=str(rel))
             else:
                 tar.add(path, arcname=str(rel))
@@ -506,6 +530,8 @@ def main() -> None:
     configs: dict[str, dict[str, Any]] = {}
     for arm in ARMS:
         configs[arm] = arm_config(arm, args, budget)
+        if arm == "random_search":
+            share_cache(run_dirs)
         statuses[arm] = evolve(run_dirs[arm], configs[arm])
         if arm == "evolution":
             c = statuses[arm]["counters"]

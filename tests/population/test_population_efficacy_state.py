@@ -99,3 +99,25 @@ def test_a_measurement_goes_on_only_with_the_code_it_started_with(
         SystemExit, match=r"started with other framework code \(commit 0123456789ab.*git worktree add"
     ):
         efficacy.same_code(tmp_path)
+
+
+def test_the_control_arm_starts_with_a_copy_of_the_evolution_arms_completions(
+    tmp_path: Path, efficacy: ModuleType
+) -> None:
+    out = fake_out(tmp_path / "out")
+    cache = out / "evolution" / "cache" / "llm.sqlite"
+    cache.unlink()
+    with sqlite3.connect(cache) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE completions (key TEXT, text TEXT)")
+        conn.execute("INSERT INTO completions VALUES ('k', 'def f(): pass')")
+    run_dirs = {arm: out / arm for arm in efficacy.ARMS}
+    efficacy.share_cache(run_dirs)
+    copy = out / "random_search" / "cache" / "llm.sqlite"
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT text FROM completions").fetchall() == [("def f(): pass",)]
+    with sqlite3.connect(copy) as conn:
+        conn.execute("INSERT INTO completions VALUES ('k2', 'its own')")
+    efficacy.share_cache(run_dirs)  # a started control arm keeps its own cache
+    with sqlite3.connect(copy) as conn:
+        assert len(conn.execute("SELECT * FROM completions").fetchall()) == 2
