@@ -9,6 +9,9 @@ Usage: ``python bench/llm.py [--models NAME ...] [--threads N] [--calls N] [--gp
                       ``llama-batched-bench`` measures it: N sequences each evaluate their own 256-token
                       prompt, then 128 greedy tokens are decoded for all N in one ``llama_decode`` per step;
                       prompt tokens/s over all N prompts, aggregate generation tokens/s over all N sequences;
+    served N          the service itself: N clients through one broker whose model process decodes N
+                      sequences together (``n_seq``), each asking 3 distinct sampled chat requests (up to
+                      96 tokens); aggregate completion tokens/s, prompt evaluation included;
     prefix reuse      prompt tokens the model process evaluated vs requested through the broker, for a
                       workload shaped like a default run: 2 loops, each asking sample-and-filter's prompt
                       (system prompt + task) 4 times with seeds 0..3 per task, interleaved.
@@ -191,6 +194,38 @@ def prefix_reuse(path: Path, slot: Slot, tasks: int = 3, max_tokens: int = 32) -
     return stats.prompt_tokens, stats.prompt_evaluated, time.perf_counter() - started
 
 
+def served(path: Path, slot: Slot, loops: int, calls: int = 3, max_tokens: int = 96) -> tuple[int, float]:
+    """``(completion tokens, seconds)`` of ``loops`` clients, each asking ``calls`` distinct sampled chat
+    requests back to back through one broker whose model process decodes ``loops`` sequences together
+    (``n_seq``, as a run with ``loops_per_slot = loops`` does); cache off."""
+    from fitness.suites import load_suite
+    from seeds.origin import sample_filter
+
+    core = [t for t in load_suite("core").split("train")][: loops * calls]
+    spent: list[int] = []
+
+    def loop(mine: list[Any], label: str) -> None:
+        for i, task in enumerate(mine):
+            session = broker.open_session(f"{label}:{task.id}")
+            messages = [
+                {"role": "system", "content": sample_filter.SYSTEM_PROMPT},
+                {"role": "user", "content": sample_filter.USER_TEMPLATE.format(hints="", prompt=task.prompt)},
+            ]
+            session.channel().chat(messages, seed=i, temperature=0.8, max_tokens=max_tokens)
+            spent.append(session.usage().completion_tokens)
+            session.close()
+
+    with Broker.start(LocalGGUF(path), slot=slot, n_ctx=2048, n_seq=loops) as broker:
+        started = time.perf_counter()
+        threads = [threading.Thread(target=loop, args=(core[k::loops], f"loop{k}")) for k in range(loops)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        seconds = time.perf_counter() - started
+    return sum(spent), seconds
+
+
 def throughput(name: str, slot: Slot) -> None:
     """Print the ``--throughput`` figures of one model."""
     built = assemble(MODELS[name])
@@ -208,6 +243,16 @@ def throughput(name: str, slot: Slot) -> None:
         print(
             f"{name}  batched {n}: prompt {p_tps:.1f} t/s, aggregate generation {g_tps:.1f} t/s"
             f" ({g_tps / gen_tps:.2f}x single stream)",
+            flush=True,
+        )
+    base = 0.0
+    for loops in (1, 2, 4):
+        tokens, seconds = served(built.path, slot, loops)
+        rate = tokens / seconds
+        base = base or rate
+        print(
+            f"{name}  served {loops} loops (n_seq {loops}): {tokens} completion tokens in {seconds:.1f} s,"
+            f" aggregate generation {rate:.1f} t/s ({rate / base:.2f}x 1 loop; prompts included)",
             flush=True,
         )
     requested, evaluated, seconds = prefix_reuse(built.path, slot)

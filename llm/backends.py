@@ -2,7 +2,8 @@
 
 ``ModelProcess`` (:mod:`llm.process`) and :class:`EndpointBackend` satisfy :class:`Backend`:
 ``generate(request, token_limit, deadline_s) -> Generation`` raising only
-:class:`~llm.errors.LLMError` subclasses, called from the broker's single dispatcher thread.
+:class:`~llm.errors.LLMError` subclasses, called from the broker's dispatcher threads (``concurrency`` of
+them, so a backend that serves more than one request at once is thread-safe).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Backend(Protocol):
     model_id: str
     n_ctx: int
     device: str  # "cpu", "cuda:0", "endpoint"; a GPU slot that fell back says why in parentheses
+    concurrency: int  # requests it serves at once (the broker runs this many dispatchers); thread-safe if > 1
 
     def generate(
         self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None
@@ -56,8 +58,11 @@ class EndpointBackend:
     clamped to the remaining budget before the call.
     """
 
-    def __init__(self, base_url: str, model: str, n_ctx: int = 0, timeout_s: float = 600.0) -> None:
+    def __init__(
+        self, base_url: str, model: str, n_ctx: int = 0, timeout_s: float = 600.0, concurrency: int = 1
+    ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.concurrency = concurrency  # the server batches what arrives together
         self.model = model
         self.model_id = f"endpoint:{self.base_url}#{model}"
         self.device = "endpoint"

@@ -4,7 +4,8 @@ One :class:`Broker` serves one slot (one backend: a model process or an endpoint
 :class:`Session` per evaluation, hands the session's client descriptor to the seed sandbox, and reads the
 session's :class:`Usage` afterwards. Each session is served by its own thread reading frames from its socket;
 requests that miss the cache go through a :class:`~llm.fairqueue.FairQueue` (round-robin across
-sessions) to a single dispatcher thread that keeps the backend busy while anything waits.
+sessions) to the dispatcher threads — one per request the backend serves at once (a model process's
+``n_seq``, batched) — that keep the backend busy while anything waits.
 
 Invariants:
     * budget and deadline are checked here, never trusted from the channel;
@@ -50,7 +51,8 @@ class ServiceStats:
     Attributes:
         requests: well-formed requests that sessions admitted (within their deadline and token budget).
         model_calls: requests handed to the backend (cache hits and refused requests are not).
-        busy_seconds: seconds the backend spent on requests (``busy_fraction`` divides by ``uptime_seconds``).
+        busy_seconds: wall seconds the backend had at least one request (``busy_fraction`` divides by
+            ``uptime_seconds``); requests decoded together count once.
         replayed_seconds: seconds the cache hits took when they were first generated (``replayed_unknown``
             hits are from before the cache kept times and count 0).
         prompt_tokens: prompt tokens of the requests the backend answered (what was asked to evaluate).
@@ -93,11 +95,18 @@ class Broker:
         self._model_calls = 0
         self._prompt_tokens = 0
         self._prompt_evaluated = 0
-        self._busy = 0.0
+        self._busy = 0.0  # wall seconds with at least one request on the backend (however many)
+        self._inflight = 0
+        self._busy_since = 0.0
         self._started = time.monotonic()
         self._closed = False
-        self._dispatcher = threading.Thread(target=self._dispatch, name="llm-dispatcher", daemon=True)
-        self._dispatcher.start()
+        # One dispatcher per request the backend serves at once (a batched model process: its n_seq).
+        self._dispatchers = [
+            threading.Thread(target=self._dispatch, name=f"llm-dispatcher-{i}", daemon=True)
+            for i in range(max(1, backend.concurrency))
+        ]
+        for dispatcher in self._dispatchers:
+            dispatcher.start()
 
     @classmethod
     def start(
@@ -110,6 +119,7 @@ class Broker:
         prefix_cache_bytes: int = DEFAULT_CAPACITY_BYTES,
         model_dir: Path | None = None,
         probe: DeviceProbe | None = None,
+        n_seq: int = 1,
     ) -> Broker:
         """Prepare ``model`` (assemble, verify, load) on ``slot`` and return a serving broker.
 
@@ -121,6 +131,8 @@ class Broker:
             prefix_cache_bytes: bound of the model process's stored prompt prefixes (:mod:`llm.prefix`).
             model_dir: where registry models are assembled (default: the XDG model cache).
             probe: device facts for a GPU slot (default: probe this machine).
+            n_seq: requests a local model decodes together (batched; :mod:`llm.engine`): the number of worker
+                loops sharing the slot; each gets ``n_ctx`` cells. An endpoint gets that many requests at once.
 
         Raises:
             ModelError: unknown name, missing package, hash mismatch, corrupt file, unreachable endpoint.
@@ -130,7 +142,7 @@ class Broker:
         choice = parse_model_choice(model) if isinstance(model, str) else model
         backend: Backend
         if isinstance(choice, Endpoint):
-            backend = EndpointBackend(choice.base_url, choice.model, n_ctx)
+            backend = EndpointBackend(choice.base_url, choice.model, n_ctx, concurrency=n_seq)
         else:
             if isinstance(choice, RegistryModel):
                 built = assemble(choice.spec, model_dir)
@@ -148,7 +160,7 @@ class Broker:
             if slot.kind is SlotKind.GPU and probe is None:
                 probe = probe_devices()
             plan = plan_device(slot, probe or DeviceProbe(False, 0))
-            backend = ModelProcess(path, model_id, plan, n_ctx, prefix_cache_bytes)
+            backend = ModelProcess(path, model_id, plan, n_ctx, prefix_cache_bytes, n_seq)
         return cls(backend, CompletionCache(cache_path) if cache_path is not None else None)
 
     def open_session(
@@ -221,7 +233,10 @@ class Broker:
             if deadline_s is not None and deadline_s <= 0:
                 job.finish(error=job.expired())
                 continue
-            started = time.monotonic()
+            with self._lock:
+                self._inflight += 1
+                if self._inflight == 1:
+                    self._busy_since = time.monotonic()
             result: Generation | None = None
             error: LLMError | None = None
             try:
@@ -231,7 +246,9 @@ class Broker:
             except Exception as err:  # a backend bug or a failed restart must not stop the dispatcher
                 error = ServiceError(f"LLM backend failed: {err}")
             with self._lock:
-                self._busy += time.monotonic() - started
+                self._inflight -= 1
+                if self._inflight == 0:
+                    self._busy += time.monotonic() - self._busy_since
                 self._model_calls += 1
                 if result is not None:
                     self._prompt_tokens += result.prompt_tokens
@@ -251,7 +268,7 @@ class Broker:
                 model_calls=self._model_calls,
                 cache_hits=cache.hits if cache else 0,
                 cache_misses=cache.misses if cache else 0,
-                busy_seconds=self._busy,
+                busy_seconds=self._busy + (time.monotonic() - self._busy_since if self._inflight else 0.0),
                 uptime_seconds=time.monotonic() - self._started,
                 restarts=int(getattr(self.backend, "restarts", 0)),
                 load_seconds=float(getattr(self.backend, "load_seconds", 0.0)),
@@ -271,7 +288,9 @@ class Broker:
         for session in sessions:
             session.close()
         self._queue.close()
-        self._dispatcher.join(timeout=10)
+        until = time.monotonic() + 10  # the requests in flight get 10 s together to finish
+        for dispatcher in self._dispatchers:
+            dispatcher.join(timeout=max(0.0, until - time.monotonic()))
         self.backend.close()
         if self.cache is not None:
             self.cache.close()

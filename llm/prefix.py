@@ -55,8 +55,7 @@ class Stored:
 
 
 class PrefixStore:
-    """Least-recently-used store of prefix states, bounded in bytes. Not thread-safe (one model process,
-    one request at a time).
+    """Least-recently-used store of prefix states, bounded in bytes. Not thread-safe (one engine, one thread).
 
     Invariants: the stored bytes never exceed ``capacity_bytes`` (a state larger than the capacity is not
     stored); every key is a multiple of :data:`ALIGN` tokens long and non-empty.

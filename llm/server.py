@@ -8,34 +8,37 @@ restart it if it dies. Protocol (frames of :mod:`llm.wire`):
 * first frame it sends: ``{"ready": true, "n_ctx": int, "load_seconds": float}`` or
   ``{"ready": false, "error": kind, "message": str}`` (then it exits);
 * each request ``{"id": int, "request": GenerateRequest JSON, "token_limit": int | null,
-  "deadline_s": float | null}`` gets ``{"id", "ok": true, "text", "prompt_tokens", "completion_tokens",
-  "finish_reason", "seconds"}`` or ``{"id", "ok": false, "error": kind, "message"}``.
+  "deadline_s": float | null}`` gets ``{"id", "ok": true, "text", "prompt_tokens", "prompt_evaluated",
+  "completion_tokens", "finish_reason", "seconds"}`` or ``{"id", "ok": false, "error": kind, "message"}``.
+  Up to ``n_seq`` (config) requests are served at once, batched (:mod:`llm.engine`); replies come in the
+  order requests end, each with its request's ``id``. A request sent while ``n_seq`` are active waits.
 
-Prompt-prefix reuse (:mod:`llm.prefix`): after each request the KV cells of the prompt's aligned prefix are
-kept (live) and stored in a bounded :class:`~llm.prefix.PrefixStore`; the next request restores the stored
-prefix it shares most with and evaluates only the rest. A reply says how many prompt tokens were evaluated
-(``prompt_evaluated``).
+Prompt-prefix reuse (:mod:`llm.prefix`): when a request ends, the KV cells of its prompt's aligned prefix are
+kept (live, in its sequence) and stored in a bounded :class:`~llm.prefix.PrefixStore`; a new request takes the
+free sequence that shares most with it, or restores the stored prefix it shares most with, and evaluates
+only the rest. A reply says how many prompt tokens were evaluated (``prompt_evaluated``).
 
-Determinism: prompts are evaluated in aligned chunks and only aligned prefixes are reused, and the sampler is
-seeded with the request's seed, so one request always yields one text on one build and thread count, whatever
-was asked before.
+Determinism: one request and seed always yield one text on one build and thread count, whatever was asked
+before and whatever runs beside it (see :mod:`llm.engine`).
 """
 
 from __future__ import annotations
 
 import argparse
-import ctypes
+import itertools
 import json
 import os
+import queue
 import socket
 import sys
 import threading
 import time
 from typing import Any
 
+from llm.engine import BatchEngine, Finished, Limits
 from llm.errors import BudgetExhausted, LLMError, PromptTooLong
 from llm.loader import load_llama
-from llm.prefix import ALIGN, DEFAULT_CAPACITY_BYTES, PrefixStore, Stored, common_prefix, reusable
+from llm.prefix import ALIGN, DEFAULT_CAPACITY_BYTES, PrefixStore
 from llm.wire import CallKind, GenerateRequest, parse_request, recv_frame, send_frame
 
 _CHATML = (
@@ -43,10 +46,17 @@ _CHATML = (
     " + '<|im_end|>' + '\\n'}}{% endfor %}"
     "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
 )
+TOKENIZER_CTX = 256  # the Llama object's own context: unused (the engine has its own), so the smallest
 
 
 class ModelRunner:
-    """Wraps one ``llama_cpp.Llama``; :meth:`run` never raises anything but :class:`LLMError`."""
+    """One loaded model serving up to ``n_seq`` requests at once through a :class:`~llm.engine.BatchEngine`.
+
+    :meth:`admit` checks a request frame and starts its sequence (or answers it at once: a bad request, a
+    prompt that does not fit); :meth:`step` advances every sequence and returns the replies of those that
+    ended. Nothing but :class:`LLMError` leaves :meth:`admit` as an error reply; a llama.cpp failure in a step
+    fails every active request and starts the engine afresh.
+    """
 
     def __init__(
         self,
@@ -55,23 +65,30 @@ class ModelRunner:
         n_threads: int,
         n_gpu_layers: int,
         prefix_cache_bytes: int = DEFAULT_CAPACITY_BYTES,
+        n_seq: int = 1,
     ) -> None:
-        import llama_cpp
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-        self._llama_cpp = llama_cpp
+        # The Llama object lends its model and vocabulary; the engine has its own context of n_ctx cells per
+        # sequence, so this one stays as small as llama.cpp allows.
         self.llm = load_llama(
-            model_path, n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers, n_batch=ALIGN
+            model_path, n_ctx=TOKENIZER_CTX, n_threads=n_threads, n_gpu_layers=n_gpu_layers, n_batch=ALIGN
         )
-        self.prefixes = PrefixStore(prefix_cache_bytes)
-        self._live: tuple[int, ...] = ()  # the tokens whose KV cells sequence 0 holds now (aligned)
+        self.engine = BatchEngine(self.llm, n_seq, n_ctx, n_threads, prefix_cache_bytes)
+        self._replies: dict[int, tuple[object, bool, int]] = {}  # tag → (request id, clamped, max_tokens)
+        self._tags = itertools.count()
         model = self.llm._model
         eos_id, bos_id = self.llm.token_eos(), self.llm.token_bos()
         eos = model.token_get_text(eos_id) if eos_id != -1 else ""
         bos = model.token_get_text(bos_id) if bos_id != -1 else ""
         template = self.llm.metadata.get("tokenizer.chat_template") or _CHATML
         self._formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
-        self.n_ctx = int(self.llm.n_ctx())
+        self.n_ctx = n_ctx
+
+    @property
+    def prefixes(self) -> PrefixStore:
+        """The engine's stored prompt prefixes."""
+        return self.engine.prefixes
 
     def _prompt_tokens(self, request: GenerateRequest) -> tuple[list[int], list[str]]:
         if request.kind is CallKind.CHAT:
@@ -82,12 +99,10 @@ class ModelRunner:
             return tokens, [s for s in extra if s]
         return self.llm.tokenize(request.prompt.encode("utf-8"), add_bos=True, special=True), []
 
-    def run(
+    def _limits(
         self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None
-    ) -> dict[str, object]:
-        """Generate for ``request`` within ``token_limit`` tokens (prompt + completion) and the deadline."""
-        started = time.monotonic()
-        deadline = started + deadline_s if deadline_s is not None else None
+    ) -> tuple[list[int], Limits, bool]:
+        """The prompt's tokens, the sequence's limits and whether the token budget clamped ``max_tokens``."""
         tokens, extra_stop = self._prompt_tokens(request)
         n_prompt = len(tokens)
         if n_prompt >= self.n_ctx:
@@ -96,7 +111,7 @@ class ModelRunner:
                 " shorten the prompt"
             )
         max_tokens = min(request.max_tokens, self.n_ctx - n_prompt)
-        budget_clamped = False
+        clamped = False
         if token_limit is not None:
             room = token_limit - n_prompt
             if room < 1:
@@ -105,119 +120,103 @@ class ModelRunner:
                     " shorten the prompt or stop calling the LLM"
                 )
             if room < max_tokens:
-                max_tokens, budget_clamped = room, True
-        hit_deadline = False
+                max_tokens, clamped = room, True
+        limits = Limits(
+            max_tokens=max_tokens,
+            temperature=request.temperature,
+            seed=request.seed if request.seed is not None else 0,
+            stop=tuple(s.encode("utf-8") for s in (*request.stop, *extra_stop) if s),
+            deadline=time.monotonic() + deadline_s if deadline_s is not None else None,
+        )
+        return tokens, limits, clamped
 
-        def past_deadline(_ids: Any, _logits: Any) -> bool:
-            nonlocal hit_deadline
-            if deadline is not None and time.monotonic() > deadline:
-                hit_deadline = True
-            return hit_deadline
-
-        reused = self._reuse(tokens)
+    def admit(self, message: object) -> dict[str, object] | None:
+        """Start the request in ``message`` (None), or its reply when it is answered at once (an error)."""
+        request_id = message.get("id") if isinstance(message, dict) else None
+        if not isinstance(message, dict):
+            return {
+                "id": None,
+                "ok": False,
+                "error": "bad_request",
+                "message": "model process got a non-object frame",
+            }
         try:
-            result: Any = self.llm.create_completion(
-                tokens,
-                max_tokens=max_tokens,
-                temperature=request.temperature,
-                seed=request.seed if request.seed is not None else 0,
-                stop=list(request.stop) + extra_stop,
-                stopping_criteria=self._llama_cpp.StoppingCriteriaList([past_deadline]),
+            request = parse_request(message.get("request"))
+            token_limit = message.get("token_limit")
+            deadline_s = message.get("deadline_s")
+            tokens, limits, clamped = self._limits(
+                request,
+                int(token_limit) if token_limit is not None else None,
+                float(deadline_s) if deadline_s is not None else None,
             )
-        except BaseException:
-            self._set_live(())  # the cells' state is unknown: start the next prompt from scratch
-            raise
-        self._keep(tokens)
-        choice = result["choices"][0]
-        completion_tokens = int(result["usage"]["completion_tokens"])
-        finish = str(choice.get("finish_reason") or "stop")
-        if hit_deadline:
-            finish = "deadline"
-        elif finish == "length" and budget_clamped and completion_tokens >= max_tokens:
+            tag = next(self._tags)
+            self.engine.add(tag, tokens, limits)
+        except LLMError as err:
+            return {"id": request_id, "ok": False, "error": err.kind, "message": str(err)}
+        except Exception as err:  # a llama.cpp or template failure must not kill the process
+            return {"id": request_id, **_failure(err)}
+        self._replies[tag] = (request_id, clamped, limits.max_tokens)
+        return None
+
+    def step(self) -> list[dict[str, object]]:
+        """Advance every active request by one step; the replies of those that ended."""
+        try:
+            finished = self.engine.step()
+        except Exception as err:  # the engine's cells are in an unknown state: fail them all, start afresh
+            self.engine.reset()
+            failed = [{"id": request_id, **_failure(err)} for request_id, _, _ in self._replies.values()]
+            self._replies.clear()
+            return failed
+        return [self._reply(f) for f in finished]
+
+    def _reply(self, done: Finished) -> dict[str, object]:
+        assert isinstance(done.tag, int)
+        request_id, clamped, max_tokens = self._replies.pop(done.tag)
+        finish = done.finish_reason
+        if finish == "length" and clamped and done.completion_tokens >= max_tokens:
             finish = "budget"
         return {
+            "id": request_id,
             "ok": True,
-            "text": choice["text"],
-            "prompt_tokens": n_prompt,
-            "prompt_evaluated": n_prompt - reused,
-            "completion_tokens": completion_tokens,
+            "text": done.text,
+            "prompt_tokens": done.prompt_tokens,
+            "prompt_evaluated": done.prompt_evaluated,
+            "completion_tokens": done.completion_tokens,
             "finish_reason": finish,
-            "seconds": time.monotonic() - started,
+            "seconds": done.seconds,
         }
 
-    # ------------------------------------------------------------------ prompt-prefix reuse
-    def _set_live(self, tokens: tuple[int, ...]) -> None:
-        """Drop every cell from ``len(tokens)`` on and tell ``Llama`` that ``tokens`` are evaluated."""
-        n = len(tokens)
-        self.llm._ctx.kv_cache_seq_rm(-1, n, -1)
-        self.llm.input_ids[:n] = tokens
-        self.llm.n_tokens = n
-        self._live = tokens
+    def run(
+        self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None
+    ) -> dict[str, object]:
+        """One request alone, to its end (the reply without its id); raises :class:`LLMError`."""
+        tokens, limits, clamped = self._limits(request, token_limit, deadline_s)
+        tag = next(self._tags)
+        self._replies[tag] = (None, clamped, limits.max_tokens)
+        try:
+            done = self.engine.run(tag, tokens, limits)
+        except BaseException:
+            self.engine.reset()
+            self._replies.clear()
+            raise
+        reply = self._reply(done)
+        del reply["id"]
+        return reply
 
-    def _reuse(self, tokens: list[int]) -> int:
-        """Make the cells hold the longest reusable prefix of ``tokens`` (live or stored); return its length.
-
-        ``Llama.generate`` then finds that prefix evaluated and evaluates the rest from an aligned position.
-        """
-        live = reusable(common_prefix(self._live, tokens), len(tokens))
-        stored, n = self.prefixes.best(tokens)
-        if stored is not None and n > live:
-            live = n if self._restore(stored) else 0
-        self._set_live(tuple(tokens[:live]))
-        return live
-
-    def _restore(self, stored: Stored) -> bool:
-        """Load a stored prefix into the cells; False (and empty cells) when llama.cpp refuses it."""
-        lowlevel = self._llama_cpp.llama_cpp
-        self.llm._ctx.kv_cache_seq_rm(-1, 0, -1)
-        buf = (ctypes.c_uint8 * len(stored.state)).from_buffer_copy(stored.state)
-        if lowlevel.llama_state_seq_set_data(self.llm._ctx.ctx, buf, len(stored.state), 0) != len(
-            stored.state
-        ):
-            self._set_live(())
-            return False
-        self._live = stored.tokens
-        return True
-
-    def _keep(self, tokens: list[int]) -> None:
-        """Keep the aligned prefix of the prompt just answered (live and stored); drop the rest."""
-        keep = len(tokens) - len(tokens) % ALIGN
-        self._set_live(tuple(tokens[:keep]))
-        if keep == 0 or self.prefixes.holds(self._live):
-            return
-        lowlevel = self._llama_cpp.llama_cpp
-        ctx = self.llm._ctx.ctx
-        size = int(lowlevel.llama_state_seq_get_size(ctx, 0))
-        buf = (ctypes.c_uint8 * size)()
-        written = int(lowlevel.llama_state_seq_get_data(ctx, buf, size, 0))
-        if 0 < written <= size:
-            self.prefixes.put(self._live, bytes(buf)[:written])
+    def close(self) -> None:
+        """Free the engine's context (the model goes with the process)."""
+        self.engine.close()
 
 
-def _handle(runner: ModelRunner, message: object) -> dict[str, object]:
-    if not isinstance(message, dict):
-        return {"ok": False, "error": "bad_request", "message": "model process got a non-object frame"}
-    try:
-        request = parse_request(message.get("request"))
-        token_limit = message.get("token_limit")
-        deadline_s = message.get("deadline_s")
-        return runner.run(
-            request,
-            int(token_limit) if token_limit is not None else None,
-            float(deadline_s) if deadline_s is not None else None,
-        )
-    except LLMError as err:
-        return {"ok": False, "error": err.kind, "message": str(err)}
-    except Exception as err:  # a llama.cpp failure must not kill the process
-        return {
-            "ok": False,
-            "error": "service_error",
-            "message": f"model failed: {type(err).__name__}: {err}",
-        }
+def _failure(err: Exception) -> dict[str, object]:
+    return {"ok": False, "error": "service_error", "message": f"model failed: {type(err).__name__}: {err}"}
 
 
 def serve(sock: socket.socket, config: dict[str, Any]) -> int:
-    """Load the model, announce readiness, answer frames until the peer closes. Returns an exit code."""
+    """Load the model, announce readiness, answer frames until the peer closes. Returns an exit code.
+
+    A reader thread queues the frames; this thread admits them while the engine has room and steps the
+    engine while any request is active, so requests join and leave between steps."""
     started = time.monotonic()
     try:
         runner = ModelRunner(
@@ -226,6 +225,7 @@ def serve(sock: socket.socket, config: dict[str, Any]) -> int:
             int(config["n_threads"]),
             int(config["n_gpu_layers"]),
             int(config.get("prefix_cache_bytes", DEFAULT_CAPACITY_BYTES)),
+            int(config.get("n_seq", 1)),
         )
     except Exception as err:
         send_frame(
@@ -233,13 +233,36 @@ def serve(sock: socket.socket, config: dict[str, Any]) -> int:
         )
         return 3
     send_frame(sock, {"ready": True, "n_ctx": runner.n_ctx, "load_seconds": time.monotonic() - started})
+    inbox: queue.Queue[object] = queue.Queue()
+    closed = object()
+
+    def read() -> None:
+        while True:
+            try:
+                ok, message = recv_frame(sock)
+            except (OSError, ValueError):
+                ok, message = False, None
+            if not ok:
+                inbox.put(closed)
+                return
+            inbox.put(message)
+
+    threading.Thread(target=read, name="frames", daemon=True).start()
     while True:
-        ok, message = recv_frame(sock)
-        if not ok:
-            return 0
-        reply = _handle(runner, message)
-        reply["id"] = message.get("id") if isinstance(message, dict) else None
-        send_frame(sock, reply)
+        wait = not runner.engine.busy  # idle: block for the next frame; busy: take what has come
+        while runner.engine.free:
+            try:
+                message = inbox.get(block=wait)
+            except queue.Empty:
+                break
+            if message is closed:
+                return 0
+            wait = False
+            reply = runner.admit(message)
+            if reply is not None:
+                send_frame(sock, reply)
+        for reply in runner.step() if runner.engine.busy else ():
+            send_frame(sock, reply)
 
 
 def _exit_with_parent(parent_pid: int) -> None:

@@ -201,7 +201,8 @@ KEYS: dict[str, Key] = {
     "loops_per_slot": Key(
         (int,),
         2,
-        "worker loops sharing one slot's model (one runs tests while another waits on the LLM)",
+        "worker loops sharing one slot's model, their calls decoded together (one runs tests while another "
+        "waits on the LLM)",
         _positive,
     ),
     "queue_depth": Key((int,), 1, "jobs queued per worker loop beyond the one it runs", _non_negative),

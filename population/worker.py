@@ -497,7 +497,8 @@ def check_run(client: redis.Redis, spec: WorkerSpec) -> RunConfig:
 
 
 def start_broker(model: str, spec: WorkerSpec, cache_name: str) -> Broker:
-    """Load ``model`` on this worker's slot (a CPU slot uses its thread count) with a completion cache."""
+    """Load ``model`` on this worker's slot (a CPU slot uses its thread count) with a completion cache; its
+    model process decodes the requests of the worker's loops together (one sequence per loop)."""
     from llm.broker import Broker
     from llm.devices import Slot, SlotKind
     from population.slots import parse_slots
@@ -505,7 +506,9 @@ def start_broker(model: str, spec: WorkerSpec, cache_name: str) -> Broker:
     slot: Slot = parse_slots(spec.slot, model)[0]
     if slot.kind is SlotKind.CPU:
         slot = Slot.cpu(slot.n_threads)
-    return Broker.start(model, slot=slot, cache_path=Path(spec.cache_dir) / cache_name)
+    return Broker.start(
+        model, slot=slot, cache_path=Path(spec.cache_dir) / cache_name, n_seq=max(1, spec.loops)
+    )
 
 
 def brokers(

@@ -28,6 +28,7 @@ class ScriptedBackend:
     model_id = "scripted"
     n_ctx = 4096
     device = "cpu"
+    concurrency = 1
 
     def __init__(self, text: str) -> None:
         self.text = text

@@ -27,6 +27,7 @@ class ScriptedBackend:
     model_id = "scripted"
     n_ctx = 1000
     device = "cpu"
+    concurrency = 1
 
     def __init__(self, delay_s: float = 0.0) -> None:
         self.calls: list[GenerateRequest] = []
