@@ -28,6 +28,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from llm.cache import Generation
 from llm.prefix import ALIGN, DEFAULT_CAPACITY_BYTES, PrefixStore, common_prefix, reusable
 
 # create_completion's sampling defaults (llama-cpp-python 0.3.x), so that a request gets the same text here.
@@ -55,15 +56,11 @@ class Limits:
 
 @dataclass(frozen=True, slots=True)
 class Finished:
-    """A sequence that ended: the caller's ``tag`` and what it produced."""
+    """A sequence that ended: the caller's ``tag`` and what it produced (``finish_reason`` ``"stop"``: end of
+    generation or a stop string; ``"length"``; ``"deadline"``)."""
 
     tag: object
-    text: str
-    prompt_tokens: int
-    prompt_evaluated: int
-    completion_tokens: int
-    finish_reason: str  # "stop" (end of generation or a stop string), "length" or "deadline"
-    seconds: float
+    generation: Generation
 
 
 @dataclass(slots=True)
@@ -319,17 +316,15 @@ class BatchEngine:
         """Report ``seq``, keep its prompt's aligned prefix (live and stored) and free its id."""
         self._active.remove(seq)
         self._ll.llama_sampler_free(seq.sampler)
-        done.append(
-            Finished(
-                seq.tag,
-                text.decode("utf-8", errors="ignore"),
-                len(seq.prompt),
-                len(seq.prompt) - seq.reused,
-                len(seq.generated),
-                reason,
-                time.monotonic() - seq.started,
-            )
+        generation = Generation(
+            text.decode("utf-8", errors="ignore"),
+            len(seq.prompt),
+            len(seq.generated),
+            reason,
+            time.monotonic() - seq.started,
+            len(seq.prompt) - seq.reused,
         )
+        done.append(Finished(seq.tag, generation))
         evaluated = min(seq.n_eval, len(seq.prompt))
         keep = evaluated - evaluated % ALIGN
         self._ll.llama_memory_seq_rm(self._mem, seq.sid, keep, -1)

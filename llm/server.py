@@ -172,18 +172,19 @@ class ModelRunner:
     def _reply(self, done: Finished) -> dict[str, object]:
         assert isinstance(done.tag, int)
         request_id, clamped, max_tokens = self._replies.pop(done.tag)
-        finish = done.finish_reason
-        if finish == "length" and clamped and done.completion_tokens >= max_tokens:
+        g = done.generation
+        finish = g.finish_reason
+        if finish == "length" and clamped and g.completion_tokens >= max_tokens:
             finish = "budget"
         return {
             "id": request_id,
             "ok": True,
-            "text": done.text,
-            "prompt_tokens": done.prompt_tokens,
-            "prompt_evaluated": done.prompt_evaluated,
-            "completion_tokens": done.completion_tokens,
+            "text": g.text,
+            "prompt_tokens": g.prompt_tokens,
+            "prompt_evaluated": g.prompt_evaluated,
+            "completion_tokens": g.completion_tokens,
             "finish_reason": finish,
-            "seconds": done.seconds,
+            "seconds": g.seconds,
         }
 
     def run(

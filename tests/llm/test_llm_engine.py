@@ -70,7 +70,8 @@ def _reference(llm: Any, i: int) -> tuple[str, int, str]:
 
 
 def _summary(done: Finished) -> tuple[str, int, str]:
-    return done.text, done.completion_tokens, done.finish_reason
+    g = done.generation
+    return g.text, g.completion_tokens, g.finish_reason
 
 
 def test_alone_a_request_gets_the_text_create_completion_gives_it(llm: Any) -> None:
@@ -79,7 +80,7 @@ def test_alone_a_request_gets_the_text_create_completion_gives_it(llm: Any) -> N
         for i in range(len(REQUESTS)):
             done = engine.run(i, _tokens(llm, i), _limits(i))
             assert _summary(done) == _reference(llm, i), f"request {i}"
-            assert done.prompt_tokens == len(_tokens(llm, i))
+            assert done.generation.prompt_tokens == len(_tokens(llm, i))
     finally:
         engine.close()
 
@@ -105,7 +106,8 @@ def test_sequences_that_join_and_leave_mid_generation_write_what_they_write_alon
         # Asked again, the first request finds its aligned prompt prefix kept and writes the same text.
         again = engine.run("again", _tokens(llm, 2), _limits(2))
         assert _summary(again) == alone[2]
-        assert again.prompt_evaluated < again.prompt_tokens and again.prompt_tokens > ALIGN
+        reused = again.generation
+        assert reused.prompt_evaluated is not None and reused.prompt_evaluated < reused.prompt_tokens > ALIGN
     finally:
         engine.close()
 
@@ -118,7 +120,7 @@ def test_a_sequence_past_its_deadline_ends_and_the_others_are_unaffected(llm: An
         ended = {}
         while engine.busy:
             ended.update({d.tag: d for d in engine.step()})
-        assert ended["late"].finish_reason == "deadline"
+        assert ended["late"].generation.finish_reason == "deadline"
         assert _summary(ended["on time"]) == _reference(llm, 0)
         with pytest.raises(ValueError, match="out of range"):
             engine.add("empty", [], _limits(0))
