@@ -176,14 +176,6 @@ class BatchEngine:
             self._end(seq, "deadline", self._text(seq), done)
         return done
 
-    def run(self, tag: object, prompt: list[int], limits: Limits) -> Finished:
-        """One request to its end (with no other sequence active: theirs would be dropped)."""
-        self.add(tag, prompt, limits)
-        while True:
-            for finished in self.step():
-                if finished.tag == tag:
-                    return finished
-
     def reset(self) -> None:
         """Drop every active sequence and every kept cell (after a failed step)."""
         for seq in self._active:

@@ -38,7 +38,7 @@ from typing import Any
 from llm.engine import BatchEngine, Finished, Limits
 from llm.errors import BudgetExhausted, LLMError, PromptTooLong
 from llm.loader import load_llama
-from llm.prefix import ALIGN, DEFAULT_CAPACITY_BYTES, PrefixStore
+from llm.prefix import ALIGN, DEFAULT_CAPACITY_BYTES
 from llm.wire import CallKind, GenerateRequest, parse_request, recv_frame, send_frame
 
 _CHATML = (
@@ -84,11 +84,6 @@ class ModelRunner:
         template = self.llm.metadata.get("tokenizer.chat_template") or _CHATML
         self._formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
         self.n_ctx = n_ctx
-
-    @property
-    def prefixes(self) -> PrefixStore:
-        """The engine's stored prompt prefixes."""
-        return self.engine.prefixes
 
     def _prompt_tokens(self, request: GenerateRequest) -> tuple[list[int], list[str]]:
         if request.kind is CallKind.CHAT:
@@ -186,27 +181,6 @@ class ModelRunner:
             "finish_reason": finish,
             "seconds": g.seconds,
         }
-
-    def run(
-        self, request: GenerateRequest, token_limit: int | None, deadline_s: float | None
-    ) -> dict[str, object]:
-        """One request alone, to its end (the reply without its id); raises :class:`LLMError`."""
-        tokens, limits, clamped = self._limits(request, token_limit, deadline_s)
-        tag = next(self._tags)
-        self._replies[tag] = (None, clamped, limits.max_tokens)
-        try:
-            done = self.engine.run(tag, tokens, limits)
-        except BaseException:
-            self.engine.reset()
-            self._replies.clear()
-            raise
-        reply = self._reply(done)
-        del reply["id"]
-        return reply
-
-    def close(self) -> None:
-        """Free the engine's context (the model goes with the process)."""
-        self.engine.close()
 
 
 def _failure(err: Exception) -> dict[str, object]:

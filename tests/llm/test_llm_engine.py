@@ -69,6 +69,15 @@ def _reference(llm: Any, i: int) -> tuple[str, int, str]:
     return choice["text"], int(out["usage"]["completion_tokens"]), str(choice["finish_reason"])
 
 
+def _run(engine: BatchEngine, tag: object, prompt: list[int], limits: Limits) -> Finished:
+    """One request to its end, alone on ``engine``."""
+    engine.add(tag, prompt, limits)
+    while True:
+        for done in engine.step():
+            if done.tag == tag:
+                return done
+
+
 def _summary(done: Finished) -> tuple[str, int, str]:
     g = done.generation
     return g.text, g.completion_tokens, g.finish_reason
@@ -78,7 +87,7 @@ def test_alone_a_request_gets_the_text_create_completion_gives_it(llm: Any) -> N
     engine = BatchEngine(llm, 1, 1024, 2, prefix_cache_bytes=0)
     try:
         for i in range(len(REQUESTS)):
-            done = engine.run(i, _tokens(llm, i), _limits(i))
+            done = _run(engine, i, _tokens(llm, i), _limits(i))
             assert _summary(done) == _reference(llm, i), f"request {i}"
             assert done.generation.prompt_tokens == len(_tokens(llm, i))
     finally:
@@ -104,7 +113,7 @@ def test_sequences_that_join_and_leave_mid_generation_write_what_they_write_alon
             steps += 1
         assert {i: _summary(d) for i, d in ended.items()} == dict(enumerate(alone))
         # Asked again, the first request finds its aligned prompt prefix kept and writes the same text.
-        again = engine.run("again", _tokens(llm, 2), _limits(2))
+        again = _run(engine, "again", _tokens(llm, 2), _limits(2))
         assert _summary(again) == alone[2]
         reused = again.generation
         assert reused.prompt_evaluated is not None and reused.prompt_evaluated < reused.prompt_tokens > ALIGN
