@@ -14,11 +14,13 @@ import pytest
 
 from llm.assemble import assemble
 from llm.broker import Broker
+from llm.cache import Generation
 from llm.devices import Slot
 from llm.engine import BatchEngine, Finished, Limits
 from llm.loader import load_llama
 from llm.models import MODELS, LocalGGUF
 from llm.prefix import ALIGN
+from llm.wire import GenerateRequest
 
 pytestmark = pytest.mark.slow
 
@@ -153,6 +155,15 @@ def test_the_broker_decodes_sessions_together_and_answers_each_as_alone(smol: Pa
         expected = [llm.complete(p, max_tokens=32, temperature=t, seed=s) for p, t, s in asks]
     answers: dict[int, str] = {}
     with Broker.start(LocalGGUF(smol), slot=Slot.cpu(2), n_ctx=1024, n_seq=4) as batched:
+        model_seconds: list[float] = []  # each call's time inside the model process, admission to reply
+        generate = batched.backend.generate
+
+        def timed(request: GenerateRequest, token_limit: int | None, deadline_s: float | None) -> Generation:
+            generation = generate(request, token_limit, deadline_s)
+            model_seconds.append(generation.seconds)
+            return generation
+
+        batched.backend.generate = timed  # type: ignore[method-assign]
 
         def ask(k: int) -> None:
             p, t, s = asks[k]
@@ -168,3 +179,6 @@ def test_the_broker_decodes_sessions_together_and_answers_each_as_alone(smol: Pa
         stats = batched.stats()
     assert [answers.get(k) for k in range(len(asks))] == expected
     assert stats.model_calls == len(asks) and stats.restarts == 0
+    # Decoded together, the calls' model times overlap: they add up to well over the time the model was busy
+    # (one at a time, they would add up to at most that).
+    assert sum(model_seconds) > 1.5 * stats.busy_seconds
