@@ -1,7 +1,8 @@
 """Which tasks an evaluation scores: the run's train blocks, a sample of another split, or a list of task ids.
 
 The run shuffles the train split once (from the run seed) and cuts it into blocks of ``block_size`` tasks;
-every seed runs the same blocks in the same order, so any two seeds compare on the same tasks.
+every seed runs the same blocks in the same order, so any two seeds compare on the same tasks. With
+``block_order = "informative"`` (the default) the tasks whose measured difficulty is ``hard`` come last.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import cache
 
 from fitness.suites import load_suite
 from fitness.tasks import Suite, Task
+from population.config import BLOCK_ORDERS
 
 
 def family(task: Task) -> str:
@@ -18,11 +20,24 @@ def family(task: Task) -> str:
     return task.tags[0] if task.tags else task.id
 
 
-def blocks(tasks: tuple[Task, ...], size: int, rng: random.Random) -> tuple[tuple[str, ...], ...]:
-    """The train split shuffled once by ``rng`` and cut into blocks of ``size`` task ids (the last may be
-    shorter). Pure given ``rng``."""
-    ids = sorted(t.id for t in tasks)
-    rng.shuffle(ids)
+def blocks(
+    tasks: tuple[Task, ...], size: int, rng: random.Random, order: str = "informative"
+) -> tuple[tuple[str, ...], ...]:
+    """The train split in the run's order (see :data:`BLOCK_ORDERS`), cut into blocks of ``size`` task ids
+    (the last may be shorter; with ``informative``, the last block before the ``hard`` tasks may hold some
+    of them). Pure given ``rng``."""
+    if order not in BLOCK_ORDERS:
+        raise ValueError(f"block order {order!r}: use one of {', '.join(BLOCK_ORDERS)}")
+    groups = [sorted(t.id for t in tasks)]
+    if order == "informative":
+        groups = [
+            sorted(t.id for t in tasks if t.difficulty != "hard"),
+            sorted(t.id for t in tasks if t.difficulty == "hard"),
+        ]
+    ids: list[str] = []
+    for group in groups:
+        rng.shuffle(group)
+        ids += group
     return tuple(tuple(ids[i : i + size]) for i in range(0, len(ids), size))
 
 

@@ -17,6 +17,7 @@ import pytest
 from fitness.record import FitnessRecord, Outcome, TaskScore
 from fitness.suites import load_suite
 from population.config import RunConfig, resolve
+from population.errors import ConfigError
 from population.intake import Fate
 from population.racing import beats, clearly_behind, paired, sign_p, wilson
 from population.scheduler import Admitted, Cross, Evaluate, Reproduce, Scheduler, coarse_reason
@@ -205,6 +206,21 @@ def test_every_seed_runs_the_same_blocks_in_the_same_order() -> None:
         ran = {t for k in s.done for t in sched.blocks[k]}
         assert set(s.evidence) == ran
         assert s.done == set(range(len(s.done)))  # a prefix of the block order
+
+
+def test_informative_order_puts_the_hard_tasks_after_every_other_and_shuffled_mixes_them() -> None:
+    hard = {t.id for t in TRAIN if t.difficulty == "hard"}
+    assert 0 < len(hard) < len(TRAIN)
+    informative = Scheduler(config(), TRAIN).blocks
+    order = [t for b in informative for t in b]
+    assert sorted(order) == sorted(t.id for t in TRAIN)
+    assert set(order[len(TRAIN) - len(hard) :]) == hard
+    assert informative == Scheduler(config(), TRAIN).blocks  # the run seed fixes it
+    assert informative != Scheduler(config(seed=1), TRAIN).blocks
+    shuffled = [t for b in Scheduler(config(block_order="shuffled"), TRAIN).blocks for t in b]
+    assert set(shuffled[len(TRAIN) - len(hard) :]) != hard
+    with pytest.raises(ConfigError, match="block_order"):
+        config(block_order="easiest")
 
 
 def test_promotion_needs_a_paired_win_on_enough_common_tasks() -> None:
