@@ -5,7 +5,8 @@ which is better, and a task no seed ever passes costs its tokens for nothing. Th
 (or running) run directories and prints, per difficulty label of the run's suite (the labels of ``core``
 are measured with the default model: ``bench/difficulty.py``), how many train task-runs the run spent,
 how often they were solved, and how often a child's result differed from its parent's on the same task
-(discordant: the only comparisons a paired test counts). Train records only: it never reads validation,
+(discordant: the only comparisons a paired test counts; and, for ``evidence = "tests"``, how often the
+number of hidden tests passed differed). Train records only: it never reads validation,
 holdout or HumanEval.
 
     python bench/racing_information.py runs/eff/evolution runs/eff/random_search
@@ -27,12 +28,12 @@ from fitness.tasks import DIFFICULTIES  # noqa: E402
 from lineage.archive import Archive  # noqa: E402
 
 
-def train_results(archive: Archive) -> dict[str, dict[str, bool]]:
-    """Seed id → train task id → solved (every hidden test passed), over all the seed's train records."""
-    out: dict[str, dict[str, bool]] = {}
+def train_results(archive: Archive) -> dict[str, dict[str, tuple[int, int]]]:
+    """Seed id → train task id → (hidden tests passed, hidden tests), over all the seed's train records."""
+    out: dict[str, dict[str, tuple[int, int]]] = {}
     for summary in archive.all_summaries():
         solved = {
-            t.task_id: t.passed == t.total
+            t.task_id: (t.passed, t.total)
             for r in archive.records(summary.id)
             if r.split == "train"
             for t in r.tasks
@@ -55,13 +56,15 @@ def tally(run_dir: str) -> tuple[str, Counter[tuple[str, str]], Counter[str]]:
         for seed, solved in results.items():
             parents = archive.parents(seed)
             parent = results.get(parents[0], {}) if parents else {}
-            for task, ok in solved.items():
+            for task, (passed, total) in solved.items():
                 tier = label.get(task, "?")
                 counts[tier, "runs"] += 1
-                counts[tier, "solved"] += ok
+                counts[tier, "solved"] += passed == total
                 if task in parent:
+                    theirs = parent[task][0]
                     counts[tier, "paired"] += 1
-                    counts[tier, "discordant"] += ok != parent[task]
+                    counts[tier, "discordant"] += (passed == total) != (theirs == total)
+                    counts[tier, "tests differ"] += passed != theirs
     return suite.version, counts, Counter(label.values())
 
 
@@ -73,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         version, counts, in_split = tally(run_dir)
         total = sum(v for (_, k), v in counts.items() if k == "runs")
         print(f"{run_dir}  (suite {version}; {total} train task-runs)")
-        print("label     tasks in train  task-runs  share  solved  paired with parent  discordant")
+        print(
+            "label     tasks in train  task-runs  share  solved  paired with parent  discordant    tests differ"
+        )
         for tier in (*DIFFICULTIES, "?"):
             runs = counts[tier, "runs"]
             if not runs and not in_split[tier]:
@@ -83,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{tier:8s}  {in_split[tier]:14d}  {runs:9d}  {runs / max(1, total):5.2f}"
                 f"  {counts[tier, 'solved'] / max(1, runs):6.3f}  {paired:18d}"
                 f"  {counts[tier, 'discordant']:4d} ({counts[tier, 'discordant'] / max(1, paired):.3f})"
+                f"  {counts[tier, 'tests differ']:4d} ({counts[tier, 'tests differ'] / max(1, paired):.3f})"
             )
     return 0
 
