@@ -11,6 +11,7 @@ the source of truth and ``test_fitness_core_suite.py`` checks it against the ref
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import hashlib
 import importlib.util
@@ -22,11 +23,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from fitness.checkers import check
 from fitness.suites.describe import label_for, solve_rates
 from fitness.tasks import DIFFICULTIES, Example, Task
 from llm.models import DEFAULT_MODEL
 
 SOLUTIONS_DIR = Path(__file__).resolve().parent / "solutions"
+CANDIDATES_DIR = Path(__file__).resolve().parent / "candidates"
+"""Specs of tasks written for the next suite version, in the same format, checked by
+``test_fitness_core_candidates.py`` and measured by ``bench/difficulty.py --candidates`` before they join."""
 MEASURED = Path(__file__).resolve().parents[2] / "bench" / "results" / "difficulty.jsonl"
 """The difficulty measurement (``bench/difficulty.py``) the labels follow once it covers every task."""
 FAMILIES = (
@@ -160,34 +165,39 @@ CORE1_HOLDOUT = frozenset(
 """Holdout tasks of ``core-1``: they stay in holdout."""
 
 
-def load_family(family: str) -> ModuleType:
-    """Import ``solutions/<family>.py`` by path (no package, so no name clashes with other test dirs)."""
-    path = SOLUTIONS_DIR / f"{family}.py"
-    spec = importlib.util.spec_from_file_location(f"_core_solutions_{family}", path)
+def load_family(family: str, directory: Path = SOLUTIONS_DIR) -> ModuleType:
+    """Import ``<directory>/<family>.py`` by path (no package, so no name clashes with other test dirs)."""
+    path = directory / f"{family}.py"
+    spec = importlib.util.spec_from_file_location(f"_core_{directory.name}_{family}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def all_specs() -> dict[str, list[dict[str, Any]]]:
+def families_in(directory: Path) -> tuple[str, ...]:
+    """The families that have a spec file in ``directory``, in :data:`FAMILIES` order."""
+    return tuple(f for f in FAMILIES if (directory / f"{f}.py").exists())
+
+
+def all_specs(directory: Path = SOLUTIONS_DIR) -> dict[str, list[dict[str, Any]]]:
     """Family name → its task specs, in file order."""
-    return {family: list(load_family(family).TASKS) for family in FAMILIES}
+    return {family: list(load_family(family, directory).TASKS) for family in families_in(directory)}
 
 
-def references() -> dict[str, str]:
+def references(directory: Path = SOLUTIONS_DIR) -> dict[str, str]:
     """Task id → reference solution source, over every family."""
     out: dict[str, str] = {}
-    for family in FAMILIES:
-        out.update(load_family(family).REFERENCE)
+    for family in families_in(directory):
+        out.update(load_family(family, directory).REFERENCE)
     return out
 
 
-def wrongs() -> dict[str, list[str]]:
+def wrongs(directory: Path = SOLUTIONS_DIR) -> dict[str, list[str]]:
     """Task id → plausible wrong solution sources, over every family."""
     out: dict[str, list[str]] = {}
-    for family in FAMILIES:
-        out.update(load_family(family).WRONG)
+    for family in families_in(directory):
+        out.update(load_family(family, directory).WRONG)
     return out
 
 
@@ -281,35 +291,38 @@ def measured_labels(
     return {task_id: label_for(rates[task_id]) for task_id in digests}
 
 
+def build_task(spec: Mapping[str, Any]) -> Task:
+    """One spec → its Task (expected values computed by the reference; split ``train`` until placed)."""
+    entry = entry_point_of(spec["sig"])
+    fn = compile_function(spec["ref"], entry)
+    visible = [Example(tuple(json.loads(json.dumps(list(a)))), call_json(fn, a)) for a in spec["visible"]]
+    hidden = [Example(tuple(json.loads(json.dumps(list(a)))), call_json(fn, a)) for a in spec["hidden"]]
+    return Task(
+        id=spec["id"],
+        prompt=build_prompt(spec["sig"], spec["doc"], entry, visible),
+        entry_point=entry,
+        visible=tuple(visible),
+        hidden=tuple(hidden),
+        checker=spec.get("checker"),
+        difficulty=spec["difficulty"],
+        tags=tuple(spec["tags"]),
+        split="train",
+    )
+
+
+def candidate_tasks() -> dict[str, list[Task]]:
+    """Family → the candidate tasks in :data:`CANDIDATES_DIR` (authored difficulty, split ``train``): tasks
+    written for the next suite version and not in ``core`` until ``bench/difficulty.py`` has measured
+    them."""
+    return {family: [build_task(s) for s in items] for family, items in all_specs(CANDIDATES_DIR).items()}
+
+
 def build_tasks(measured: Path = MEASURED) -> dict[str, list[Task]]:
     """Family → Tasks, expected values computed by the references. A task's difficulty is its measured
     label once the whole suite is measured (:func:`measured_labels`), else the authored guess; the splits
     are stratified by that difficulty."""
     authored = all_specs()
-    built: dict[str, list[Task]] = {}
-    for family, items in authored.items():
-        tasks = []
-        for s in items:
-            entry = entry_point_of(s["sig"])
-            fn = compile_function(s["ref"], entry)
-            visible = [
-                Example(tuple(json.loads(json.dumps(list(a)))), call_json(fn, a)) for a in s["visible"]
-            ]
-            hidden = [Example(tuple(json.loads(json.dumps(list(a)))), call_json(fn, a)) for a in s["hidden"]]
-            tasks.append(
-                Task(
-                    id=s["id"],
-                    prompt=build_prompt(s["sig"], s["doc"], entry, visible),
-                    entry_point=entry,
-                    visible=tuple(visible),
-                    hidden=tuple(hidden),
-                    checker=s.get("checker"),
-                    difficulty=s["difficulty"],
-                    tags=tuple(s["tags"]),
-                    split="train",  # placed below, once the difficulty is known
-                )
-            )
-        built[family] = tasks
+    built = {family: [build_task(s) for s in items] for family, items in authored.items()}
     labels = measured_labels({t.id: t.digest for tasks in built.values() for t in tasks}, measured)
     specs = {
         family: [{**s, "difficulty": labels.get(s["id"], s["difficulty"])} for s in items]
@@ -323,3 +336,67 @@ def build_tasks(measured: Path = MEASURED) -> dict[str, list[Task]]:
         ]
         for family, tasks in built.items()
     }
+
+
+def passes(task: Task, source: str) -> tuple[int, int, list[str]]:
+    """(hidden passed, visible passed, reasons) of ``source`` on ``task``, called as the harness does.
+
+    Each reason names the task and the field of the failing example, e.g. ``task 'x': visible[0]: …``.
+    """
+    try:
+        fn = compile_function(source, task.entry_point)
+    except Exception as err:  # a wrong solution may fail to load: that is a failure, not a test error
+        return 0, 0, [f"task {task.id!r}: load: {err!r}"]
+    reasons: list[str] = []
+
+    def run(examples: tuple[Example, ...], field: str) -> int:
+        ok = 0
+        for i, ex in enumerate(examples):
+            where = f"task {task.id!r}: {field}[{i}]"
+            try:
+                actual = call_json(fn, ex.args)
+            except Exception as err:
+                reasons.append(f"{where}: {ex.args!r:.80}: {err!r:.80}")
+                continue
+            if check(task, ex, actual):
+                ok += 1
+            else:
+                reasons.append(f"{where}: {ex.args!r:.80}: got {actual!r:.80}, expected {ex.expected!r:.80}")
+        return ok
+
+    return run(task.hidden, "hidden"), run(task.visible, "visible"), reasons
+
+
+def field_problems(task: Task) -> list[str]:
+    """What a task breaks of the suite's standard, one line each naming the task and the field: a known
+    difficulty, a family tag first, a prompt that is a stub of the entry point with a docstring, 2-3 visible
+    examples, >= 8 distinct hidden tests that are not the visible ones, no test code."""
+    out: list[str] = []
+
+    def bad(field: str, why: str) -> None:
+        out.append(f"task {task.id!r}: {field}: {why}")
+
+    if task.difficulty not in DIFFICULTIES:
+        bad("difficulty", f"{task.difficulty!r} is not one of {DIFFICULTIES}")
+    if not task.tags or task.tags[0] not in FAMILY_TAGS.values():
+        bad("tags", "the first tag must be the family")
+    if task.test_code is not None or task.is_code_tested:
+        bad("test_code", "core tasks are tested by examples")
+    if len(task.hidden) < 8:
+        bad("hidden", f"{len(task.hidden)} tests; at least 8")
+    if not 2 <= len(task.visible) <= 3:
+        bad("visible", f"{len(task.visible)} examples; 2-3")
+    try:
+        body = ast.parse(task.prompt).body
+    except SyntaxError as err:
+        body = []
+        bad("prompt", f"not valid Python: {err}")
+    func = body[0] if len(body) == 1 else None
+    if not isinstance(func, ast.FunctionDef) or func.name != task.entry_point or not ast.get_docstring(func):
+        bad("prompt", f"must be one def of {task.entry_point} with a docstring")
+    hidden_args = [repr(e.args) for e in task.hidden]
+    if len(set(hidden_args)) != len(hidden_args):
+        bad("hidden", "a hidden test is repeated")
+    if set(hidden_args) & {repr(e.args) for e in task.visible}:
+        bad("hidden", "a hidden test is a visible example")
+    return out
