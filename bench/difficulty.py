@@ -13,6 +13,10 @@ completion cache (``--cache``), so re-running a finished measurement costs no mo
     python bench/difficulty.py                                 # everything: hours on 2 cores
     python bench/difficulty.py --tasks 3 --seeds greedy,repair --model none   # a plumbing check
     python bench/difficulty.py --summary                       # per-task solve rates and labels
+    python bench/difficulty.py --candidates                    # the candidate tasks for the next version
+
+``--candidates`` measures the specs in ``tests/fitness_suite/candidates/`` (suite version
+:data:`CANDIDATES_VERSION`; a candidate joins ``core`` once measured, and its rows stay valid by digest).
 
 A task's measured solve rate is the fraction of its (seed, sample) runs that pass every hidden test;
 ``python -m fitness.suites.describe core`` prints their histogram per split.
@@ -35,8 +39,10 @@ sys.path.insert(0, str(REPO))
 
 from fitness.record import clock_bound  # noqa: E402
 from fitness.suites.describe import label_for  # noqa: E402  (after the path above)
+from fitness.tasks import Suite  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "difficulty.jsonl"
+CANDIDATES_VERSION = "core-candidates"
 CACHE = REPO / "bench" / "results" / "difficulty-cache.sqlite"
 
 
@@ -105,13 +111,28 @@ def plan(
     ]
 
 
+def chosen_suite(args: argparse.Namespace) -> Suite:
+    """The suite to measure: ``--suite``, or with ``--candidates`` the candidate tasks (as train tasks of a
+    suite named like ``--suite``, version :data:`CANDIDATES_VERSION`)."""
+    from fitness.suites import load_suite
+
+    if not args.candidates:
+        return load_suite(args.suite)
+    sys.path.insert(0, str(REPO / "tests" / "fitness_suite"))
+    from fitness_suite_specs import candidate_tasks
+
+    tasks = tuple(t for family in candidate_tasks().values() for t in family)
+    if not tasks:
+        raise SystemExit("no candidate tasks: tests/fitness_suite/candidates/ holds no <family>.py")
+    return Suite(args.suite, CANDIDATES_VERSION, tasks)
+
+
 def measure(args: argparse.Namespace) -> int:
     from fitness.harness import EvalConfig, Harness
     from fitness.scoring import CascadeConfig
-    from fitness.suites import load_suite
     from seeds import ORIGIN_SEEDS, origin_source
 
-    suite = load_suite(args.suite)
+    suite = chosen_suite(args)
     tasks = list(suite.split(args.split))
     if args.tasks:
         if args.tasks.isdigit():
@@ -192,10 +213,9 @@ def measure(args: argparse.Namespace) -> int:
 
 
 def summary(args: argparse.Namespace) -> int:
-    from fitness.suites import load_suite
     from fitness.suites.describe import solve_rates
 
-    suite = load_suite(args.suite)
+    suite = chosen_suite(args)
     rates = solve_rates(args.out, suite.version, args.model, {t.id: t.digest for t in suite.tasks})
     print("| task | split | authored | solve rate | measured label |\n|---|---|---|---:|---|")
     for task in suite.tasks:
@@ -237,6 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS, help="results file (JSON lines, appended)")
     parser.add_argument("--cache", type=Path, default=CACHE, help="LLM completion cache file")
     parser.add_argument("--summary", action="store_true", help="print the measured solve rates and stop")
+    parser.add_argument(
+        "--candidates",
+        action="store_true",
+        help="measure the candidate tasks of tests/fitness_suite/candidates/ instead of the suite",
+    )
     args = parser.parse_args(argv)
     return summary(args) if args.summary else measure(args)
 

@@ -205,3 +205,26 @@ def test_partial_spread_says_which_tasks_tell_seeds_apart_by_tests_passed(tmp_pa
     a, b = core.train()[0].id, core.train()[1].id
     text = histogram(core, {a: 0.0, b: 0.0}, "m", {a: True, b: False})
     assert "| **in (0, 1)** | 0% | - | - |" in text and "| **tests passed differ** | 50% | - | - |" in text
+
+
+def test_candidates_are_measured_as_their_own_suite_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, load_bench: Callable[[str], ModuleType]
+) -> None:
+    import fitness_suite_specs
+
+    b = load_bench("difficulty")
+    args = b.argparse.Namespace(suite="core", candidates=True)
+    monkeypatch.setattr(fitness_suite_specs, "CANDIDATES_DIR", tmp_path)
+    with pytest.raises(SystemExit, match="no candidate tasks"):
+        b.chosen_suite(args)
+    spec = dict(all_specs()["numbers"][0], id="triple_it", sig="def triple_it(x: int) -> int:")
+    spec["doc"], spec["ref"] = "Return three times x.", "def triple_it(x):\n    return 3 * x\n"
+    spec["visible"], spec["hidden"] = [(1,), (2,)], [(n,) for n in range(3, 11)]
+    (tmp_path / "numbers.py").write_text(
+        f"TASKS = [{spec!r}]\nREFERENCE = {{'triple_it': TASKS[0]['ref']}}\nWRONG = {{'triple_it': []}}\n",
+        encoding="utf-8",
+    )
+    suite = b.chosen_suite(args)
+    assert (suite.version, [t.id for t in suite.tasks]) == (b.CANDIDATES_VERSION, ["triple_it"])
+    assert suite.tasks[0].hidden[0].expected == 9
+    assert b.chosen_suite(b.argparse.Namespace(suite="core", candidates=False)).version == VERSION
