@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import redis
 
 from genome.errors import SeedpopError
-from population.config import RunConfig, load_file, removed_notes, resolve
+from population.config import RunConfig, load_file, load_run_config, removed_notes, resolve
 from population.errors import RunDirError
 from population.leftovers import LOCK, RunLock
 from population.progress import WorkerInfo, read_workers
@@ -60,7 +60,7 @@ def resume_command(run_dir: Path, no_display: bool, progress_every: float = 30.0
         print(f"error: --progress-every must be > 0 seconds, got {progress_every:g}", file=sys.stderr)
         return 1
     try:  # for the display settings and error messages; resume() checks the directory itself
-        cfg = resolve(load_file(run_dir / "config.toml"), {"display": False} if no_display else {})
+        cfg = load_run_config(run_dir / "config.toml", {"display": False} if no_display else {})
     except SeedpopError:
         cfg = resolve({}, {"display": False} if no_display else {})
     return _watch(cfg, run_dir, lambda tick, s: resume(run_dir, on_tick=tick, tick_s=s), progress_every)

@@ -463,6 +463,19 @@ def load_file(path: Path) -> dict[str, Any]:
     return data
 
 
+ADDED_SINCE: dict[str, Any] = {"block_order": "shuffled"}
+"""Keys added after runs were stored, each with the value that does what a run stored without it did. A run
+directory's stored config that lacks one gets this value, not today's default, so resuming or replaying an
+older run keeps its behaviour (its blocks, here)."""
+
+
+def load_run_config(path: Path, overrides: Mapping[str, Any] | None = None) -> RunConfig:
+    """A run directory's stored config (``config.toml``), keys added since it was written taking their
+    :data:`ADDED_SINCE` values. Raises ConfigError like :func:`load_file` and :func:`resolve`."""
+    values = load_file(path)
+    return resolve({**{k: v for k, v in ADDED_SINCE.items() if k not in values}, **values}, overrides)
+
+
 def from_json(text: str) -> RunConfig:
     """Inverse of :meth:`RunConfig.to_json` (re-validated)."""
     return resolve(json.loads(text))

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lineage import Archive
-from population.config import RunConfig, load_file, resolve
+from population.config import RunConfig, load_run_config
 from population.errors import RunDirError
 from population.journal import finished
 from population.journal import read as read_journal
@@ -132,7 +132,7 @@ def check_finished(run_dir: Path) -> tuple[RunConfig, int]:
             f"run in {where!r} {state}; replay re-derives a finished run: finish it first with "
             f"python -m population resume --run-dir {where}"
         )
-    cfg = resolve(load_file(run_dir / "config.toml"))
+    cfg = load_run_config(run_dir / "config.toml")
     return cfg, sum(1 for e in entries if e.get("op") == "ask")
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lineage import Archive
 from population.api import RunResult
-from population.config import load_file, resolve
+from population.config import load_run_config
 from population.errors import RunDirError
 from population.journal import Entry, finished
 from population.journal import read as read_journal
@@ -84,7 +84,7 @@ def resume(
     lock = RunLock(target)
     try:
         marker, entries = check_resumable(target, lock)
-        cfg = resolve(load_file(target / "config.toml"))
+        cfg = load_run_config(target / "config.toml")
         # Killed before its first journal entry, a run starts from its origins again; else they are archived.
         origins = check_inputs(cfg, origins=not entries)
         clean_up(target, marker)

@@ -14,6 +14,7 @@ from population.config import (
     RunConfig,
     from_json,
     load_file,
+    load_run_config,
     markdown_table,
     parse_duration,
     removed_notes,
@@ -136,3 +137,18 @@ def test_command_line_options_come_from_the_key_table() -> None:
     assert (run.max_evals, run.origin, run.islands) == (3, ["a", "b"], 4)
     with pytest.raises(SystemExit):  # one way to say when a run stops
         build_parser().parse_args(["run", "--max-evals", "3", "--time-budget", "1m"])
+
+
+def test_a_stored_config_without_a_key_added_since_keeps_what_its_run_did(tmp_path: Path) -> None:
+    """A run stored before ``block_order`` existed cut its blocks from one shuffle: resuming or replaying it
+    must keep those blocks, while a new run gets today's default and stores it."""
+    old = tmp_path / "old.toml"
+    old.write_text('name = "before"\nseed = 3\n', encoding="utf-8")
+    assert load_run_config(old).block_order == "shuffled"
+    assert resolve(load_file(old)).block_order == "informative"
+    new = tmp_path / "new.toml"
+    new.write_text(resolve({"seed": 3}).to_toml(), encoding="utf-8")
+    assert 'block_order = "informative"' in new.read_text(encoding="utf-8")
+    assert load_run_config(new).block_order == "informative"
+    assert load_run_config(new, {"display": False}).display is False
+    assert load_run_config(FIXTURE_RUN / "config.toml").block_order == "shuffled"
