@@ -7,7 +7,7 @@ are measured with the default model: ``bench/difficulty.py``), how many train ta
 how often they were solved, and how often a child's result differed from its parent's on the same task
 (discordant: the only comparisons a paired test counts; and, for ``evidence = "tests"``, how often the
 number of hidden tests passed differed). Train records only: it never reads validation,
-holdout or HumanEval.
+holdout or HumanEval (it reads which seeds were the finalists from ``status.json``, not their scores).
 
     python bench/racing_information.py runs/eff/evolution runs/eff/random_search
 """
@@ -15,6 +15,7 @@ holdout or HumanEval.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tomllib
 from collections import Counter
@@ -44,7 +45,26 @@ def train_results(archive: Archive) -> dict[str, dict[str, tuple[int, int]]]:
     return out
 
 
-def tally(run_dir: str) -> tuple[str, Counter[tuple[str, str]], Counter[str]]:
+def finalists(
+    run_dir: str, label: dict[str, str], results: dict[str, dict[str, tuple[int, int]]]
+) -> list[str]:
+    """One line per finalist (the seeds ``status.json`` says were scored on validation): its train tasks
+    solved, overall and on the tasks not labelled ``hard``. Train evidence only: the line shows how far a
+    run's train evidence could tell its finalists apart."""
+    status = Path(run_dir) / "status.json"
+    chosen = json.loads(status.read_text(encoding="utf-8")).get("validation") or {} if status.exists() else {}
+    lines = []
+    for seed in sorted(chosen):
+        solved = results.get(seed, {})
+        easy = [t for t in solved if label.get(t) != "hard"]
+        lines.append(
+            f"finalist {seed[:12]}: train {sum(p == n for p, n in solved.values())}/{len(solved)}, "
+            f"not hard {sum(solved[t][0] == solved[t][1] for t in easy)}/{len(easy)}"
+        )
+    return lines
+
+
+def tally(run_dir: str) -> tuple[str, Counter[tuple[str, str]], Counter[str], list[str]]:
     """The run's suite name, counts per (label, figure), and its train split's tasks per label."""
     config = tomllib.loads((Path(run_dir) / "config.toml").read_text())
     suite = load_suite(str(config.get("suite", "core")))
@@ -65,7 +85,7 @@ def tally(run_dir: str) -> tuple[str, Counter[tuple[str, str]], Counter[str]]:
                     counts[tier, "paired"] += 1
                     counts[tier, "discordant"] += (passed == total) != (theirs == total)
                     counts[tier, "tests differ"] += passed != theirs
-    return suite.version, counts, Counter(label.values())
+    return suite.version, counts, Counter(label.values()), finalists(run_dir, label, results)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("run_dirs", nargs="+", help="run directories to read")
     args = parser.parse_args(argv)
     for run_dir in args.run_dirs:
-        version, counts, in_split = tally(run_dir)
+        version, counts, in_split, final = tally(run_dir)
         total = sum(v for (_, k), v in counts.items() if k == "runs")
         print(f"{run_dir}  (suite {version}; {total} train task-runs)")
         print(
@@ -90,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {counts[tier, 'discordant']:4d} ({counts[tier, 'discordant'] / max(1, paired):.3f})"
                 f"  {counts[tier, 'tests differ']:4d} ({counts[tier, 'tests differ'] / max(1, paired):.3f})"
             )
+        print("\n".join(final))
     return 0
 
 
