@@ -166,6 +166,177 @@ def little_endian_bytes(n, size):
 """,
         ],
     },
+    {
+        "id": "balancing_byte",
+        "sig": "def balancing_byte(data: list[int]) -> int:",
+        "doc": """
+            data is a list of bytes, each in 0..255. Return the byte b in 0..255 that, added to the sum
+            of data, makes the total a multiple of 256. When the sum already is a multiple of 256 (an
+            empty list included), b is 0.
+        """,
+        "difficulty": "easy",
+        "tags": ["bits", "numbers"],
+        "visible": [([1, 2, 3],), ([200, 100],)],
+        "hidden": [
+            ([],),
+            ([0],),
+            ([1],),
+            ([255],),
+            ([128, 128],),
+            ([255, 255, 255],),
+            ([16] * 16,),
+            ([10, 20, 30, 40],),
+            ([0, 0, 7],),
+            ([100, 100, 100],),
+        ],
+        "ref": """
+def balancing_byte(data):
+    return -sum(data) % 256
+""",
+        "wrong": [
+            """
+def balancing_byte(data):
+    return 256 - sum(data) % 256
+""",
+            """
+def balancing_byte(data):
+    return ~sum(data) & 0xFF
+""",
+        ],
+    },
+    {
+        "id": "grouped_binary",
+        "sig": "def grouped_binary(n: int) -> str:",
+        "doc": """
+            Write the non-negative integer n in binary without a "0b" prefix, padded on the left with
+            "0" to the smallest multiple of 4 digits that holds it, and cut into groups of 4 digits
+            joined by "_". So 300 (binary 100101100) gives "0001_0010_1100", and 0 gives "0000".
+        """,
+        "difficulty": "medium",
+        "tags": ["bits", "strings"],
+        "visible": [(5,), (300,)],
+        "hidden": [
+            (0,),
+            (1,),
+            (15,),
+            (16,),
+            (255,),
+            (256,),
+            (4095,),
+            (4096,),
+            (10,),
+            (65535,),
+            (2**20,),
+        ],
+        "ref": """
+def grouped_binary(n):
+    digits = bin(n)[2:]
+    digits = digits.zfill((len(digits) + 3) // 4 * 4)
+    return "_".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+""",
+        "wrong": [
+            """
+def grouped_binary(n):
+    return format(n, "_b")
+""",
+            """
+def grouped_binary(n):
+    digits = bin(n)[2:]
+    return "_".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+""",
+        ],
+    },
+    {
+        "id": "nearest_power_of_two",
+        "sig": "def nearest_power_of_two(n: int) -> int:",
+        "doc": """
+            n >= 1. Return the power of two (1, 2, 4, 8, ...) closest to n. When n lies exactly
+            halfway between two powers of two, as 6 does between 4 and 8, return the smaller one.
+        """,
+        "difficulty": "medium",
+        "tags": ["bits", "numbers"],
+        "visible": [(5,), (7,)],
+        "hidden": [
+            (1,),
+            (2,),
+            (3,),
+            (6,),
+            (11,),
+            (12,),
+            (13,),
+            (24,),
+            (25,),
+            (100,),
+            (1000,),
+            (1536,),
+        ],
+        "ref": """
+def nearest_power_of_two(n):
+    low = 1 << (n.bit_length() - 1)
+    high = low * 2
+    return low if n - low <= high - n else high
+""",
+        "wrong": [
+            """
+def nearest_power_of_two(n):
+    low = 1 << (n.bit_length() - 1)
+    high = low * 2
+    return low if n - low < high - n else high
+""",
+            """
+def nearest_power_of_two(n):
+    return 1 << (n - 1).bit_length()
+""",
+        ],
+    },
+    {
+        "id": "split_bit_fields",
+        "sig": "def split_bit_fields(word: int, widths: list[int]) -> list[int]:",
+        "doc": """
+            word is a non-negative integer made of bit fields packed side by side. The first field is
+            the lowest widths[0] bits of word, the next field the widths[1] bits just above those, and
+            so on (every width is at least 1). Return the value of each field, in the order of widths.
+            Bits above the last field are ignored.
+        """,
+        "difficulty": "medium",
+        "tags": ["bits", "lists"],
+        "visible": [(0xAB, [4, 4]), (0b110101, [1, 2, 3])],
+        "hidden": [
+            (0, [3]),
+            (255, [8]),
+            (255, [4]),
+            (0x1234, [4, 4, 4, 4]),
+            (5, [1, 1, 1]),
+            (1023, [2, 3]),
+            (7, []),
+            (0b1000, [3, 1]),
+            (0xFF00, [8, 8]),
+            (2**20 + 5, [10, 11]),
+        ],
+        "ref": """
+def split_bit_fields(word, widths):
+    values = []
+    for width in widths:
+        values.append(word & ((1 << width) - 1))
+        word >>= width
+    return values
+""",
+        "wrong": [
+            """
+def split_bit_fields(word, widths):
+    return [word & ((1 << width) - 1) for width in widths]
+""",
+            """
+def split_bit_fields(word, widths):
+    digits = bin(word)[2:]
+    values, i = [], 0
+    for width in widths:
+        values.append(int(digits[i : i + width] or "0", 2))
+        i += width
+    return values
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -166,6 +166,183 @@ def pad_ragged(rows):
 """,
         ],
     },
+    {
+        "id": "drop_repeated_rows",
+        "sig": "def drop_repeated_rows(rows: list[list]) -> list[list]:",
+        "doc": """
+            A logger sometimes writes the same row two or more times in a row. Return rows without
+            every row that is equal to the row right before it. A row equal to an earlier row that is
+            not right before it is kept.
+        """,
+        "difficulty": "easy",
+        "tags": ["cleaning", "lists"],
+        "visible": [([[1, "a"], [1, "a"], [2, "b"]],), ([["x"], ["y"], ["y"]],)],
+        "hidden": [
+            ([],),
+            ([[]],),
+            ([[], []],),
+            ([[1], [1], [1]],),
+            ([[1], [2], [1], [2]],),
+            ([[1, 2], [2, 1]],),
+            ([["a", None], ["a", None], ["a", ""]],),
+            ([[0], [0], [1], [1], [0]],),
+            ([[3, 3], [3], [3, 3]],),
+        ],
+        "ref": """
+def drop_repeated_rows(rows):
+    return [r for i, r in enumerate(rows) if i == 0 or r != rows[i - 1]]
+""",
+        "wrong": [
+            """
+def drop_repeated_rows(rows):
+    out = []
+    for r in rows:
+        if r not in out:
+            out.append(r)
+    return out
+""",
+            """
+def drop_repeated_rows(rows):
+    out = [rows[0]]
+    for r in rows[1:]:
+        if r != out[-1]:
+            out.append(r)
+    return out
+""",
+        ],
+    },
+    {
+        "id": "trim_blank_tail",
+        "sig": "def trim_blank_tail(rows: list[list[str]]) -> list[list[str]]:",
+        "doc": """
+            rows is a sheet of text cells. A row is blank when it has no cells or every cell is empty
+            or only whitespace. Remove the blank rows at the end of the sheet and return the rest;
+            blank rows that come before the last non-blank row are kept as they are.
+        """,
+        "difficulty": "easy",
+        "tags": ["cleaning", "lists"],
+        "visible": [([["a", "b"], ["", ""], ["c", ""], ["", " "], []],), ([[" "]],)],
+        "hidden": [
+            ([],),
+            ([[]],),
+            ([["x"]],),
+            ([["", ""], ["y"]],),
+            ([["x"], ["  ", ""]],),
+            ([["x"], [], ["y"], []],),
+            ([[""], ["z"], [" "], ["\t"]],),
+            ([["", "0"]],),
+            ([["q"], [" "], [""], []],),
+        ],
+        "ref": """
+def trim_blank_tail(rows):
+    end = len(rows)
+    while end and all(not c.strip() for c in rows[end - 1]):
+        end -= 1
+    return rows[:end]
+""",
+        "wrong": [
+            """
+def trim_blank_tail(rows):
+    return [r for r in rows if any(c.strip() for c in r)]
+""",
+            """
+def trim_blank_tail(rows):
+    end = len(rows)
+    while end and all(c == "" for c in rows[end - 1]):
+        end -= 1
+    return rows[:end]
+""",
+        ],
+    },
+    {
+        "id": "percent_to_fraction",
+        "sig": "def percent_to_fraction(cells: list[str]) -> list[float]:",
+        "doc": """
+            cells hold numbers typed into a survey, some as percentages like "45%" and some as plain
+            numbers like "0.3". Return each one as a float: a percentage is divided by 100, a plain
+            number keeps its value. Spaces around a cell are ignored.
+        """,
+        "difficulty": "easy",
+        "checker": "approx",
+        "tags": ["cleaning", "parsing"],
+        "visible": [(["45%", "0.3"],), ([" 100% ", "2"],)],
+        "hidden": [
+            ([],),
+            (["0%"],),
+            (["12.5%"],),
+            (["-20%"],),
+            (["150%"],),
+            (["7"],),
+            (["  0.05 "],),
+            (["3%", "3", " 3% "],),
+            (["99.9%", "-1.5"],),
+        ],
+        "ref": """
+def percent_to_fraction(cells):
+    out = []
+    for c in cells:
+        c = c.strip()
+        out.append(float(c[:-1]) / 100 if c.endswith("%") else float(c))
+    return out
+""",
+        "wrong": [
+            """
+def percent_to_fraction(cells):
+    return [float(c.strip().rstrip("%")) / 100 for c in cells]
+""",
+            """
+def percent_to_fraction(cells):
+    return [float(c[:-1]) / 100 if c.endswith("%") else float(c) for c in cells]
+""",
+        ],
+    },
+    {
+        "id": "first_name_first",
+        "sig": "def first_name_first(name: str) -> str:",
+        "doc": """
+            A name was typed either as "First Last" or as "Last, First". Return it as "First Last": a
+            name with a comma is split at its first comma, and the part after it, then one space,
+            then the part before it are returned, each part without the spaces around it. A name
+            without a comma is returned exactly as it is.
+        """,
+        "difficulty": "easy",
+        "tags": ["cleaning", "strings"],
+        "visible": [("Lovelace, Ada",), ("Grace Hopper",)],
+        "hidden": [
+            ("",),
+            ("Turing,Alan",),
+            ("  Knuth ,  Donald ",),
+            ("Cher",),
+            (" Ada Lovelace ",),
+            ("van Rossum, Guido",),
+            ("Smith, John, Jr.",),
+            ("Hopper, Grace  Brewster",),
+            ("Liskov,   Barbara",),
+        ],
+        "ref": """
+def first_name_first(name):
+    if "," not in name:
+        return name
+    last, first = name.split(",", 1)
+    return first.strip() + " " + last.strip()
+""",
+        "wrong": [
+            """
+def first_name_first(name):
+    if ", " not in name:
+        return name
+    last, first = name.split(", ", 1)
+    return first + " " + last
+""",
+            """
+def first_name_first(name):
+    if "," not in name:
+        return name.strip()
+    last, first = name.split(",", 1)
+    return first.strip() + " " + last.strip()
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

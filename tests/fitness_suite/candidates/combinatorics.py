@@ -154,6 +154,170 @@ def domino_tiles(top):
 """,
         ],
     },
+    {
+        "id": "sticker_spots",
+        "sig": "def sticker_spots(rows: int, cols: int, h: int, w: int) -> int:",
+        "doc": """
+            A board has rows by cols square cells (rows, cols >= 0). A sticker h cells tall and w cells
+            wide (h, w >= 1) is stuck on it covering whole cells, entirely on the board and never
+            turned sideways. Return how many different places the sticker can go (0 when it does not
+            fit on the board).
+        """,
+        "difficulty": "easy",
+        "tags": ["combinatorics", "numbers"],
+        "visible": [(3, 4, 2, 2), (2, 5, 3, 1)],
+        "hidden": [
+            (1, 1, 1, 1),
+            (0, 0, 1, 1),
+            (5, 5, 5, 5),
+            (4, 4, 1, 1),
+            (2, 2, 5, 5),
+            (3, 10, 1, 4),
+            (10, 3, 4, 1),
+            (6, 2, 2, 3),
+            (8, 8, 3, 3),
+            (5, 7, 6, 8),
+        ],
+        "ref": """
+def sticker_spots(rows, cols, h, w):
+    return max(rows - h + 1, 0) * max(cols - w + 1, 0)
+""",
+        "wrong": [
+            """
+def sticker_spots(rows, cols, h, w):
+    return max((rows - h + 1) * (cols - w + 1), 0)
+""",
+            """
+def sticker_spots(rows, cols, h, w):
+    return max(rows - h, 0) * max(cols - w, 0)
+""",
+        ],
+    },
+    {
+        "id": "pattern_fills",
+        "sig": "def pattern_fills(pattern: str) -> int:",
+        "doc": """
+            pattern describes a code one character at a time: "L" stands for any one of the 26 capital
+            letters, "D" for any one of the 10 digits and "?" for any letter or digit (36 choices);
+            every other character, lower-case "l" and "d" included, is written exactly as it is.
+            Return how many different codes fit pattern (the empty pattern fits one code, the empty
+            one).
+        """,
+        "difficulty": "easy",
+        "tags": ["combinatorics", "strings"],
+        "visible": [("LLD",), ("AB-?",)],
+        "hidden": [
+            ("",),
+            ("XYZ",),
+            ("D",),
+            ("L",),
+            ("??",),
+            ("DDDD",),
+            ("L-D-L",),
+            ("ld",),
+            ("LDld?",),
+            ("2024-DD",),
+        ],
+        "ref": """
+def pattern_fills(pattern):
+    choices = {"L": 26, "D": 10, "?": 36}
+    out = 1
+    for c in pattern:
+        out *= choices.get(c, 1)
+    return out
+""",
+        "wrong": [
+            """
+def pattern_fills(pattern):
+    return 26 ** pattern.count("L") * 10 ** pattern.count("D")
+""",
+            """
+def pattern_fills(pattern):
+    choices = {"L": 26, "D": 10, "?": 36}
+    out = 1
+    for c in pattern.upper():
+        out *= choices.get(c, 1)
+    return out
+""",
+        ],
+    },
+    {
+        "id": "toast_pairs",
+        "sig": "def toast_pairs(guests: list[str]) -> list[str]:",
+        "doc": """
+            At a dinner every two guests clink glasses exactly once. guests lists the (all different)
+            names in seating order. Return every clink as "A&B", where A sits before B in guests,
+            ordered by A's seat and then by B's seat.
+        """,
+        "difficulty": "easy",
+        "tags": ["combinatorics", "strings"],
+        "visible": [(["ann", "bob", "cy"],), (["solo"],)],
+        "hidden": [
+            ([],),
+            (["b", "a"],),
+            (["x", "y", "z", "w"],),
+            (["zed", "amy"],),
+            (["p", "q", "r", "s", "t"],),
+            (["Bo", "al"],),
+            (["m", "n", "o"],),
+            (["d", "c", "b", "a"],),
+        ],
+        "ref": """
+def toast_pairs(guests):
+    return [f"{a}&{b}" for i, a in enumerate(guests) for b in guests[i + 1 :]]
+""",
+        "wrong": [
+            """
+from itertools import combinations
+
+
+def toast_pairs(guests):
+    return [f"{a}&{b}" for a, b in combinations(sorted(guests), 2)]
+""",
+            """
+def toast_pairs(guests):
+    return [f"{a}&{b}" for a in guests for b in guests if a < b]
+""",
+        ],
+    },
+    {
+        "id": "times_table_values",
+        "sig": "def times_table_values(rows: int, cols: int) -> int:",
+        "doc": """
+            A poster shows a times table: the cell in row r and column c holds r * c, for r from 1 to
+            rows and c from 1 to cols (rows, cols >= 0). Return how many different numbers appear on
+            the poster, a number written in several cells counting once (0 when there are no cells).
+        """,
+        "difficulty": "easy",
+        "tags": ["combinatorics", "numbers"],
+        "visible": [(3, 3), (1, 4)],
+        "hidden": [
+            (0, 5),
+            (5, 0),
+            (1, 1),
+            (2, 2),
+            (4, 4),
+            (2, 6),
+            (6, 2),
+            (10, 10),
+            (5, 1),
+            (7, 3),
+        ],
+        "ref": """
+def times_table_values(rows, cols):
+    return len({r * c for r in range(1, rows + 1) for c in range(1, cols + 1)})
+""",
+        "wrong": [
+            """
+def times_table_values(rows, cols):
+    return rows * cols
+""",
+            """
+def times_table_values(rows, cols):
+    return len({r * c for r in range(rows) for c in range(cols)})
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -173,6 +173,192 @@ def long_form_date(date):
 """,
         ],
     },
+    {
+        "id": "shift_length_minutes",
+        "sig": "def shift_length_minutes(start: str, end: str) -> int:",
+        "doc": """
+            start and end are the 24-hour times "HH:MM" at which a work shift begins and ends. Return
+            the length of the shift in minutes. When end is earlier than start, the shift runs past
+            midnight and ends on the next day. When end equals start, the shift is empty: 0 minutes.
+        """,
+        "difficulty": "easy",
+        "tags": ["dates", "numbers"],
+        "visible": [("09:00", "17:30"), ("22:00", "06:00")],
+        "hidden": [
+            ("00:00", "00:00"),
+            ("12:00", "12:00"),
+            ("23:59", "00:00"),
+            ("00:00", "23:59"),
+            ("08:15", "08:45"),
+            ("18:30", "02:15"),
+            ("23:00", "23:30"),
+            ("10:00", "09:59"),
+            ("06:05", "18:50"),
+            ("00:30", "00:10"),
+        ],
+        "ref": """
+def shift_length_minutes(start, end):
+    def minutes(clock):
+        hours, mins = clock.split(":")
+        return int(hours) * 60 + int(mins)
+
+    return (minutes(end) - minutes(start)) % (24 * 60)
+""",
+        "wrong": [
+            """
+def shift_length_minutes(start, end):
+    def minutes(clock):
+        hours, mins = clock.split(":")
+        return int(hours) * 60 + int(mins)
+
+    return abs(minutes(end) - minutes(start))
+""",
+            """
+def shift_length_minutes(start, end):
+    def minutes(clock):
+        hours, mins = clock.split(":")
+        return int(hours) * 60 + int(mins)
+
+    length = minutes(end) - minutes(start)
+    if length <= 0:
+        length += 24 * 60
+    return length
+""",
+        ],
+    },
+    {
+        "id": "dates_in_range",
+        "sig": "def dates_in_range(start: str, end: str) -> list[str]:",
+        "doc": """
+            start and end are dates "YYYY-MM-DD". Return every date from start to end, both included,
+            in calendar order and in the same format. When end is earlier than start, return [].
+        """,
+        "difficulty": "easy",
+        "tags": ["dates", "lists"],
+        "visible": [("2024-02-27", "2024-03-01"), ("2024-05-05", "2024-05-05")],
+        "hidden": [
+            ("2024-05-06", "2024-05-05"),
+            ("2024-03-01", "2024-02-27"),
+            ("2023-12-30", "2024-01-02"),
+            ("2023-02-27", "2023-03-01"),
+            ("1900-02-27", "1900-03-01"),
+            ("2000-02-28", "2000-03-01"),
+            ("2022-04-29", "2022-05-02"),
+            ("2021-07-14", "2021-07-15"),
+            ("2024-01-30", "2024-02-02"),
+            ("2019-09-01", "2019-09-10"),
+        ],
+        "ref": """
+from datetime import date, timedelta
+
+
+def dates_in_range(start, end):
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    return [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+""",
+        "wrong": [
+            """
+from datetime import date, timedelta
+
+
+def dates_in_range(start, end):
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    return [(first + timedelta(days=i)).isoformat() for i in range((last - first).days)]
+""",
+            """
+from datetime import date, timedelta
+
+
+def dates_in_range(start, end):
+    first, last = sorted([date.fromisoformat(start), date.fromisoformat(end)])
+    return [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+""",
+        ],
+    },
+    {
+        "id": "months_apart",
+        "sig": "def months_apart(a: str, b: str) -> int:",
+        "doc": """
+            a and b are dates "YYYY-MM-DD". Return how many calendar months the month of b comes after
+            the month of a, looking only at the year and the month (the day does not matter):
+            "2024-01-31" to "2024-02-01" is 1 month. The result is negative when b's month comes
+            before a's month, and 0 when both dates are in the same month.
+        """,
+        "difficulty": "easy",
+        "tags": ["dates", "numbers"],
+        "visible": [("2024-01-31", "2024-02-01"), ("2023-11-15", "2025-02-03")],
+        "hidden": [
+            ("2024-03-01", "2024-03-31"),
+            ("2024-05-10", "2024-02-10"),
+            ("2023-12-31", "2024-01-01"),
+            ("2020-01-01", "2020-12-31"),
+            ("2024-06-15", "2023-06-15"),
+            ("1999-12-01", "2000-01-31"),
+            ("2024-02-29", "2024-03-29"),
+            ("2010-07-20", "2030-07-19"),
+            ("2024-08-31", "2024-08-01"),
+            ("2022-01-31", "2021-12-01"),
+        ],
+        "ref": """
+def months_apart(a, b):
+    return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7])
+""",
+        "wrong": [
+            """
+from datetime import date
+
+
+def months_apart(a, b):
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days // 30
+""",
+            """
+def months_apart(a, b):
+    return abs((int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7]))
+""",
+        ],
+    },
+    {
+        "id": "overdue_names",
+        "sig": "def overdue_names(due: dict[str, str], today: str) -> list[str]:",
+        "doc": """
+            due maps the name of each item to its due date "YYYY-MM-DD". Return the names of the items
+            that are overdue on the date today, that is whose due date is earlier than today; an item
+            due on today itself is not overdue yet. List the names in alphabetical order, [] when
+            none is overdue.
+        """,
+        "difficulty": "easy",
+        "tags": ["dates", "dicts"],
+        "visible": [
+            ({"rent": "2024-03-01", "tax": "2024-04-30", "gym": "2024-02-15"}, "2024-03-10"),
+            ({}, "2024-01-01"),
+        ],
+        "hidden": [
+            ({"a": "2024-01-01"}, "2024-01-01"),
+            ({"a": "2023-12-31"}, "2024-01-01"),
+            ({"a": "2024-01-02"}, "2024-01-01"),
+            ({"zinc": "2020-01-01", "iron": "2021-01-01", "gold": "2022-01-01"}, "2023-01-01"),
+            ({"late": "2024-06-09", "due": "2024-06-10", "soon": "2024-06-11"}, "2024-06-10"),
+            ({"b": "2024-02-28", "a": "2024-02-29", "c": "2024-03-01"}, "2024-03-01"),
+            ({"x": "2025-01-01", "y": "2026-01-01"}, "2024-12-31"),
+            ({"mop": "2019-05-05", "bin": "2019-05-04"}, "2019-05-05"),
+            ({"q": "1999-12-31", "p": "2000-01-01"}, "2100-01-01"),
+            ({"m": "2024-10-01", "k": "2024-09-30", "l": "2024-10-02"}, "2024-10-02"),
+        ],
+        "ref": """
+def overdue_names(due, today):
+    return sorted(name for name, when in due.items() if when < today)
+""",
+        "wrong": [
+            """
+def overdue_names(due, today):
+    return sorted(name for name, when in due.items() if when <= today)
+""",
+            """
+def overdue_names(due, today):
+    return [name for name, when in sorted(due.items(), key=lambda kv: kv[1]) if when < today]
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

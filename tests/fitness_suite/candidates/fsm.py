@@ -210,6 +210,243 @@ def lamp_setting(events):
 """,
         ],
     },
+    {
+        "id": "heater_states",
+        "sig": "def heater_states(temps: list[int], low: int, high: int) -> list[bool]:",
+        "doc": """
+            A heater is off at the start (low < high). After each temperature reading in temps it
+            switches on when the reading is below low, switches off when the reading is above high,
+            and otherwise stays as it was. Return, for each reading, whether the heater is on right
+            after it.
+        """,
+        "difficulty": "easy",
+        "tags": ["state-machines", "lists"],
+        "visible": [([18, 21, 23, 26, 22], 20, 25), ([22], 20, 25)],
+        "hidden": [
+            ([], 20, 25),
+            ([20], 20, 25),
+            ([19, 25], 20, 25),
+            ([19, 20, 25, 26], 20, 25),
+            ([30, 10], 20, 25),
+            ([10, 25, 26, 20, 19], 20, 25),
+            ([5, 5, 5], 20, 25),
+            ([21, 19, 22, 24, 25, 26, 21], 20, 25),
+            ([0, -5, 2, 3, 1], -2, 2),
+        ],
+        "ref": """
+def heater_states(temps, low, high):
+    on, out = False, []
+    for t in temps:
+        if t < low:
+            on = True
+        elif t > high:
+            on = False
+        out.append(on)
+    return out
+""",
+        "wrong": [
+            """
+def heater_states(temps, low, high):
+    on, out = False, []
+    for t in temps:
+        if t <= low:
+            on = True
+        elif t >= high:
+            on = False
+        out.append(on)
+    return out
+""",
+            """
+def heater_states(temps, low, high):
+    return [t < low for t in temps]
+""",
+        ],
+    },
+    {
+        "id": "shout_outside_quotes",
+        "sig": "def shout_outside_quotes(text: str) -> str:",
+        "doc": """
+            Return text with every letter upper-cased except the letters inside double quotes. A
+            double quote starts a quoted part and the next double quote ends it; when no double quote
+            ends it, the quoted part runs to the end of text. The quote characters themselves are
+            kept.
+        """,
+        "difficulty": "medium",
+        "tags": ["state-machines", "strings"],
+        "visible": [('say "hi" now',), ("ok",)],
+        "hidden": [
+            ("",),
+            ('""',),
+            ('"',),
+            ('a"b',),
+            ('"x" y "z"',),
+            ("no quotes 123!",),
+            ('"open ended',),
+            ('he said "yes" and "no',),
+            ("it's 'fine'",),
+            ('Mixed "CaSe" x',),
+        ],
+        "ref": """
+def shout_outside_quotes(text):
+    out, quoted = [], False
+    for c in text:
+        if c == '"':
+            quoted = not quoted
+            out.append(c)
+        else:
+            out.append(c if quoted else c.upper())
+    return "".join(out)
+""",
+        "wrong": [
+            r"""
+import re
+
+
+def shout_outside_quotes(text):
+    parts = re.split(r'("[^"]*")', text)
+    return "".join(p if p.startswith('"') and p.endswith('"') and len(p) > 1 else p.upper() for p in parts)
+""",
+            """
+def shout_outside_quotes(text):
+    out, quoted = [], False
+    for c in text:
+        if c == '"':
+            quoted = True
+            out.append(c)
+        else:
+            out.append(c if quoted else c.upper())
+    return "".join(out)
+""",
+        ],
+    },
+    {
+        "id": "marked_lines",
+        "sig": "def marked_lines(lines: list[str]) -> list[str]:",
+        "doc": """
+            lines are the lines of a file. A line that is exactly "BEGIN" opens a section and a line
+            that is exactly "END" closes it; a "BEGIN" while a section is open, or an "END" while none
+            is, changes nothing. Return, in order, the lines inside sections, never the "BEGIN" and
+            "END" lines themselves. A section that is never closed runs to the last line.
+        """,
+        "difficulty": "medium",
+        "tags": ["state-machines", "strings"],
+        "visible": [(["a", "BEGIN", "b", "c", "END", "d"],), (["BEGIN", "x"],)],
+        "hidden": [
+            ([],),
+            (["END", "a"],),
+            (["a", "b"],),
+            (["BEGIN", "END"],),
+            (["BEGIN", "BEGIN", "x", "END", "y"],),
+            (["BEGIN", "begin", "END"],),
+            (["BEGIN", " END", "z", "END"],),
+            (["BEGIN", "1", "END", "2", "BEGIN", "3", "END"],),
+            (["BEGIN", "", "END"],),
+            (["x", "END", "BEGIN", "y", "END", "END", "z"],),
+        ],
+        "ref": """
+def marked_lines(lines):
+    out, inside = [], False
+    for line in lines:
+        if line == "BEGIN":
+            inside = True
+        elif line == "END":
+            inside = False
+        elif inside:
+            out.append(line)
+    return out
+""",
+        "wrong": [
+            """
+def marked_lines(lines):
+    out, inside = [], False
+    for line in lines:
+        if line == "BEGIN" or line == "END":
+            inside = not inside
+        elif inside:
+            out.append(line)
+    return out
+""",
+            """
+def marked_lines(lines):
+    out, inside = [], False
+    for line in lines:
+        word = line.strip().upper()
+        if word == "BEGIN":
+            inside = True
+        elif word == "END":
+            inside = False
+        elif inside:
+            out.append(line)
+    return out
+""",
+        ],
+    },
+    {
+        "id": "volume_heard",
+        "sig": "def volume_heard(presses: list[str]) -> int:",
+        "doc": """
+            A radio's volume starts at 5 and always stays between 0 and 10: "up" raises it by 1 and
+            "down" lowers it by 1, and a press that would take it past 0 or 10 changes nothing. "mute"
+            turns muting on, or off again when it is already on. Muting does not change the volume,
+            and "up" and "down" still change the volume while muted. Return what is heard after all
+            presses: 0 while muted, otherwise the volume.
+        """,
+        "difficulty": "medium",
+        "tags": ["state-machines", "simulation"],
+        "visible": [(["up", "up", "mute"],), (["down", "mute", "up", "mute"],)],
+        "hidden": [
+            ([],),
+            (["mute", "mute"],),
+            (["up"] * 7,),
+            (["down"] * 6,),
+            (["mute", "up", "up", "mute"],),
+            (["mute", "down", "mute", "mute"],),
+            (["down"] * 8 + ["up"],),
+            (["up"] * 6 + ["down"],),
+            (["mute", "up", "mute", "up"],),
+            (["mute", "mute", "mute"],),
+        ],
+        "ref": """
+def volume_heard(presses):
+    volume, muted = 5, False
+    for p in presses:
+        if p == "up":
+            volume = min(volume + 1, 10)
+        elif p == "down":
+            volume = max(volume - 1, 0)
+        elif p == "mute":
+            muted = not muted
+    return 0 if muted else volume
+""",
+        "wrong": [
+            """
+def volume_heard(presses):
+    volume, muted = 5, False
+    for p in presses:
+        if p == "mute":
+            muted = not muted
+        elif muted:
+            continue
+        elif p == "up":
+            volume = min(volume + 1, 10)
+        elif p == "down":
+            volume = max(volume - 1, 0)
+    return 0 if muted else volume
+""",
+            """
+def volume_heard(presses):
+    volume, muted = 5, False
+    for p in presses:
+        if p == "up":
+            volume += 1
+        elif p == "down":
+            volume -= 1
+        elif p == "mute":
+            muted = not muted
+    return 0 if muted else volume
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -198,6 +198,189 @@ def most_connected(edges):
 """,
         ],
     },
+    {
+        "id": "lonely_guests",
+        "sig": "def lonely_guests(guests: list[str], chats: list[list[str]]) -> list[str]:",
+        "doc": """
+            guests lists everyone at a party, and chats holds pairs [a, b] of guests who talked to
+            each other. Return the guests who appear in no pair at all, in the order of guests.
+        """,
+        "difficulty": "easy",
+        "tags": ["graphs", "lists"],
+        "visible": [(["ann", "bob", "cy"], [["ann", "bob"]]), (["x"], [])],
+        "hidden": [
+            ([], []),
+            (["a", "b"], [["a", "b"]]),
+            (["zed", "amy", "kim"], []),
+            (["d", "c", "b", "a"], [["a", "c"]]),
+            (["p", "q", "r"], [["r", "p"]]),
+            (["m", "n"], [["m", "m"]]),
+            (["u", "v", "w"], [["v", "w"], ["w", "v"]]),
+            (["e", "f", "g", "h"], [["h", "e"]]),
+            (["s", "t", "o"], [["o", "s"], ["t", "o"]]),
+        ],
+        "ref": """
+def lonely_guests(guests, chats):
+    talked = {g for pair in chats for g in pair}
+    return [g for g in guests if g not in talked]
+""",
+        "wrong": [
+            """
+def lonely_guests(guests, chats):
+    talked = {g for pair in chats for g in pair}
+    return sorted(set(guests) - talked)
+""",
+            """
+def lonely_guests(guests, chats):
+    talked = {a for a, _ in chats}
+    return [g for g in guests if g not in talked]
+""",
+        ],
+    },
+    {
+        "id": "route_km",
+        "sig": "def route_km(roads: list[list], route: list[str]) -> int:",
+        "doc": """
+            roads holds two-way roads [town, town, km], at most one road between two towns. route
+            lists towns visited one after another. Return the total km driven when each town is
+            reached by the direct road from the town before it, or -1 when two consecutive towns of
+            route have no direct road. A route of fewer than two towns is 0 km.
+        """,
+        "difficulty": "easy",
+        "tags": ["graphs", "dicts"],
+        "visible": [([["a", "b", 5], ["b", "c", 3]], ["a", "b", "c"]), ([["a", "b", 5]], ["a", "c"])],
+        "hidden": [
+            ([], []),
+            ([], ["x"]),
+            ([["a", "b", 5]], ["b", "a"]),
+            ([["a", "b", 5], ["b", "c", 3]], ["c", "b", "a", "b"]),
+            ([["p", "q", 0]], ["p", "q", "p"]),
+            ([["a", "b", 2], ["c", "d", 4]], ["a", "b", "c", "d"]),
+            ([["x", "y", 7], ["y", "z", 1], ["x", "z", 10]], ["x", "z", "y"]),
+            ([["s", "t", 4]], ["s", "t", "u"]),
+            ([["m", "n", 6], ["n", "o", 6]], ["o", "n", "m", "n", "o"]),
+        ],
+        "ref": """
+def route_km(roads, route):
+    km = {}
+    for a, b, d in roads:
+        km[(a, b)] = km[(b, a)] = d
+    total = 0
+    for a, b in zip(route, route[1:]):
+        if (a, b) not in km:
+            return -1
+        total += km[(a, b)]
+    return total
+""",
+        "wrong": [
+            """
+def route_km(roads, route):
+    km = {(a, b): d for a, b, d in roads}
+    total = 0
+    for a, b in zip(route, route[1:]):
+        if (a, b) not in km:
+            return -1
+        total += km[(a, b)]
+    return total
+""",
+            """
+def route_km(roads, route):
+    km = {}
+    for a, b, d in roads:
+        km[(a, b)] = km[(b, a)] = d
+    return sum(km.get((a, b), 0) for a, b in zip(route, route[1:]))
+""",
+        ],
+    },
+    {
+        "id": "ancestor_line",
+        "sig": "def ancestor_line(parent: dict[str, str], person: str) -> list[str]:",
+        "doc": """
+            parent maps each person of a family tree to their parent; people with no known parent are
+            not keys. Return the line from person up to their oldest known ancestor: person first,
+            then their parent, then that parent's parent, and so on. A person who is not a key gives
+            [person].
+        """,
+        "difficulty": "easy",
+        "tags": ["graphs", "dicts"],
+        "visible": [({"cy": "bo", "bo": "al"}, "cy"), ({}, "zed")],
+        "hidden": [
+            ({"cy": "bo", "bo": "al"}, "bo"),
+            ({"cy": "bo", "bo": "al"}, "al"),
+            ({"a": "b"}, "a"),
+            ({"a": "b"}, "z"),
+            ({"d": "c", "c": "b", "b": "a", "e": "c"}, "e"),
+            ({"x": "y", "y": "z"}, "x"),
+            ({"k1": "k0", "k2": "k1", "k3": "k2"}, "k3"),
+            ({"m": "n", "p": "q"}, "p"),
+            ({"a": "b", "b": "c", "c": "d", "d": "e"}, "a"),
+        ],
+        "ref": """
+def ancestor_line(parent, person):
+    line = [person]
+    while line[-1] in parent:
+        line.append(parent[line[-1]])
+    return line
+""",
+        "wrong": [
+            """
+def ancestor_line(parent, person):
+    line = []
+    while person in parent:
+        person = parent[person]
+        line.append(person)
+    return line
+""",
+            """
+def ancestor_line(parent, person):
+    line = [person]
+    while line[0] in parent:
+        line.insert(0, parent[line[0]])
+    return line
+""",
+        ],
+    },
+    {
+        "id": "crossing_links",
+        "sig": "def crossing_links(links: list[list[str]], group: list[str]) -> int:",
+        "doc": """
+            links holds two-way links [a, b] between offices, and group lists some of the offices.
+            Return how many links join an office in group to an office outside it. A link with both
+            ends in group, or both ends outside it, does not count; a repeated link counts every
+            time.
+        """,
+        "difficulty": "easy",
+        "tags": ["graphs", "lists"],
+        "visible": [([["a", "b"], ["b", "c"], ["c", "d"]], ["a", "b"]), ([["x", "y"]], [])],
+        "hidden": [
+            ([], ["a"]),
+            ([["a", "b"]], ["a", "b"]),
+            ([["a", "b"]], ["b"]),
+            ([["a", "b"], ["a", "b"]], ["a"]),
+            ([["a", "b"], ["a", "c"], ["a", "d"]], ["a"]),
+            ([["a", "b"], ["c", "d"], ["b", "c"]], ["b", "c"]),
+            ([["p", "q"], ["q", "r"], ["r", "p"]], ["q"]),
+            ([["m", "n"]], ["z"]),
+            ([["e", "f"], ["g", "e"], ["f", "g"], ["h", "e"]], ["e", "f", "g"]),
+        ],
+        "ref": """
+def crossing_links(links, group):
+    inside = set(group)
+    return sum(1 for a, b in links if (a in inside) != (b in inside))
+""",
+        "wrong": [
+            """
+def crossing_links(links, group):
+    inside = set(group)
+    return sum(1 for a, b in links if a in inside or b in inside)
+""",
+            """
+def crossing_links(links, group):
+    inside = set(group)
+    return sum(1 for a, b in links if a in inside and b not in inside)
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

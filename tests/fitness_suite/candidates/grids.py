@@ -202,6 +202,182 @@ def first_blank_column(picture):
 """,
         ],
     },
+    {
+        "id": "cross_sum",
+        "sig": "def cross_sum(grid: list[list[int]], r: int, c: int) -> int:",
+        "doc": """
+            grid is a rectangular list of rows and (r, c) is one of its cells: row r, column c. Return
+            the sum of all the cells of row r and all the cells of column c, where the cell (r, c)
+            itself, which lies in both, is counted only once.
+        """,
+        "difficulty": "easy",
+        "tags": ["grids", "numbers"],
+        "visible": [([[1, 2], [3, 4]], 0, 0), ([[5]], 0, 0)],
+        "hidden": [
+            ([[-7]], 0, 0),
+            ([[1, 2, 3]], 0, 1),
+            ([[1], [2], [3]], 2, 0),
+            ([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 1, 1),
+            ([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 2, 0),
+            ([[1, 2, 3, 4], [5, 6, 7, 8]], 0, 3),
+            ([[1, 2, 3, 4], [5, 6, 7, 8]], 1, 1),
+            ([[2, 0], [0, 0], [0, 3]], 2, 1),
+            ([[-1, -2], [-3, -4]], 1, 0),
+            ([[9, 1, 1], [1, 1, 1]], 0, 0),
+        ],
+        "ref": """
+def cross_sum(grid, r, c):
+    return sum(grid[r]) + sum(row[c] for row in grid) - grid[r][c]
+""",
+        "wrong": [
+            """
+def cross_sum(grid, r, c):
+    return sum(grid[r]) + sum(row[c] for row in grid)
+""",
+            """
+def cross_sum(grid, r, c):
+    return sum(grid[c]) + sum(row[r] for row in grid) - grid[c][r]
+""",
+        ],
+    },
+    {
+        "id": "diagonal_from",
+        "sig": "def diagonal_from(grid: list[list[int]], r: int, c: int) -> list[int]:",
+        "doc": """
+            grid is a rectangular list of rows, not necessarily square, and (r, c) is one of its cells.
+            Return the values met walking diagonally down and to the right from it: the cell (r, c)
+            itself, then (r + 1, c + 1), (r + 2, c + 2) and so on, stopping when the next step would
+            leave the grid through its bottom or its right side.
+        """,
+        "difficulty": "easy",
+        "tags": ["grids", "lists"],
+        "visible": [([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 0, 0), ([[1, 2, 3], [4, 5, 6]], 0, 1)],
+        "hidden": [
+            ([[7]], 0, 0),
+            ([[1, 2, 3, 4]], 0, 1),
+            ([[1], [2], [3]], 0, 0),
+            ([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 1, 0),
+            ([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 0, 2),
+            ([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 2, 2),
+            ([[1, 2], [3, 4], [5, 6], [7, 8]], 0, 0),
+            ([[1, 2], [3, 4], [5, 6], [7, 8]], 1, 0),
+            ([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]], 0, 0),
+            ([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]], 0, 3),
+        ],
+        "ref": """
+def diagonal_from(grid, r, c):
+    values = []
+    while r < len(grid) and c < len(grid[0]):
+        values.append(grid[r][c])
+        r += 1
+        c += 1
+    return values
+""",
+        "wrong": [
+            """
+def diagonal_from(grid, r, c):
+    values = []
+    while r < len(grid):
+        values.append(grid[r][c])
+        r += 1
+        c += 1
+    return values
+""",
+            """
+def diagonal_from(grid, r, c):
+    return [grid[r + i][c + i] for i in range(len(grid) - max(r, c))]
+""",
+        ],
+    },
+    {
+        "id": "clear_full_rows",
+        "sig": "def clear_full_rows(board: list[str]) -> list[str]:",
+        "doc": """
+            board is a list of equal-length, non-empty strings, row 0 at the top, where "#" is a filled
+            cell and "." an empty one. Remove every row made only of "#". The other rows keep their
+            order and slide down, and as many all-"." rows as were removed are added at the top, so the
+            board keeps its height. A board without full rows comes back unchanged; [] gives [].
+        """,
+        "difficulty": "medium",
+        "tags": ["grids", "strings"],
+        "visible": [(["..#", "###", "#.#"],), (["#.", ".#"],)],
+        "hidden": [
+            ([],),
+            (["#"],),
+            (["."],),
+            (["###", "###"],),
+            (["#..", "###", ".#.", "###"],),
+            (["###", "#.#", "..."],),
+            (["....", "#.##", "####"],),
+            (["##", "##", ".#", "##"],),
+            (["#.#.", "####", "####", "..##"],),
+            ([".##", "#.#", "##."],),
+        ],
+        "ref": """
+def clear_full_rows(board):
+    if not board:
+        return []
+    kept = [row for row in board if "." in row]
+    return ["." * len(board[0])] * (len(board) - len(kept)) + kept
+""",
+        "wrong": [
+            """
+def clear_full_rows(board):
+    if not board:
+        return []
+    kept = [row for row in board if "." in row]
+    return kept + ["." * len(board[0])] * (len(board) - len(kept))
+""",
+            """
+def clear_full_rows(board):
+    return [row for row in board if "." in row]
+""",
+        ],
+    },
+    {
+        "id": "pad_ragged_rows",
+        "sig": "def pad_ragged_rows(rows: list[list[int]], fill: int) -> list[list[int]]:",
+        "doc": """
+            The rows of a table may have different lengths. Make the table rectangular: append copies
+            of fill to the end of every row shorter than the longest row, until it is as long as that
+            row; rows that are already that long stay unchanged. The longest row may be anywhere in
+            the table. An empty table gives [].
+        """,
+        "difficulty": "easy",
+        "tags": ["grids", "lists"],
+        "visible": [([[1, 2, 3], [4]], 0), ([], 9)],
+        "hidden": [
+            ([[5]], 0),
+            ([[], []], 1),
+            ([[], [1]], 7),
+            ([[1], [2, 3, 4], [5, 6]], 0),
+            ([[1, 2], [3, 4]], 9),
+            ([[1], [2], [3, 4, 5, 6]], -1),
+            ([[8, 8], [], [8]], 0),
+            ([[1, 2, 3], [4, 5], [6]], 0),
+            ([[0], [0, 0]], 0),
+            ([[3, 1], [4, 1, 5], [9, 2, 6], [5]], 2),
+        ],
+        "ref": """
+def pad_ragged_rows(rows, fill):
+    width = max((len(row) for row in rows), default=0)
+    return [row + [fill] * (width - len(row)) for row in rows]
+""",
+        "wrong": [
+            """
+def pad_ragged_rows(rows, fill):
+    if not rows:
+        return []
+    width = len(rows[0])
+    return [row + [fill] * (width - len(row)) for row in rows]
+""",
+            """
+def pad_ragged_rows(rows, fill):
+    width = max((len(row) for row in rows), default=0)
+    return [[fill] * (width - len(row)) + row for row in rows]
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -178,6 +178,185 @@ def reading_to_celsius(text):
 """,
         ],
     },
+    {
+        "id": "argument_count",
+        "sig": "def argument_count(call: str) -> int:",
+        "doc": """
+            call is a function call written like "f(a, b, c)": a name, "(", the arguments separated
+            by commas, and ")". No argument contains a comma or a bracket itself. Return the number
+            of arguments; a call with nothing, or only spaces, between its brackets has 0.
+        """,
+        "difficulty": "easy",
+        "tags": ["parsing"],
+        "visible": [("f(a, b, c)",), ("now()",)],
+        "hidden": [
+            ("g(x)",),
+            ("h( )",),
+            ("max(1,2)",),
+            ("print('hi', end)",),
+            ("area(w ,h ,d ,e)",),
+            ("run(   )",),
+            ("add(1, 2, 3, 4, 5)",),
+            ("call_me(x_1,y_2)",),
+            ("sum(  values  )",),
+            ("z()",),
+        ],
+        "ref": """
+def argument_count(call):
+    inside = call[call.index("(") + 1:call.rindex(")")]
+    if not inside.strip():
+        return 0
+    return inside.count(",") + 1
+""",
+        "wrong": [
+            """
+def argument_count(call):
+    inside = call[call.index("(") + 1:call.rindex(")")]
+    return len(inside.split(","))
+""",
+            """
+def argument_count(call):
+    return call.count(",")
+""",
+        ],
+    },
+    {
+        "id": "titles_by_priority",
+        "sig": "def titles_by_priority(lines: list[str]) -> list[str]:",
+        "doc": """
+            Each entry of lines is a to-do item written "P<n> <title>": n is its priority, a
+            non-negative integer that may have several digits, and the title is the rest of the
+            entry after the first space. Return the titles ordered by priority, lowest number
+            first; items with the same priority keep the order they have in lines.
+        """,
+        "difficulty": "medium",
+        "tags": ["parsing", "sorting"],
+        "visible": [
+            (["P2 write report", "P1 call bob"],),
+            (["P1 tidy desk", "P1 answer mail", "P0 pay rent"],),
+        ],
+        "hidden": [
+            ([],),
+            (["P5 only"],),
+            (["P10 late", "P9 early"],),
+            (["P2 b", "P2 a"],),
+            (["P0 x y z", "P1 a b"],),
+            (["P3 c", "P1 a", "P2 b"],),
+            (["P12 m", "P2 n", "P1 o", "P2 k"],),
+            (["P7 same", "P7 same"],),
+            (["P100 z", "P20 y", "P3 x"],),
+            (["P1 zebra", "P0 yak", "P1 ant"],),
+        ],
+        "ref": """
+def titles_by_priority(lines):
+    items = []
+    for line in lines:
+        tag, title = line.split(" ", 1)
+        items.append((int(tag[1:]), title))
+    return [title for _, title in sorted(items, key=lambda item: item[0])]
+""",
+        "wrong": [
+            """
+def titles_by_priority(lines):
+    return [line.split(" ", 1)[1] for line in sorted(lines)]
+""",
+            """
+def titles_by_priority(lines):
+    items = []
+    for line in lines:
+        tag, title = line.split(" ", 1)
+        items.append((int(tag[1:]), title))
+    return [title for _, title in sorted(items)]
+""",
+        ],
+    },
+    {
+        "id": "column_values",
+        "sig": "def column_values(table: str, name: str) -> list[str]:",
+        "doc": """
+            table is a small comma-separated table: its first line holds the column names, every
+            further line is one row, lines are separated by newlines, and there are no quotes or
+            spaces around fields. Return the values of the column called name (names match
+            exactly), one per row from top to bottom, as strings. When there is no column called
+            name, return [].
+        """,
+        "difficulty": "easy",
+        "tags": ["parsing"],
+        "visible": [("name,age\nann,31\nbob,27", "age"), ("id,city\n1,Oslo", "zip")],
+        "hidden": [
+            ("a", "a"),
+            ("a\n1\n2", "a"),
+            ("x,y,z\n1,2,3\n4,5,6", "z"),
+            ("x,y,z\n1,2,3", "x"),
+            ("x,y\n,\n1,", "y"),
+            ("k,v", "v"),
+            ("k,v\np,q", "K"),
+            ("c1,c2,c3\na,b,c\nd,e,f\ng,h,i", "c2"),
+            ("name,age\nann,31", "name"),
+            ("one,two\n1,2", "three"),
+        ],
+        "ref": """
+def column_values(table, name):
+    lines = table.split("\\n")
+    header = lines[0].split(",")
+    if name not in header:
+        return []
+    i = header.index(name)
+    return [line.split(",")[i] for line in lines[1:]]
+""",
+        "wrong": [
+            """
+def column_values(table, name):
+    lines = table.split("\\n")
+    i = lines[0].split(",").index(name)
+    return [line.split(",")[i] for line in lines[1:]]
+""",
+            """
+def column_values(table, name):
+    lines = table.split("\\n")
+    header = lines[0].split(",")
+    if name not in header:
+        return []
+    i = header.index(name)
+    return [line.split(",")[i] for line in lines]
+""",
+        ],
+    },
+    {
+        "id": "last_path_part",
+        "sig": "def last_path_part(path: str) -> str:",
+        "doc": """
+            path is a file path whose parts are separated by "/". Return its last part: the name of
+            the file or folder the path ends at. Slashes at the end of path do not count, so
+            "docs/img/" gives "img". A path that is empty or made only of slashes gives "".
+        """,
+        "difficulty": "easy",
+        "tags": ["parsing", "strings"],
+        "visible": [("docs/img/logo.png",), ("docs/img/",)],
+        "hidden": [
+            ("",),
+            ("/",),
+            ("///",),
+            ("file.txt",),
+            ("/usr/lib",),
+            ("a//b",),
+            ("a/b//",),
+            ("/home/ann/",),
+            (".hidden/x.y",),
+            ("dir/sub dir/",),
+        ],
+        "ref": """
+def last_path_part(path):
+    parts = [part for part in path.split("/") if part]
+    return parts[-1] if parts else ""
+""",
+        "wrong": [
+            """
+def last_path_part(path):
+    return path.split("/")[-1]
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -182,6 +182,218 @@ def odometer_after(start, km):
 """,
         ],
     },
+    {
+        "id": "light_colour_at",
+        "sig": "def light_colour_at(t: int, green: int, yellow: int, red: int) -> str:",
+        "doc": """
+            A traffic light shows green for green seconds, then yellow for yellow seconds, then red
+            for red seconds, and then starts again with green; each duration is at least 1. It
+            turns green at second 0. Return its colour ("green", "yellow" or "red") at second
+            t >= 0. At the second a colour's time is up, the next colour is already showing.
+        """,
+        "difficulty": "easy",
+        "tags": ["simulation", "strings"],
+        "visible": [(12, 10, 3, 7), (25, 10, 3, 7)],
+        "hidden": [
+            (0, 10, 3, 7),
+            (9, 10, 3, 7),
+            (10, 10, 3, 7),
+            (13, 10, 3, 7),
+            (19, 10, 3, 7),
+            (20, 10, 3, 7),
+            (0, 1, 1, 1),
+            (4, 1, 1, 1),
+            (1000, 30, 5, 25),
+            (35, 30, 5, 25),
+            (59, 30, 5, 25),
+        ],
+        "ref": """
+def light_colour_at(t, green, yellow, red):
+    t %= green + yellow + red
+    if t < green:
+        return "green"
+    if t < green + yellow:
+        return "yellow"
+    return "red"
+""",
+        "wrong": [
+            """
+def light_colour_at(t, green, yellow, red):
+    t %= green + yellow + red
+    if t <= green:
+        return "green"
+    if t <= green + yellow:
+        return "yellow"
+    return "red"
+""",
+            """
+def light_colour_at(t, green, yellow, red):
+    if t < green:
+        return "green"
+    if t < green + yellow:
+        return "yellow"
+    return "red"
+""",
+        ],
+    },
+    {
+        "id": "leader_after_each",
+        "sig": "def leader_after_each(scores: list[list]) -> list[str]:",
+        "doc": """
+            Teams "A" and "B" start a game at 0 points each. scores lists the scoring plays in
+            order, each as [team, points] with points >= 1. After each play, note which team has
+            more points in total: "A", "B", or "tie" when their totals are equal. Return the notes
+            in order.
+        """,
+        "difficulty": "easy",
+        "tags": ["simulation", "lists"],
+        "visible": [([["A", 2], ["B", 3], ["A", 1]],), ([],)],
+        "hidden": [
+            ([["A", 1]],),
+            ([["B", 5]],),
+            ([["A", 2], ["B", 2]],),
+            ([["B", 1], ["A", 1], ["A", 1]],),
+            ([["A", 3], ["B", 1], ["B", 1], ["B", 1]],),
+            ([["A", 1], ["B", 3], ["A", 3]],),
+            ([["B", 2], ["B", 2], ["A", 3], ["A", 1], ["A", 1]],),
+            ([["A", 2], ["A", 2], ["B", 3], ["B", 3]],),
+            ([["A", 1], ["B", 1], ["A", 1], ["B", 1]],),
+        ],
+        "ref": """
+def leader_after_each(scores):
+    totals = {"A": 0, "B": 0}
+    notes = []
+    for team, points in scores:
+        totals[team] += points
+        a, b = totals["A"], totals["B"]
+        notes.append("A" if a > b else "B" if b > a else "tie")
+    return notes
+""",
+        "wrong": [
+            """
+def leader_after_each(scores):
+    totals = {"A": 0, "B": 0}
+    notes = []
+    for team, points in scores:
+        totals[team] += 1
+        a, b = totals["A"], totals["B"]
+        notes.append("A" if a > b else "B" if b > a else "tie")
+    return notes
+""",
+            """
+def leader_after_each(scores):
+    totals = {"A": 0, "B": 0}
+    notes = []
+    for team, points in scores:
+        totals[team] += points
+        notes.append("A" if totals["A"] >= totals["B"] else "B")
+    return notes
+""",
+        ],
+    },
+    {
+        "id": "board_square",
+        "sig": "def board_square(size: int, rolls: list[int]) -> int:",
+        "doc": """
+            A token starts on square 0 of a track whose last square is size (size >= 1). Each roll,
+            from 1 to 6, moves it forward that many squares, except that a roll which would carry
+            it beyond square size is wasted: the token stays where it is for that roll. Return the
+            token's square after all the rolls.
+        """,
+        "difficulty": "easy",
+        "tags": ["simulation", "numbers"],
+        "visible": [(10, [4, 5, 3, 1]), (20, [6, 6])],
+        "hidden": [
+            (5, []),
+            (1, [1]),
+            (1, [2, 1]),
+            (6, [6, 1]),
+            (10, [6, 6, 4]),
+            (10, [5, 5, 5]),
+            (3, [4, 5, 6]),
+            (12, [3, 4, 6, 2, 1]),
+            (7, [6, 3, 2, 1, 1]),
+            (30, [6, 6, 6, 6, 6]),
+        ],
+        "ref": """
+def board_square(size, rolls):
+    square = 0
+    for roll in rolls:
+        if square + roll <= size:
+            square += roll
+    return square
+""",
+        "wrong": [
+            """
+def board_square(size, rolls):
+    square = 0
+    for roll in rolls:
+        square = min(size, square + roll)
+    return square
+""",
+            """
+def board_square(size, rolls):
+    square = 0
+    for roll in rolls:
+        square += roll
+        if square > size:
+            square = 2 * size - square
+    return square
+""",
+        ],
+    },
+    {
+        "id": "paint_planks",
+        "sig": "def paint_planks(length: int, jobs: list[list]) -> str:",
+        "doc": """
+            A fence has length planks numbered 0 to length - 1, none painted yet. jobs are
+            [first, last, colour] in the order they are done, with 0 <= first <= last < length and
+            colour a single letter: each paints planks first to last, both included, over any
+            earlier paint. Return the fence as a string with one character per plank: its colour,
+            or "." when it was never painted.
+        """,
+        "difficulty": "easy",
+        "tags": ["simulation", "strings"],
+        "visible": [(6, [[0, 3, "r"], [2, 4, "b"]]), (3, [])],
+        "hidden": [
+            (0, []),
+            (1, [[0, 0, "g"]]),
+            (4, [[1, 1, "y"]]),
+            (5, [[0, 4, "a"], [0, 4, "b"]]),
+            (5, [[1, 3, "x"], [0, 0, "y"], [4, 4, "z"]]),
+            (8, [[2, 5, "r"], [3, 3, "g"], [0, 7, "b"], [6, 7, "w"]]),
+            (6, [[0, 2, "k"], [3, 5, "m"]]),
+            (7, [[5, 6, "p"], [0, 1, "q"], [1, 5, "s"]]),
+            (3, [[2, 2, "c"], [1, 2, "d"]]),
+        ],
+        "ref": """
+def paint_planks(length, jobs):
+    fence = ["."] * length
+    for first, last, colour in jobs:
+        for i in range(first, last + 1):
+            fence[i] = colour
+    return "".join(fence)
+""",
+        "wrong": [
+            """
+def paint_planks(length, jobs):
+    fence = ["."] * length
+    for first, last, colour in jobs:
+        for i in range(first, last):
+            fence[i] = colour
+    return "".join(fence)
+""",
+            """
+def paint_planks(length, jobs):
+    fence = ["."] * length
+    for first, last, colour in jobs:
+        for i in range(first, last + 1):
+            if fence[i] == ".":
+                fence[i] = colour
+    return "".join(fence)
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

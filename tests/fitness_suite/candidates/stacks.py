@@ -233,6 +233,247 @@ def settings_after(commands):
 """,
         ],
     },
+    {
+        "id": "strip_bracketed",
+        "sig": "def strip_bracketed(s: str) -> str:",
+        "doc": """
+            The round brackets in s are balanced. Return s with every part in brackets removed,
+            the brackets included. A part in brackets may contain further brackets; it is removed
+            whole, up to the bracket that closes its opening one. All other characters, spaces
+            included, are kept as they are.
+        """,
+        "difficulty": "easy",
+        "tags": ["stacks", "strings"],
+        "visible": [("keep (drop) this",), ("a(b(c)d)e",)],
+        "hidden": [
+            ("",),
+            ("plain",),
+            ("()",),
+            ("(x)",),
+            ("((()))z",),
+            ("1(2)3(4)5",),
+            ("f(g(x), h(y)) + k",),
+            ("(a(b)(c)d)e(f)",),
+            ("x (y) (z) w",),
+            ("start((a)(b))end",),
+        ],
+        "ref": """
+def strip_bracketed(s):
+    out, depth = [], 0
+    for ch in s:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+""",
+        "wrong": [
+            """
+import re
+
+
+def strip_bracketed(s):
+    return re.sub(r"\\([^()]*\\)", "", s)
+""",
+            """
+import re
+
+
+def strip_bracketed(s):
+    return re.sub(r"\\(.*?\\)", "", s)
+""",
+        ],
+    },
+    {
+        "id": "merge_pile",
+        "sig": "def merge_pile(nums: list[int]) -> list[int]:",
+        "doc": """
+            The numbers of nums are put one at a time, in order, on top of a pile that starts
+            empty. Whenever the number on top equals the number just below it, the two merge into
+            a single number twice as large, which can then merge with the number below it, and so
+            on. Return the pile from bottom to top once every number has been put on it.
+        """,
+        "difficulty": "medium",
+        "tags": ["stacks", "lists"],
+        "visible": [([4, 2, 2],), ([2, 4, 2],)],
+        "hidden": [
+            ([],),
+            ([5],),
+            ([3, 3],),
+            ([1, 1, 1],),
+            ([1, 1, 1, 1],),
+            ([8, 4, 2, 1, 1],),
+            ([2, 2, 2, 2, 2, 2],),
+            ([4, 4, 8, 3],),
+            ([7, 3, 3, 6, 12, 1],),
+            ([0, 0, 5],),
+        ],
+        "ref": """
+def merge_pile(nums):
+    pile = []
+    for x in nums:
+        pile.append(x)
+        while len(pile) >= 2 and pile[-1] == pile[-2]:
+            pile.append(pile.pop() + pile.pop())
+    return pile
+""",
+        "wrong": [
+            """
+def merge_pile(nums):
+    pile = []
+    for x in nums:
+        if pile and pile[-1] == x:
+            pile[-1] = 2 * x
+        else:
+            pile.append(x)
+    return pile
+""",
+            """
+def merge_pile(nums):
+    pile = []
+    for i, x in enumerate(nums):
+        if i and nums[i - 1] == x and pile:
+            pile[-1] *= 2
+        else:
+            pile.append(x)
+    return pile
+""",
+        ],
+    },
+    {
+        "id": "robot_with_undo",
+        "sig": "def robot_with_undo(moves: str) -> list[int]:",
+        "doc": """
+            A robot starts at [0, 0]. Each character of moves is "N" (y + 1), "S" (y - 1), "E"
+            (x + 1), "W" (x - 1) or "Z", which takes back the most recent move that has not been
+            taken back yet, returning the robot to where it was before that move; a "Z" when every
+            move has been taken back (or none made) does nothing. Return the final [x, y].
+        """,
+        "difficulty": "medium",
+        "tags": ["stacks", "simulation"],
+        "visible": [("NNEZ",), ("ZN",)],
+        "hidden": [
+            ("",),
+            ("Z",),
+            ("E",),
+            ("EZZ",),
+            ("NEZZ",),
+            ("NEZZE",),
+            ("NNNZZ",),
+            ("SWZZZN",),
+            ("EEZNZZW",),
+            ("NESWZZ",),
+        ],
+        "ref": """
+def robot_with_undo(moves):
+    steps = {"N": (0, 1), "S": (0, -1), "E": (1, 0), "W": (-1, 0)}
+    done = []
+    for m in moves:
+        if m == "Z":
+            if done:
+                done.pop()
+        else:
+            done.append(steps[m])
+    return [sum(dx for dx, _ in done), sum(dy for _, dy in done)]
+""",
+        "wrong": [
+            """
+def robot_with_undo(moves):
+    steps = {"N": (0, 1), "S": (0, -1), "E": (1, 0), "W": (-1, 0)}
+    x = y = 0
+    last = None
+    for m in moves:
+        if m == "Z":
+            if last:
+                x, y = x - last[0], y - last[1]
+                last = None
+        else:
+            last = steps[m]
+            x, y = x + last[0], y + last[1]
+    return [x, y]
+""",
+            """
+def robot_with_undo(moves):
+    steps = {"N": (0, 1), "S": (0, -1), "E": (1, 0), "W": (-1, 0)}
+    done = []
+    for m in moves:
+        if m == "Z":
+            done = done[:-2]
+        else:
+            done.append(steps[m])
+    return [sum(dx for dx, _ in done), sum(dy for _, dy in done)]
+""",
+        ],
+    },
+    {
+        "id": "total_with_checkpoints",
+        "sig": "def total_with_checkpoints(ops: list[str]) -> int:",
+        "doc": """
+            A running total starts at 0. ops are "add N" (N an integer, possibly negative), which
+            adds N; "save", which remembers the current total; and "load", which sets the total
+            back to the most recently remembered value and forgets that value, so a second "load"
+            goes back to the save before it. A "load" with nothing remembered does nothing.
+            Return the total after all ops.
+        """,
+        "difficulty": "medium",
+        "tags": ["stacks", "numbers"],
+        "visible": [(["add 5", "save", "add 3", "load"],), (["load", "add -2"],)],
+        "hidden": [
+            ([],),
+            (["save"],),
+            (["add 7"],),
+            (["add 1", "save", "add 2", "save", "add 3", "load", "load"],),
+            (["add 1", "save", "add 2", "load", "load"],),
+            (["save", "add 4", "load", "add 4", "load"],),
+            (["add 10", "save", "add -3", "save", "add -3", "load"],),
+            (["add 2", "save", "save", "add 5", "load", "add 1", "load"],),
+            (["add 3", "save", "add 1", "load", "add 1", "load", "add 1"],),
+            (["add -1", "add -1", "save", "load", "load", "add 100"],),
+        ],
+        "ref": """
+def total_with_checkpoints(ops):
+    total, saved = 0, []
+    for op in ops:
+        if op == "save":
+            saved.append(total)
+        elif op == "load":
+            if saved:
+                total = saved.pop()
+        else:
+            total += int(op.split()[1])
+    return total
+""",
+        "wrong": [
+            """
+def total_with_checkpoints(ops):
+    total, saved = 0, []
+    for op in ops:
+        if op == "save":
+            saved.append(total)
+        elif op == "load":
+            if saved:
+                total = saved[-1]
+        else:
+            total += int(op.split()[1])
+    return total
+""",
+            """
+def total_with_checkpoints(ops):
+    total, saved = 0, None
+    for op in ops:
+        if op == "save":
+            saved = total
+        elif op == "load":
+            if saved is not None:
+                total = saved
+        else:
+            total += int(op.split()[1])
+    return total
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -179,6 +179,173 @@ def unwrap_quotes(s, quote):
 """,
         ],
     },
+    {
+        "id": "swap_chars",
+        "sig": "def swap_chars(s: str, a: str, b: str) -> str:",
+        "doc": """
+            a and b are single characters. Return s with every a turned into b and, at the same
+            time, every b turned into a; every other character stays as it is. When a and b are the
+            same character, s comes back unchanged.
+        """,
+        "difficulty": "easy",
+        "tags": ["strings"],
+        "visible": [("abba", "a", "b"), ("hello world", "o", "l")],
+        "hidden": [
+            ("", "a", "b"),
+            ("aaa", "a", "b"),
+            ("xyz", "a", "b"),
+            ("a#b", "a", "b"),
+            ("#a#", "a", "#"),
+            ("Aa", "a", "A"),
+            ("1 2 1", "1", "2"),
+            ("aba", "a", "a"),
+            ("swap me", "s", "m"),
+            ("b", "a", "b"),
+        ],
+        "ref": """
+def swap_chars(s, a, b):
+    return "".join(b if c == a else a if c == b else c for c in s)
+""",
+        "wrong": [
+            """
+def swap_chars(s, a, b):
+    return s.replace(a, b).replace(b, a)
+""",
+            """
+def swap_chars(s, a, b):
+    return s.replace(a, "#").replace(b, a).replace("#", b)
+""",
+        ],
+    },
+    {
+        "id": "mark_differences",
+        "sig": "def mark_differences(a: str, b: str) -> str:",
+        "doc": """
+            Compare the strings a and b position by position and return a marker string with one
+            character per position of the longer of the two: "." where both strings have the same
+            character, and "^" where their characters differ or where only the longer string has a
+            character at all.
+        """,
+        "difficulty": "easy",
+        "tags": ["strings"],
+        "visible": [("kitten", "sitten"), ("abc", "abcde")],
+        "hidden": [
+            ("", ""),
+            ("", "ab"),
+            ("xy", ""),
+            ("same", "same"),
+            ("abcd", "dcba"),
+            ("Hello", "hello"),
+            ("a b", "a-b"),
+            ("long word", "long"),
+            ("12345", "12045"),
+            ("aaa", "aab"),
+        ],
+        "ref": """
+def mark_differences(a, b):
+    marks = []
+    for i in range(max(len(a), len(b))):
+        same = i < len(a) and i < len(b) and a[i] == b[i]
+        marks.append("." if same else "^")
+    return "".join(marks)
+""",
+        "wrong": [
+            """
+def mark_differences(a, b):
+    return "".join("." if x == y else "^" for x, y in zip(a, b))
+""",
+            """
+def mark_differences(a, b):
+    return "".join("." if i < len(b) and a[i] == b[i] else "^" for i in range(len(a)))
+""",
+        ],
+    },
+    {
+        "id": "repeat_to_length",
+        "sig": "def repeat_to_length(s: str, n: int) -> str:",
+        "doc": """
+            Return a string of exactly n characters (n >= 0) made by writing s over and over and
+            cutting the last copy short where needed. When s is empty there is nothing to repeat,
+            and the result is "" whatever n is.
+        """,
+        "difficulty": "easy",
+        "tags": ["strings"],
+        "visible": [("abc", 7), ("ab", 4)],
+        "hidden": [
+            ("", 5),
+            ("", 0),
+            ("x", 0),
+            ("x", 3),
+            ("abc", 2),
+            ("abc", 3),
+            ("hello", 12),
+            ("ab ", 5),
+            ("1234", 1),
+            ("abc", 9),
+        ],
+        "ref": """
+def repeat_to_length(s, n):
+    if not s:
+        return ""
+    return (s * (n // len(s) + 1))[:n]
+""",
+        "wrong": [
+            """
+def repeat_to_length(s, n):
+    return (s * (n // len(s) + 1))[:n]
+""",
+            """
+def repeat_to_length(s, n):
+    if not s:
+        return ""
+    return s * (n // len(s))
+""",
+        ],
+    },
+    {
+        "id": "tally_marks",
+        "sig": "def tally_marks(n: int) -> str:",
+        "doc": """
+            Write the count n (n >= 0) in tally marks: every complete group of five marks is
+            "|||||", the marks left over (fewer than five) form one last, shorter group, and the
+            groups are separated by single spaces. 0 gives "", and there is never a space at
+            either end of the result.
+        """,
+        "difficulty": "easy",
+        "tags": ["strings"],
+        "visible": [(7,), (3,)],
+        "hidden": [
+            (0,),
+            (1,),
+            (4,),
+            (5,),
+            (6,),
+            (10,),
+            (11,),
+            (14,),
+            (15,),
+            (23,),
+        ],
+        "ref": """
+def tally_marks(n):
+    groups = ["|||||"] * (n // 5)
+    if n % 5:
+        groups.append("|" * (n % 5))
+    return " ".join(groups)
+""",
+        "wrong": [
+            """
+def tally_marks(n):
+    groups = ["|||||"] * (n // 5)
+    groups.append("|" * (n % 5))
+    return " ".join(groups)
+""",
+            """
+def tally_marks(n):
+    return "||||| " * (n // 5) + "|" * (n % 5)
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}

@@ -189,6 +189,175 @@ def words_in_both(a, b):
 """,
         ],
     },
+    {
+        "id": "center_in_width",
+        "sig": "def center_in_width(text: str, width: int, fill: str) -> str:",
+        "doc": """
+            Center text in a field of width characters by adding copies of the one-character string
+            fill on both sides. When the number of fill characters needed is odd, the left side gets
+            the smaller half and the right side one more. When text already has width characters or
+            more, return it unchanged.
+        """,
+        "difficulty": "medium",
+        "tags": ["text", "strings"],
+        "visible": [("cat", 7, "*"), ("ab", 5, "-")],
+        "hidden": [
+            ("hello", 3, "*"),
+            ("hello", 5, "*"),
+            ("", 4, "="),
+            ("x", 2, "."),
+            ("x", 4, "."),
+            ("hi", 7, "."),
+            ("abcd", 7, "#"),
+            ("odd", 8, "~"),
+            ("a b", 6, "_"),
+            ("", 1, "+"),
+            ("word", 11, " "),
+        ],
+        "ref": """
+def center_in_width(text, width, fill):
+    pad = max(width - len(text), 0)
+    left = pad // 2
+    return fill * left + text + fill * (pad - left)
+""",
+        "wrong": [
+            """
+def center_in_width(text, width, fill):
+    return text.center(width, fill)
+""",
+            """
+def center_in_width(text, width, fill):
+    pad = max(width - len(text), 0)
+    left = (pad + 1) // 2
+    return fill * left + text + fill * (pad - left)
+""",
+        ],
+    },
+    {
+        "id": "line_number_at",
+        "sig": "def line_number_at(text: str, offset: int) -> int:",
+        "doc": """
+            offset is a character position in text, 0 <= offset <= len(text). Return the number of the
+            line that position is on, counting lines from 1. Lines are separated by "\\n", and a "\\n"
+            character is on the line it ends; offset == len(text) is on the last line.
+        """,
+        "difficulty": "easy",
+        "tags": ["text", "strings"],
+        "visible": [("ab\ncd", 3), ("ab\ncd", 1)],
+        "hidden": [
+            ("", 0),
+            ("x", 1),
+            ("ab\ncd", 2),
+            ("ab\ncd", 5),
+            ("\n\n\n", 0),
+            ("\n\n\n", 2),
+            ("\n\n\n", 3),
+            ("one\ntwo\nthree", 7),
+            ("one\ntwo\nthree", 8),
+            ("a\n", 2),
+        ],
+        "ref": """
+def line_number_at(text, offset):
+    return text.count("\\n", 0, offset) + 1
+""",
+        "wrong": [
+            """
+def line_number_at(text, offset):
+    return text[: offset + 1].count("\\n") + 1
+""",
+            """
+def line_number_at(text, offset):
+    return len(text[:offset].splitlines())
+""",
+        ],
+    },
+    {
+        "id": "join_broken_lines",
+        "sig": "def join_broken_lines(text: str) -> str:",
+        "doc": """
+            text is lines separated by "\\n". Join them into one line. Two neighbouring lines are
+            normally joined by a single space, but when a line ends with "-" (a word broken across the
+            lines) that hyphen is dropped and the next line follows directly, with no space. The last
+            line is kept as it is, a final hyphen included, and every other character is kept too.
+        """,
+        "difficulty": "medium",
+        "tags": ["text", "strings"],
+        "visible": [("a long sen-\ntence here",), ("one\ntwo",)],
+        "hidden": [
+            ("",),
+            ("single",),
+            ("ends with-",),
+            ("a\nb\nc",),
+            ("co-\nop-\nera-\ntion",),
+            ("mid-word stays\nas is",),
+            ("x-\ny\nz-",),
+            ("  spaced\nline  ",),
+            ("a-\n-b",),
+            ("hyphen- \nspace",),
+        ],
+        "ref": """
+def join_broken_lines(text):
+    return text.replace("-\\n", "").replace("\\n", " ")
+""",
+        "wrong": [
+            """
+def join_broken_lines(text):
+    return text.replace("\\n", " ")
+""",
+            """
+def join_broken_lines(text):
+    out = ""
+    for line in text.split("\\n"):
+        if line.endswith("-"):
+            out += line[:-1]
+        else:
+            out += line + " "
+    return out.strip()
+""",
+        ],
+    },
+    {
+        "id": "table_row",
+        "sig": "def table_row(record: dict[str, str], columns: list[str]) -> str:",
+        "doc": """
+            Write one row of a plain-text table: the values of record for the keys in columns, in the
+            order of columns, joined by " | ". A column that record has no key for shows "-"; a value
+            that is present is shown exactly as it is, even the empty string. Keys of record that are
+            not in columns are left out.
+        """,
+        "difficulty": "easy",
+        "tags": ["text", "dicts"],
+        "visible": [
+            ({"name": "Ann", "age": "31"}, ["name", "age"]),
+            ({"name": "Bo"}, ["name", "city", "age"]),
+        ],
+        "hidden": [
+            ({}, ["a"]),
+            ({"a": "1"}, []),
+            ({"a": "1", "b": "2"}, ["b", "a"]),
+            ({"a": "1", "b": "2", "c": "3"}, ["c"]),
+            ({"a": ""}, ["a", "b"]),
+            ({"x": "", "y": "0"}, ["y", "x"]),
+            ({"city": "Rome"}, ["name", "city"]),
+            ({"k": "v"}, ["k", "k"]),
+            ({"a": "-", "b": "two words"}, ["a", "b", "c"]),
+            ({}, []),
+        ],
+        "ref": """
+def table_row(record, columns):
+    return " | ".join(record.get(column, "-") for column in columns)
+""",
+        "wrong": [
+            """
+def table_row(record, columns):
+    return " | ".join(record.get(column) or "-" for column in columns)
+""",
+            """
+def table_row(record, columns):
+    return " | ".join(value for key, value in record.items() if key in columns)
+""",
+        ],
+    },
 ]
 
 REFERENCE = {t["id"]: t["ref"] for t in TASKS}
