@@ -147,9 +147,7 @@ class Scheduler:
     def __init__(self, cfg: RunConfig, train: Sequence[Task]) -> None:
         self.cfg = cfg
         self.tasks: Mapping[str, Task] = {t.id: t for t in train}
-        self.blocks = blocks(
-            tuple(train), cfg.block_size, derive_rng(cfg.seed, "blocks"), cfg.block_order
-        )
+        self.blocks = blocks(tuple(train), cfg.block_size, derive_rng(cfg.seed, "blocks"), cfg.block_order)
         self.counters = Counters()
         self.islands = [Island(i, cfg.island_size) for i in range(cfg.islands)]
         self.grid = Grid({t.id: family(t) for t in train}, cfg.size_bins)
