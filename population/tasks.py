@@ -20,9 +20,7 @@ def family(task: Task) -> str:
     return task.tags[0] if task.tags else task.id
 
 
-def blocks(
-    tasks: tuple[Task, ...], size: int, rng: random.Random, order: str = "informative"
-) -> tuple[tuple[str, ...], ...]:
+def blocks(tasks: tuple[Task, ...], size: int, rng: random.Random, order: str) -> tuple[tuple[str, ...], ...]:
     """The train split in the run's order (see :data:`BLOCK_ORDERS`), cut into blocks of ``size`` task ids
     (the last may be shorter; with ``informative``, the last block before the ``hard`` tasks may hold some
     of them). Pure given ``rng``."""
